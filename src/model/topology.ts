@@ -1,0 +1,286 @@
+/**
+ * The topology document: the single source of truth for a SAN design.
+ *
+ * Owns: the zod schema (the only definition of the shape; the JSON Schema in `schema/` is
+ * generated from it), the device kinds and their typed ports, and the TypeScript types derived
+ * from the schema. Structural rules only live here (types, ranges, formats); cross-reference
+ * rules (dangling links, duplicate WWPNs, missing routes …) live in `design-rules.ts` so that a
+ * half-finished design on the canvas still parses and can be reported on.
+ *
+ * Pure data: no DOM, no Node, no React.
+ */
+import { z } from 'zod';
+
+export const TOPOLOGY_VERSION = 1 as const;
+
+/** An id: letters, digits and `-_.:` (LDEV ids such as `00:1A` are allowed). */
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'ids use letters, digits and - _ . : only');
+export type Id = z.infer<typeof Id>;
+
+/** A WWPN as 8 colon-separated hex bytes, lower case: `50:06:0e:80:00:00:00:01`. */
+export const Wwpn = z
+  .string()
+  .regex(/^([0-9a-f]{2}:){7}[0-9a-f]{2}$/, 'a WWPN is 8 lower-case hex bytes joined by colons');
+export type Wwpn = z.infer<typeof Wwpn>;
+
+export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const SiteKind = z.enum(['main', 'remote']);
+export const Site = z.object({ id: Id, name: z.string().min(1).max(80), kind: SiteKind });
+export type Site = z.infer<typeof Site>;
+
+/** Port kinds: FC (fibre channel, WWPN), LAN (Ethernet), WAN (long-distance circuit end). */
+export const PortKind = z.enum(['fc', 'lan', 'wan']);
+export type PortKind = z.infer<typeof PortKind>;
+
+/** FC link speeds in GFC; 1 GFC ≈ 100 MB/s of payload (see engine/fabric constants). */
+export const FcSpeedGbps = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(4),
+  z.literal(8),
+  z.literal(16),
+  z.literal(32),
+]);
+
+export const Port = z.object({
+  id: Id,
+  kind: PortKind,
+  /** Line rate in Gbit/s: FC in GFC (1…32), LAN in Gbit Ethernet (0.1…100). */
+  speedGbps: z.number().positive().max(400),
+  /** FC ports only: the port's world-wide port name. */
+  wwpn: Wwpn.optional(),
+  label: z.string().max(40).optional(),
+});
+export type Port = z.infer<typeof Port>;
+
+const DeviceBase = {
+  id: Id,
+  name: z.string().min(1).max(80),
+  siteId: Id,
+  position: Position,
+  ports: z.array(Port).max(256),
+};
+
+// ---------------------------------------------------------------- servers and workloads
+
+export const ServerClass = z.enum(['mainframe', 'unix', 'pc']);
+export const ServerRole = z.enum([
+  'database',
+  'mirror-middleware',
+  'backup-server',
+  'backup-agent',
+  'coordination-agent',
+  'san-manager',
+]);
+
+/** A size in fio's notation: `4k`, `256k`, `1m`, `10g`, or plain bytes. */
+export const SizeString = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*([kmgtKMGT]i?[bB]?)?$/, 'a size like 4k, 64k, 1m, 10g or a byte count');
+
+export const FioRw = z.enum(['read', 'write', 'randread', 'randwrite', 'randrw', 'rw']);
+export type FioRw = z.infer<typeof FioRw>;
+
+/** The LU a workload drives, as the host addresses it: array, array port, LUN. */
+export const LuTarget = z.object({ arrayId: Id, portId: Id, lun: z.number().int().min(0).max(2047) });
+export type LuTarget = z.infer<typeof LuTarget>;
+
+export const Workload = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(80),
+    target: LuTarget,
+    /** fio `rw`. */
+    rw: FioRw,
+    /** fio `rwmixread`: percent of reads for randrw / rw. */
+    rwmixread: z.number().int().min(0).max(100).default(70),
+    /** fio `bs`: block size of each I/O. */
+    bs: SizeString.default('4k'),
+    /** fio `iodepth`: closed loop, this many I/Os outstanding. Mutually exclusive with rate_iops. */
+    iodepth: z.number().int().min(1).max(1024).optional(),
+    /** fio `rate_iops`: open loop, Poisson arrivals at this mean rate. */
+    rate_iops: z.number().positive().max(10_000_000).optional(),
+    /** fio `size`: the working set at the start of the LU (defaults to the whole LU). */
+    size: SizeString.optional(),
+    /** Access skew: uniform, or zipf with exponent theta (fio `random_distribution=zipf:θ`). */
+    skew: z
+      .object({ kind: z.enum(['uniform', 'zipf']), theta: z.number().min(0).max(3).default(0.9) })
+      .default({ kind: 'uniform', theta: 0.9 }),
+    /** fio `runtime` in seconds after it starts; absent = until stopped. */
+    runtime: z.number().positive().optional(),
+    /** Seconds after the run starts at which it begins; absent = only when a timeline action starts it. */
+    startAtS: z.number().min(0).optional(),
+  })
+  .refine((w) => !(w.iodepth !== undefined && w.rate_iops !== undefined), {
+    message: 'give either iodepth (closed loop) or rate_iops (open loop), not both',
+    path: ['rate_iops'],
+  });
+export type Workload = z.infer<typeof Workload>;
+
+export const Server = z.object({
+  ...DeviceBase,
+  kind: z.literal('server'),
+  serverClass: ServerClass,
+  roles: z.array(ServerRole).max(6).default([]),
+  workloads: z.array(Workload).max(64).default([]),
+});
+
+export const Client = z.object({ ...DeviceBase, kind: z.literal('client') });
+
+export const FcSwitch = z.object({
+  ...DeviceBase,
+  kind: z.literal('fcSwitch'),
+  domainId: z.number().int().min(1).max(239),
+});
+export const FcHub = z.object({ ...DeviceBase, kind: z.literal('fcHub') });
+export const Bridge = z.object({ ...DeviceBase, kind: z.literal('bridge') });
+
+// ---------------------------------------------------------------- disk arrays
+
+export const Tier = z.enum(['ssd', 'hdd15k', 'hdd7k']);
+export type Tier = z.infer<typeof Tier>;
+export const RaidLevel = z.enum(['RAID1', 'RAID5', 'RAID6']);
+export type RaidLevel = z.infer<typeof RaidLevel>;
+
+export const ParityGroup = z.object({
+  id: Id,
+  tier: Tier,
+  raid: RaidLevel,
+  diskCount: z.number().int().min(2).max(32),
+  diskCapacityGiB: z.number().positive().max(100_000),
+});
+export type ParityGroup = z.infer<typeof ParityGroup>;
+
+/** A logical device. `id` is unique in the whole document (reports are keyed by it). */
+export const Ldev = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  parityGroupId: Id,
+  capacityGiB: z.number().positive().max(1_048_576),
+  readOnly: z.boolean().default(false),
+});
+export type Ldev = z.infer<typeof Ldev>;
+
+/** LUN security: a host group on one array port lists the WWPNs allowed to see its LUs. */
+export const HostGroup = z.object({
+  id: Id,
+  name: z.string().min(1).max(64),
+  portId: Id,
+  wwpns: z.array(Wwpn).max(256),
+});
+export type HostGroup = z.infer<typeof HostGroup>;
+
+/** (array port, host group, LUN) → LDEV. */
+export const LuPath = z.object({
+  portId: Id,
+  hostGroupId: Id,
+  lun: z.number().int().min(0).max(2047),
+  ldevId: Id,
+});
+export type LuPath = z.infer<typeof LuPath>;
+
+export const DiskArray = z.object({
+  ...DeviceBase,
+  kind: z.literal('array'),
+  cacheGiB: z.number().positive().max(4096),
+  /** Track size in KiB: the unit of cache slots, bitmaps and copies. */
+  trackKiB: z.number().int().min(4).max(4096).default(256),
+  parityGroups: z.array(ParityGroup).max(256).default([]),
+  ldevs: z.array(Ldev).max(4096).default([]),
+  hostGroups: z.array(HostGroup).max(1024).default([]),
+  luPaths: z.array(LuPath).max(8192).default([]),
+});
+export type DiskArray = z.infer<typeof DiskArray>;
+
+// ---------------------------------------------------------------- libraries, LAN, WAN, console
+
+export const LtoGeneration = z.enum(['LTO-1', 'LTO-2', 'LTO-3', 'LTO-4', 'LTO-5', 'LTO-6', 'LTO-7', 'LTO-8', 'LTO-9']);
+export const TapeLibrary = z.object({
+  ...DeviceBase,
+  kind: z.literal('tapeLibrary'),
+  driveGeneration: LtoGeneration,
+  driveCount: z.number().int().min(1).max(64),
+  slotCount: z.number().int().min(1).max(10_000),
+});
+export const DvdLibrary = z.object({
+  ...DeviceBase,
+  kind: z.literal('dvdLibrary'),
+  driveCount: z.number().int().min(1).max(32),
+  slotCount: z.number().int().min(1).max(10_000),
+});
+export const LanSegment = z.object({ ...DeviceBase, kind: z.literal('lanSegment') });
+/**
+ * A WAN circuit between two sites. Its two WAN ports attach to devices in different sites; its
+ * own `siteId` is the site it is drawn in (conventionally the main site).
+ */
+export const WanLink = z.object({
+  ...DeviceBase,
+  kind: z.literal('wanLink'),
+  bandwidthMbps: z.number().positive().max(400_000),
+  distanceKm: z.number().min(0).max(20_000),
+  lossPct: z.number().min(0).max(50).default(0),
+  jitterUs: z.number().min(0).max(1_000_000).default(0),
+});
+export const Console = z.object({ ...DeviceBase, kind: z.literal('console') });
+
+export const Device = z.discriminatedUnion('kind', [
+  Server,
+  Client,
+  FcSwitch,
+  FcHub,
+  Bridge,
+  DiskArray,
+  TapeLibrary,
+  DvdLibrary,
+  LanSegment,
+  WanLink,
+  Console,
+]);
+export type Device = z.infer<typeof Device>;
+export type DeviceKind = Device['kind'];
+export type DeviceOf<K extends DeviceKind> = Extract<Device, { kind: K }>;
+export type Server = DeviceOf<'server'>;
+export type WanLink = DeviceOf<'wanLink'>;
+
+export const DEVICE_KINDS: readonly DeviceKind[] = [
+  'server',
+  'client',
+  'fcSwitch',
+  'fcHub',
+  'bridge',
+  'array',
+  'tapeLibrary',
+  'dvdLibrary',
+  'lanSegment',
+  'wanLink',
+  'console',
+];
+
+// ---------------------------------------------------------------- links and the document
+
+export const Endpoint = z.object({ deviceId: Id, portId: Id });
+export type Endpoint = z.infer<typeof Endpoint>;
+
+/** A cable between two ports. Its kind is the kind of both ports (they must match). */
+export const Link = z.object({
+  id: Id,
+  a: Endpoint,
+  b: Endpoint,
+  /** Cable length in metres (FC/LAN); WAN distance lives on the WanLink device. */
+  lengthM: z.number().min(0).max(100_000).default(10),
+});
+export type Link = z.infer<typeof Link>;
+
+export const Topology = z.object({
+  version: z.literal(TOPOLOGY_VERSION),
+  name: z.string().min(1).max(120),
+  sites: z.array(Site).min(1).max(8),
+  devices: z.array(Device).max(5000),
+  links: z.array(Link).max(20000),
+});
+export type Topology = z.infer<typeof Topology>;
