@@ -1,0 +1,4 @@
+// PLACEHOLDER: replaced by the designer implementation.
+export function Palette() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: replaced by the simulation UI implementation.
+export function RunControls() {
+  return null;
+}
