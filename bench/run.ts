@@ -1,0 +1,72 @@
+/**
+ * `npm run bench` — the speed and memory figures of the issue, as medians of several runs.
+ * `npm run bench -- --json` prints the same figures as one JSON object with stable names.
+ * `--skip-browser` leaves out the Chromium measurements (worker, charts, canvas).
+ *
+ * Targets (2 cores): Node ≥ 2 M simulated I/Os per wall second; worker within 15 % of Node;
+ * event queue ≥ 6 M push+pop/s with 1,000 pending; LRU ≥ 12 M ops/s while evicting; telemetry
+ * ≤ 1 % of worker time; 32 × 1 TiB LDEVs with 1 % written < 300 MB; charts (8 volumes × 600
+ * points at 4 Hz) no main-thread task > 50 ms; canvas of 500 devices / 1,000 links ≥ 50 fps.
+ */
+import { benchDigestMemory, benchEventQueue, benchLruCache } from './micro.ts';
+import { benchNodeSim } from './node-sim.ts';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  ok: boolean;
+}
+
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const log = (msg: string) => {
+  if (!asJson) console.error(msg);
+};
+
+async function main() {
+  const figures: Figure[] = [];
+  const add = (name: string, value: number, unit: string, target: string, ok: boolean) =>
+    figures.push({ name, value: Math.round(value * 100) / 100, unit, target, ok });
+
+  log('event queue …');
+  const q = await benchEventQueue();
+  add('eventQueuePushPopPerSec', q.pushPopPerSec, 'ops/s', '>= 6000000', q.pushPopPerSec >= 6e6);
+  log('LRU cache …');
+  const c = await benchLruCache();
+  add('lruCacheOpsPerSec', c.opsPerSec, 'ops/s', '>= 12000000', c.opsPerSec >= 12e6);
+  log('digest memory …');
+  const m = await benchDigestMemory();
+  add('memory32x1TiB1pctMB', m.heapMB, 'MB', '< 300', m.heapMB < 300);
+  log('Node simulation (reference topology: 8 hosts, 2 arrays, 32 LDEVs) …');
+  const n = await benchNodeSim();
+  add('nodeSimIosPerSec', n.iosPerSec, 'I/O/s', '>= 2000000', n.iosPerSec >= 2e6);
+
+  if (!args.has('--skip-browser')) {
+    log('browser (worker, telemetry, charts, canvas) …');
+    const { benchBrowser } = await import('./browser.ts');
+    const b = await benchBrowser();
+    const ratio = b.workerIosPerSec / n.iosPerSec;
+    add('workerSimIosPerSec', b.workerIosPerSec, 'I/O/s', '>= 85% of node', ratio >= 0.85);
+    add('workerToNodeRatio', ratio, 'x', '>= 0.85', ratio >= 0.85);
+    add('telemetrySharePct', b.telemetrySharePct, '%', '<= 1', b.telemetrySharePct <= 1);
+    add('chartsMaxTaskMs', b.chartsMaxTaskMs, 'ms', '<= 50', b.chartsMaxTaskMs <= 50);
+    add('chartsMeanUpdateMs', b.chartsMeanUpdateMs, 'ms', 'info', true);
+    add('canvasPanFps', b.canvasFps, 'fps', '>= 50', b.canvasFps >= 50);
+  }
+
+  if (asJson) {
+    console.log(JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.value])), null, 2));
+  } else {
+    const w = Math.max(...figures.map((f) => f.name.length));
+    for (const f of figures) {
+      console.log(`${f.ok ? 'ok  ' : 'MISS'} ${f.name.padEnd(w)}  ${String(f.value).padStart(14)} ${f.unit.padEnd(6)} target ${f.target}`);
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

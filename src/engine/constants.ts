@@ -1,0 +1,116 @@
+/**
+ * Every performance-model constant of the engine, with where its value comes from.
+ *
+ * Owns: the numbers the I/O path is built from (links, switches, array front end, cache,
+ * back-end tiers, RAID write penalties) and the engine's named limits.
+ *
+ * Invariants: times are microseconds, rates are bytes per microsecond (= MB/s, decimal), so
+ * `bytes / rateBytesPerUs` is a duration in µs. Changing a value here changes reports and
+ * event-log hashes: say why in the commit.
+ *
+ * Does not handle: per-device overrides (the topology has none yet); tape constants (tape/).
+ */
+import type { RaidLevel, Tier } from '../model/topology.ts';
+
+// ---------------------------------------------------------------- fabric
+
+/**
+ * FC payload rate per GFC: 1GFC carries ~100 MB/s of data after 8b/10b (1.0625 Gbaud × 0.8 / 8),
+ * and the FCIA speed map keeps "≈ 100 MB/s per GFC" through 32GFC (3200 MB/s, 64b/66b at 28.05 Gbaud).
+ * Source: FCIA roadmap / Fibre Channel speed chart; DESIGN.md "Performance model".
+ */
+export const FC_BYTES_PER_US_PER_GFC = 100;
+
+/** Ethernet payload: 1 Gbit/s = 125 MB/s (line rate / 8; framing overhead ignored). */
+export const LAN_BYTES_PER_US_PER_GBPS = 125;
+
+/**
+ * Light in fibre travels at ~2/3 c ≈ 200,000 km/s → 5 µs per km, one way.
+ * Source: refractive index ~1.47 of single-mode fibre; SNIA / vendor distance-latency notes.
+ */
+export const FIBRE_PROPAGATION_US_PER_KM = 5;
+
+/** Cut-through FC switch port-to-port latency ≈ 0.7–2 µs (Brocade/Cisco data sheets); we use 1 µs. */
+export const FC_SWITCH_HOP_US = 1;
+
+/** An arbitrated-loop hub adds loop arbitration and repeat delays; ~2 µs (FC-AL hub notes). */
+export const FC_HUB_HOP_US = 2;
+
+/** An FC-SCSI bridge stores and forwards, a few µs; 5 µs (ATTO/Crossroads bridge data sheets). */
+export const FC_BRIDGE_HOP_US = 5;
+
+// ---------------------------------------------------------------- array front end and cache
+
+/**
+ * Front-end (channel adapter) processing latency per I/O ≈ 20 µs (command decode, LUN lookup,
+ * cache directory search). Source: DESIGN.md; Hitachi VSP performance white papers quote
+ * tens of µs of front-end overhead.
+ */
+export const FRONT_END_LATENCY_US = 20;
+
+/**
+ * How long one I/O occupies its front-end port's processor: 4 µs → ≈ 250 k IOPS per port,
+ * the order of magnitude vendors quote for a 16/32GFC port on a modern array.
+ */
+export const FRONT_END_PORT_BUSY_US = 4;
+
+/**
+ * Cache service after the front end, so that a read hit totals ≈ 0.2 ms (DESIGN.md:
+ * "cache hit ≈ 0.2 ms"). Also the time to accept a write into cache (write-back).
+ */
+export const CACHE_SERVICE_US = 180;
+
+/** Default track size when a document does not say (DESIGN.md: tracks of 256 KiB). */
+export const DEFAULT_TRACK_KIB = 256;
+
+// ---------------------------------------------------------------- back end
+
+export interface TierModel {
+  /** Seek + rotational latency (or flash access time) per random operation, µs. */
+  positioningUs: number;
+  /** Sustained media transfer rate, bytes per µs (= MB/s). */
+  mediaBytesPerUs: number;
+}
+
+/**
+ * Back-end tiers. Sources: DESIGN.md "Performance model";
+ * - SSD: ~0.1 ms read access, ~500 MB/s per SAS SSD (vendor data sheets, e.g. Samsung PM1643);
+ * - 15k HDD: 3.5 ms average seek + 2 ms half-rotation (60 s / 15000 / 2) ≈ 180 IOPS, ~200 MB/s
+ *   (Seagate Cheetah 15K / Savvio 15K data sheets);
+ * - 7.2k HDD: 8.5 ms seek + 4.17 ms half-rotation ≈ 80 IOPS, ~180 MB/s (Seagate Exos 7E data sheets).
+ */
+export const TIER_MODELS: Readonly<Record<Tier, TierModel>> = {
+  ssd: { positioningUs: 100, mediaBytesPerUs: 500 },
+  hdd15k: { positioningUs: 3500 + 2000, mediaBytesPerUs: 200 },
+  hdd7k: { positioningUs: 8500 + 4170, mediaBytesPerUs: 180 },
+};
+
+/**
+ * Disk operations per host write (the RAID write penalty): RAID1 writes two mirrors; RAID5
+ * reads data + parity and writes both (4); RAID6 adds the second parity (6).
+ * Source: standard small-write penalty (Patterson, Gibson, Katz 1988; SNIA dictionary).
+ */
+export const RAID_WRITE_PENALTY: Readonly<Record<RaidLevel, number>> = { RAID1: 2, RAID5: 4, RAID6: 6 };
+
+// ---------------------------------------------------------------- host side and limits
+
+/** A rejected I/O completes with an error after this round-trip, so closed loops do not spin at one instant. */
+export const REJECT_ROUND_TRIP_US = 100;
+
+/**
+ * Most I/Os an open-loop (rate_iops) workload may have outstanding; arrivals beyond it are
+ * rejected as `queue-full` (fio would stall; we count instead so overload is visible).
+ */
+export const OPEN_LOOP_OUTSTANDING_LIMIT = 4096;
+
+/** Most I/Os outstanding in the whole simulation (the I/O slot pool's named limit). */
+export const IO_POOL_LIMIT = 1 << 22;
+
+/** Most per-second samples kept for `drainTelemetry` between two drains; older ones are dropped. */
+export const TELEMETRY_PENDING_LIMIT = 3600;
+
+/** Zipf exponents must be in (0, 3) for the sampler; larger thetas are clamped to this. */
+export const ZIPF_THETA_MAX = 2.999;
+
+/** One simulated second. */
+export const US_PER_S = 1_000_000;

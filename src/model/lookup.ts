@@ -1,0 +1,52 @@
+/**
+ * Lookup helpers over a topology document: id → device / port maps built once per call, and
+ * the few names every rule module shares (forwarding FC devices, port-kind labels).
+ *
+ * The maps keep the FIRST occurrence of a duplicated id (duplicates are reported by
+ * `design-rules.ts`, not here). Nothing is cached between calls: documents are plain data and
+ * may be edited in place by callers.
+ */
+import type { Device, DeviceKind, Endpoint, Port, PortKind, Topology } from './topology.ts';
+
+/** Devices that forward FC frames between any two of their FC ports. */
+export const FC_FORWARDING_KINDS: ReadonlySet<DeviceKind> = new Set<DeviceKind>(['fcSwitch', 'fcHub', 'bridge']);
+
+export const PORT_KIND_LABEL: Record<PortKind, string> = { fc: 'FC', lan: 'LAN', wan: 'WAN' };
+
+export interface IndexedDevice {
+  device: Device;
+  deviceIndex: number;
+  ports: Map<string, { port: Port; portIndex: number }>;
+}
+
+export interface TopologyIndex {
+  devices: Map<string, IndexedDevice>;
+}
+
+/** Build the id maps of a topology (first occurrence wins). O(devices + ports). */
+export function buildIndex(topology: Topology): TopologyIndex {
+  const devices = new Map<string, IndexedDevice>();
+  topology.devices.forEach((device, deviceIndex) => {
+    if (devices.has(device.id)) return;
+    const ports = new Map<string, { port: Port; portIndex: number }>();
+    device.ports.forEach((port, portIndex) => {
+      if (!ports.has(port.id)) ports.set(port.id, { port, portIndex });
+    });
+    devices.set(device.id, { device, deviceIndex, ports });
+  });
+  return { devices };
+}
+
+/** `deviceId/portId`: ids cannot contain `/`, so the key is unambiguous. */
+export function endpointKey(e: Endpoint): string {
+  return `${e.deviceId}/${e.portId}`;
+}
+
+/** Linear lookup, for callers (the canvas) that must not build a whole index per call. */
+export function findDevice(topology: Topology, deviceId: string): Device | undefined {
+  return topology.devices.find((d) => d.id === deviceId);
+}
+
+export function findPort(device: Device, portId: string): Port | undefined {
+  return device.ports.find((p) => p.id === portId);
+}
