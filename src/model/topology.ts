@@ -58,9 +58,13 @@ export const Port = z.object({
 });
 export type Port = z.infer<typeof Port>;
 
-const DeviceBase = {
+// Every device object declares: id, name, kind, siteId, position, ports, then its own fields.
+// (The declaration order is the key order of saved files; see serialize.ts.)
+const DeviceHead = {
   id: Id,
   name: z.string().min(1).max(80),
+};
+const DeviceTail = {
   siteId: Id,
   position: Position,
   ports: z.array(Port).max(256),
@@ -123,22 +127,24 @@ export const Workload = z
 export type Workload = z.infer<typeof Workload>;
 
 export const Server = z.object({
-  ...DeviceBase,
+  ...DeviceHead,
   kind: z.literal('server'),
+  ...DeviceTail,
   serverClass: ServerClass,
   roles: z.array(ServerRole).max(6).default([]),
   workloads: z.array(Workload).max(64).default([]),
 });
 
-export const Client = z.object({ ...DeviceBase, kind: z.literal('client') });
+export const Client = z.object({ ...DeviceHead, kind: z.literal('client'), ...DeviceTail });
 
 export const FcSwitch = z.object({
-  ...DeviceBase,
+  ...DeviceHead,
   kind: z.literal('fcSwitch'),
+  ...DeviceTail,
   domainId: z.number().int().min(1).max(239),
 });
-export const FcHub = z.object({ ...DeviceBase, kind: z.literal('fcHub') });
-export const Bridge = z.object({ ...DeviceBase, kind: z.literal('bridge') });
+export const FcHub = z.object({ ...DeviceHead, kind: z.literal('fcHub'), ...DeviceTail });
+export const Bridge = z.object({ ...DeviceHead, kind: z.literal('bridge'), ...DeviceTail });
 
 // ---------------------------------------------------------------- disk arrays
 
@@ -185,8 +191,9 @@ export const LuPath = z.object({
 export type LuPath = z.infer<typeof LuPath>;
 
 export const DiskArray = z.object({
-  ...DeviceBase,
+  ...DeviceHead,
   kind: z.literal('array'),
+  ...DeviceTail,
   cacheGiB: z.number().positive().max(4096),
   /** Track size in KiB: the unit of cache slots, bitmaps and copies. */
   trackKiB: z.number().int().min(4).max(4096).default(256),
@@ -201,32 +208,35 @@ export type DiskArray = z.infer<typeof DiskArray>;
 
 export const LtoGeneration = z.enum(['LTO-1', 'LTO-2', 'LTO-3', 'LTO-4', 'LTO-5', 'LTO-6', 'LTO-7', 'LTO-8', 'LTO-9']);
 export const TapeLibrary = z.object({
-  ...DeviceBase,
+  ...DeviceHead,
   kind: z.literal('tapeLibrary'),
+  ...DeviceTail,
   driveGeneration: LtoGeneration,
   driveCount: z.number().int().min(1).max(64),
   slotCount: z.number().int().min(1).max(10_000),
 });
 export const DvdLibrary = z.object({
-  ...DeviceBase,
+  ...DeviceHead,
   kind: z.literal('dvdLibrary'),
+  ...DeviceTail,
   driveCount: z.number().int().min(1).max(32),
   slotCount: z.number().int().min(1).max(10_000),
 });
-export const LanSegment = z.object({ ...DeviceBase, kind: z.literal('lanSegment') });
+export const LanSegment = z.object({ ...DeviceHead, kind: z.literal('lanSegment'), ...DeviceTail });
 /**
  * A WAN circuit between two sites. Its two WAN ports attach to devices in different sites; its
  * own `siteId` is the site it is drawn in (conventionally the main site).
  */
 export const WanLink = z.object({
-  ...DeviceBase,
+  ...DeviceHead,
   kind: z.literal('wanLink'),
+  ...DeviceTail,
   bandwidthMbps: z.number().positive().max(400_000),
   distanceKm: z.number().min(0).max(20_000),
   lossPct: z.number().min(0).max(50).default(0),
   jitterUs: z.number().min(0).max(1_000_000).default(0),
 });
-export const Console = z.object({ ...DeviceBase, kind: z.literal('console') });
+export const Console = z.object({ ...DeviceHead, kind: z.literal('console'), ...DeviceTail });
 
 export const Device = z.discriminatedUnion('kind', [
   Server,
