@@ -16,7 +16,7 @@
  * Does not handle: persistence or filtering; keeping more than RECENT_LIMIT records.
  */
 
-/** How many of the latest records `recent()` can return. */
+/** How many of the latest records `recent()` can return (a power of two). */
 export const RECENT_LIMIT = 1024;
 
 const TWO_POW_32 = 4294967296;
@@ -58,6 +58,7 @@ export class EventLog {
   private laneA = 0x243f6a88; // seeds: digits of pi, so the lanes start apart
   private laneB = 0x85a308d3 | 0;
   private total = 0;
+  private ringIndex = 0; // next ring slot to write (total mod RECENT_LIMIT, kept as an int)
   private readonly times = new Float64Array(RECENT_LIMIT);
   private readonly codes = new Int32Array(RECENT_LIMIT);
   private readonly as = new Float64Array(RECENT_LIMIT);
@@ -68,24 +69,37 @@ export class EventLog {
   }
 
   record(timeUs: number, code: number, a: number, b: number): void {
-    this.laneA = this.foldLane(this.laneA, timeUs, code, a, b, 0xcc9e2d51, 0x1b873593);
-    this.laneB = this.foldLane(this.laneB, timeUs, code, a, b, 0x239b961b, 0xab0e9789);
-    const slot = this.total % RECENT_LIMIT;
+    // Split once, fold into both lanes: each lane sees the same seven 32-bit words.
+    const tLo = timeUs | 0;
+    const tHi = timeUs >= 0 && timeUs < TWO_POW_32 ? 0 : Math.floor(timeUs / TWO_POW_32) | 0;
+    const c = code | 0;
+    const aLo = a | 0;
+    const aHi = a >= 0 && a < TWO_POW_32 ? 0 : Math.floor(a / TWO_POW_32) | 0;
+    const bLo = b | 0;
+    const bHi = b >= 0 && b < TWO_POW_32 ? 0 : Math.floor(b / TWO_POW_32) | 0;
+    let h = this.laneA;
+    h = step(h, tLo, 0xcc9e2d51, 0x1b873593);
+    h = step(h, tHi, 0xcc9e2d51, 0x1b873593);
+    h = step(h, c, 0xcc9e2d51, 0x1b873593);
+    h = step(h, aLo, 0xcc9e2d51, 0x1b873593);
+    h = step(h, aHi, 0xcc9e2d51, 0x1b873593);
+    h = step(h, bLo, 0xcc9e2d51, 0x1b873593);
+    this.laneA = step(h, bHi, 0xcc9e2d51, 0x1b873593);
+    h = this.laneB;
+    h = step(h, tLo, 0x239b961b, 0xab0e9789);
+    h = step(h, tHi, 0x239b961b, 0xab0e9789);
+    h = step(h, c, 0x239b961b, 0xab0e9789);
+    h = step(h, aLo, 0x239b961b, 0xab0e9789);
+    h = step(h, aHi, 0x239b961b, 0xab0e9789);
+    h = step(h, bLo, 0x239b961b, 0xab0e9789);
+    this.laneB = step(h, bHi, 0x239b961b, 0xab0e9789);
+    const slot = this.ringIndex;
+    this.ringIndex = (slot + 1) & (RECENT_LIMIT - 1);
     this.times[slot] = timeUs;
     this.codes[slot] = code;
     this.as[slot] = a;
     this.bs[slot] = b;
     this.total++;
-  }
-
-  private foldLane(h: number, timeUs: number, code: number, a: number, b: number, c1: number, c2: number): number {
-    h = step(h, timeUs | 0, c1, c2);
-    h = step(h, Math.floor(timeUs / TWO_POW_32) | 0, c1, c2);
-    h = step(h, code | 0, c1, c2);
-    h = step(h, a | 0, c1, c2);
-    h = step(h, Math.floor(a / TWO_POW_32) | 0, c1, c2);
-    h = step(h, b | 0, c1, c2);
-    return step(h, Math.floor(b / TWO_POW_32) | 0, c1, c2);
   }
 
   /** 16 lower-case hex chars identifying the whole sequence recorded so far. */
@@ -107,7 +121,7 @@ export class EventLog {
     const take = Math.max(0, Math.min(Math.floor(n), this.total, RECENT_LIMIT));
     const out: LoggedEvent[] = [];
     for (let i = this.total - take; i < this.total; i++) {
-      const slot = i % RECENT_LIMIT;
+      const slot = i & (RECENT_LIMIT - 1);
       out.push({ timeUs: this.times[slot], code: this.codes[slot], a: this.as[slot], b: this.bs[slot] });
     }
     return out;
@@ -117,5 +131,6 @@ export class EventLog {
     this.laneA = 0x243f6a88;
     this.laneB = 0x85a308d3 | 0;
     this.total = 0;
+    this.ringIndex = 0;
   }
 }

@@ -12,13 +12,15 @@
  *
  * Why this shape: one object per event would allocate on every push and chase pointers on
  * every compare. Parallel typed arrays keep push/pop allocation-free (except when capacity
- * doubles) and cache-friendly; a 4-ary heap halves the depth of a binary one, and sifting moves
- * a hole instead of swapping, so each level costs one write per field.
+ * doubles) and cache-friendly. The heap itself holds only (time, id); the payload and the
+ * insertion sequence sit in id-indexed arrays that never move, so a sift step writes two words
+ * and reads a sequence number only when two times tie. A 4-ary heap halves the depth of a
+ * binary one, and sifting moves a hole instead of swapping.
  *
  * Does not handle: cancellation (callers mark events stale and ignore them on pop), or
  * payloads beyond two int32 words (callers index their own typed-array tables with a/b).
  */
-import { assert } from './assert.ts';
+import { assert, assertFail } from './assert.ts';
 
 /** Most events that may be pending at once (16 Mi ≈ 450 MB of heap arrays). */
 export const EVENT_QUEUE_LIMIT = 1 << 24;
@@ -32,22 +34,30 @@ export class EventQueue {
   a = 0;
   b = 0;
 
-  private times: Float64Array;
+  // Heap order, parallel arrays: the time (compared on every step) and the event's id.
+  private heapTimes: Float64Array;
+  private heapIds: Int32Array;
+  // Payload by id; it never moves while the event is pending. Ids are recycled via freeIds.
   private seqs: Float64Array;
   private kinds: Int32Array;
   private as: Int32Array;
   private bs: Int32Array;
+  private freeIds: Int32Array;
+  private freeCount = 0;
+  private freshId = 0; // ids below this have been handed out at least once
   private count = 0;
   private nextSeq = 0;
 
   constructor(initialCapacity = 1024) {
     assert(Number.isInteger(initialCapacity) && initialCapacity >= 1, `event queue: bad initial capacity ${initialCapacity}`);
     const capacity = Math.min(initialCapacity, EVENT_QUEUE_LIMIT);
-    this.times = new Float64Array(capacity);
+    this.heapTimes = new Float64Array(capacity);
+    this.heapIds = new Int32Array(capacity);
     this.seqs = new Float64Array(capacity);
     this.kinds = new Int32Array(capacity);
     this.as = new Int32Array(capacity);
     this.bs = new Int32Array(capacity);
+    this.freeIds = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -56,56 +66,65 @@ export class EventQueue {
 
   /** Time of the next event, or Infinity when the queue is empty. */
   peekTimeUs(): number {
-    return this.count === 0 ? Infinity : this.times[0];
+    return this.count === 0 ? Infinity : this.heapTimes[0];
   }
 
   clear(): void {
     this.count = 0;
     this.nextSeq = 0;
+    this.freeCount = 0;
+    this.freshId = 0;
   }
 
   push(timeUs: number, kind: number, a: number, b: number): void {
-    assert(Number.isInteger(timeUs) && timeUs >= 0, `event queue: time must be an integer >= 0 us, got ${timeUs}`);
-    assert((kind | 0) === kind && (a | 0) === a && (b | 0) === b, `event queue: kind/a/b must be int32, got ${kind}/${a}/${b}`);
-    assert(this.count < EVENT_QUEUE_LIMIT, `event queue: limit of ${EVENT_QUEUE_LIMIT} pending events reached`);
-    if (this.count === this.times.length) this.grow();
-    const seq = this.nextSeq++;
-    this.siftUp(this.count++, timeUs, seq, kind, a, b);
+    if (!(Number.isInteger(timeUs) && timeUs >= 0)) assertFail(`event queue: time must be an integer >= 0 us, got ${timeUs}`);
+    if (!((kind | 0) === kind && (a | 0) === a && (b | 0) === b)) assertFail(`event queue: kind/a/b must be int32, got ${kind}/${a}/${b}`);
+    if (this.count >= EVENT_QUEUE_LIMIT) assertFail(`event queue: limit of ${EVENT_QUEUE_LIMIT} pending events reached`);
+    if (this.count === this.heapTimes.length) this.grow();
+    const id = this.freeCount > 0 ? this.freeIds[--this.freeCount] : this.freshId++;
+    this.seqs[id] = this.nextSeq++;
+    this.kinds[id] = kind;
+    this.as[id] = a;
+    this.bs[id] = b;
+    this.siftUp(this.count++, timeUs, id);
   }
 
   /** Removes the earliest event into the public fields; false (fields untouched) when empty. */
   pop(): boolean {
     if (this.count === 0) return false;
-    this.timeUs = this.times[0];
-    this.kind = this.kinds[0];
-    this.a = this.as[0];
-    this.b = this.bs[0];
+    const id = this.heapIds[0];
+    this.timeUs = this.heapTimes[0];
+    this.kind = this.kinds[id];
+    this.a = this.as[id];
+    this.b = this.bs[id];
+    this.freeIds[this.freeCount++] = id;
     const last = --this.count;
-    if (last > 0) {
-      this.siftDown(this.times[last], this.seqs[last], this.kinds[last], this.as[last], this.bs[last]);
-    }
+    if (last > 0) this.siftDown(this.heapTimes[last], this.heapIds[last]);
     return true;
   }
 
-  /** Moves the hole at `index` up until the new event fits, then writes it there. */
-  private siftUp(index: number, timeUs: number, seq: number, kind: number, a: number, b: number): void {
-    const times = this.times;
-    const seqs = this.seqs;
+  /** Moves the hole at `index` up until the event fits, then writes it there. */
+  private siftUp(index: number, timeUs: number, id: number): void {
+    const times = this.heapTimes;
+    const ids = this.heapIds;
+    const seq = this.seqs[id];
     let i = index;
     while (i > 0) {
       const parent = (i - 1) >> ARITY_SHIFT;
       const pt = times[parent];
-      if (pt < timeUs || (pt === timeUs && seqs[parent] < seq)) break;
-      this.move(parent, i);
+      if (pt < timeUs || (pt === timeUs && this.seqs[ids[parent]] < seq)) break;
+      times[i] = pt;
+      ids[i] = ids[parent];
       i = parent;
     }
-    this.write(i, timeUs, seq, kind, a, b);
+    times[i] = timeUs;
+    ids[i] = id;
   }
 
   /** Re-inserts the former last event starting from a hole at the root. */
-  private siftDown(timeUs: number, seq: number, kind: number, a: number, b: number): void {
-    const times = this.times;
-    const seqs = this.seqs;
+  private siftDown(timeUs: number, id: number): void {
+    const times = this.heapTimes;
+    const ids = this.heapIds;
     const n = this.count;
     let i = 0;
     for (;;) {
@@ -113,46 +132,37 @@ export class EventQueue {
       if (first >= n) break;
       let best = first;
       let bestT = times[first];
-      let bestS = seqs[first];
       const end = first + 4 < n ? first + 4 : n;
       for (let c = first + 1; c < end; c++) {
         const t = times[c];
-        if (t < bestT || (t === bestT && seqs[c] < bestS)) {
+        if (t < bestT || (t === bestT && this.earlier(ids[c], ids[best]))) {
           best = c;
           bestT = t;
-          bestS = seqs[c];
         }
       }
-      if (timeUs < bestT || (timeUs === bestT && seq < bestS)) break;
-      this.move(best, i);
+      if (timeUs < bestT || (timeUs === bestT && this.earlier(id, ids[best]))) break;
+      times[i] = bestT;
+      ids[i] = ids[best];
       i = best;
     }
-    this.write(i, timeUs, seq, kind, a, b);
+    times[i] = timeUs;
+    ids[i] = id;
   }
 
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from];
-    this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.as[to] = this.as[from];
-    this.bs[to] = this.bs[from];
-  }
-
-  private write(i: number, timeUs: number, seq: number, kind: number, a: number, b: number): void {
-    this.times[i] = timeUs;
-    this.seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.as[i] = a;
-    this.bs[i] = b;
+  /** Tie-break for equal times: the event pushed first goes first. */
+  private earlier(idX: number, idY: number): boolean {
+    return this.seqs[idX] < this.seqs[idY];
   }
 
   private grow(): void {
-    const capacity = Math.min(this.times.length * 2, EVENT_QUEUE_LIMIT);
-    this.times = growF64(this.times, capacity);
+    const capacity = Math.min(this.heapTimes.length * 2, EVENT_QUEUE_LIMIT);
+    this.heapTimes = growF64(this.heapTimes, capacity);
+    this.heapIds = growI32(this.heapIds, capacity);
     this.seqs = growF64(this.seqs, capacity);
     this.kinds = growI32(this.kinds, capacity);
     this.as = growI32(this.as, capacity);
     this.bs = growI32(this.bs, capacity);
+    this.freeIds = growI32(this.freeIds, capacity);
   }
 }
 

@@ -15,7 +15,7 @@
  * Does not handle: cryptographic use; streams that must survive serialisation mid-run
  * (state is four int32 fields; add save/restore if a snapshot-and-resume feature needs it).
  */
-import { assert } from './assert.ts';
+import { assert, assertFail } from './assert.ts';
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_21 = 2097152;
@@ -96,7 +96,7 @@ export class Rng {
 
   /** Uniform integer in [0, n), unbiased; n an integer in [1, 2^32]. */
   int(n: number): number {
-    assert(Number.isInteger(n) && n >= 1 && n <= TWO_POW_32, `rng: int(n) needs an integer 1..2^32, got ${n}`);
+    if (!(Number.isInteger(n) && n >= 1 && n <= TWO_POW_32)) assertFail(`rng: int(n) needs an integer 1..2^32, got ${n}`);
     if (n <= TWO_POW_21) {
       // Lemire's multiply-shift; x * n < 2^53 is exact. Reject the few low words that bias it.
       const threshold = (TWO_POW_32 - n) % n;
@@ -115,7 +115,7 @@ export class Rng {
 
   /** Exponentially distributed with the given mean (> 0); never returns Infinity. */
   exp(mean: number): number {
-    assert(mean > 0, `rng: exp mean must be > 0, got ${mean}`);
+    if (!(mean > 0)) assertFail(`rng: exp mean must be > 0, got ${mean}`);
     return -mean * Math.log1p(-this.next()); // 1 - next() is in (0, 1]
   }
 
@@ -205,7 +205,7 @@ export class ZipfSampler {
  * fewer than 2 rounds.
  */
 export function scatter(rank: number, n: number): number {
-  assert(rank >= 0 && rank < n && Number.isInteger(rank) && n <= TWO_POW_32, `scatter: rank ${rank} not in [0, ${n})`);
+  if (!(rank >= 0 && rank < n && Number.isInteger(rank) && n <= TWO_POW_32)) assertFail(`scatter: rank ${rank} not in [0, ${n})`);
   if (n === 1) return 0;
   const bits = 32 - Math.clz32(n - 1);
   const mask = bits === 32 ? 0xffffffff : (1 << bits) - 1;
