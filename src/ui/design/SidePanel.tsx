@@ -1,4 +1,66 @@
-// PLACEHOLDER: replaced by the designer implementation.
+/**
+ * The right-hand panel: tabs "Inspector" (edit the selection, or the scenario when nothing is
+ * selected) and "Design rules" (checkDesign results, with counts on the tab).
+ */
+import type { KeyboardEvent } from 'react';
+import { useDesignUi, type SideTab } from './useDesignUi.ts';
+import { Inspector } from './Inspector.tsx';
+import { DesignRulesPanel } from './DesignRulesPanel.tsx';
+import { useDesignIssues } from './useDesignIssues.ts';
+import { useScrollTopOnSelection } from './useScrollTopOnSelection.ts';
+
+const TABS: readonly { id: SideTab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'rules', label: 'Design rules' },
+];
+
+function onTabKey(e: KeyboardEvent, current: SideTab): void {
+  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+  const i = TABS.findIndex((t) => t.id === current);
+  const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+  useDesignUi.getState().setSideTab(next.id);
+  document.getElementById(`tab-${next.id}`)?.focus();
+}
+
+function IssueCount() {
+  const issues = useDesignIssues();
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  if (issues.length === 0) return <span className="tab-count tab-count-ok">0</span>;
+  return (
+    <span className={`tab-count ${errors > 0 ? 'tab-count-error' : 'tab-count-warning'}`} aria-label={`${errors} errors, ${warnings} warnings`}>
+      {errors > 0 ? errors : warnings}
+    </span>
+  );
+}
+
 export function SidePanel() {
-  return null;
+  const tab = useDesignUi((s) => s.sideTab);
+  const panelRef = useScrollTopOnSelection<HTMLDivElement>();
+  return (
+    <aside className="side-panel" aria-label="Properties">
+      <div className="tabs" role="tablist" aria-label="Side panel">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => useDesignUi.getState().setSideTab(t.id)}
+            onKeyDown={(e) => onTabKey(e, tab)}
+          >
+            {t.label}
+            {t.id === 'rules' && <IssueCount />}
+          </button>
+        ))}
+      </div>
+      <div ref={panelRef} className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'inspector' ? <Inspector /> : <DesignRulesPanel />}
+      </div>
+    </aside>
+  );
 }

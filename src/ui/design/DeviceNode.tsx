@@ -1,0 +1,64 @@
+/**
+ * The canvas node for every device kind: icon, name, kind summary, site badge (main / remote
+ * tint), live IOPS, and one typed handle per port. Node `data` holds only the id; the device is
+ * read from the store by a narrow selector, so a node re-renders only when its own device, its
+ * cabling or its site changes — never on a telemetry frame (NodeIops handles that).
+ */
+import { memo, useMemo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useStore } from '../store/index.ts';
+import type { Site, Topology } from '../../model/topology.ts';
+import { DeviceIcon, iconKey } from './icons.tsx';
+import { deviceSummary, KIND_LABEL } from './device-labels.ts';
+import { maxPortsOnHorizontalSide, placePorts } from './port-layout.ts';
+import { PortHandles } from './PortHandles.tsx';
+import { NodeIops } from './NodeIops.tsx';
+import { useDevice } from './useDevice.ts';
+import { cabledPortsOf } from './topology-memo.ts';
+
+const HANDLE_PITCH_PX = 13;
+const MIN_WIDTH_PX = 200;
+
+function siteOf(t: Topology, siteId: string | undefined): Site | undefined {
+  return t.sites.find((s) => s.id === siteId);
+}
+
+export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) {
+  const device = useDevice(id);
+  const site = useStore((s) => siteOf(s.scenario.topology, device?.siteId));
+  const cabled = useStore((s) => cabledPortsOf(s.scenario.topology, id));
+  const placements = useMemo(() => (device ? placePorts(device) : []), [device]);
+  if (!device) return null;
+  const width = Math.max(MIN_WIDTH_PX, maxPortsOnHorizontalSide(placements) * HANDLE_PITCH_PX + 24);
+  const siteKind = site?.kind ?? 'main';
+  const serverClass = device.kind === 'server' ? device.serverClass : undefined;
+  return (
+    <div
+      className={`san-node kind-${device.kind} site-${siteKind}${selected ? ' is-selected' : ''}`}
+      style={{ width }}
+      data-device-id={device.id}
+    >
+      <div className="san-node-head">
+        <span className="san-node-icon">
+          <DeviceIcon icon={iconKey(device.kind, serverClass)} size={26} />
+        </span>
+        <span className="san-node-titles">
+          <span className="san-node-name">{device.name}</span>
+          <span className="san-node-kind">
+            {KIND_LABEL[device.kind]} · {device.id}
+          </span>
+        </span>
+      </div>
+      <div className="san-node-meta">
+        <span className="san-node-summary">{deviceSummary(device)}</span>
+      </div>
+      <div className="san-node-foot">
+        <span className={`site-badge site-badge-${siteKind}`} title={`Site: ${site?.name ?? device.siteId}`}>
+          {site?.name ?? device.siteId}
+        </span>
+        <NodeIops deviceId={device.id} always={device.kind === 'array'} />
+      </div>
+      <PortHandles placements={placements} cabled={cabled} />
+    </div>
+  );
+});

@@ -1,0 +1,37 @@
+/** A labelled select whose choice commits at once (every option is a valid value). */
+import { useId } from 'react';
+
+export interface Option<T extends string> {
+  value: T;
+  label: string;
+}
+
+interface Props<T extends string> {
+  label: string;
+  value: T;
+  options: readonly Option<T>[];
+  onChange(value: T): void;
+  compact?: boolean;
+  /** Accessible name when it should say more than the visible label (e.g. which row). */
+  accessibleName?: string;
+}
+
+export function SelectField<T extends string>({ label, value, options, onChange, compact = false, accessibleName }: Props<T>) {
+  const id = useId();
+  const known = options.some((o) => o.value === value);
+  return (
+    <div className={`field${compact ? ' field-compact' : ''}`}>
+      {!compact && <label htmlFor={id}>{label}</label>}
+      <span className="field-control">
+        <select id={id} aria-label={accessibleName ?? (compact ? label : undefined)} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+          {!known && <option value={value}>{value} (missing)</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </span>
+    </div>
+  );
+}
