@@ -1,11 +1,321 @@
-// PLACEHOLDER: replaced by the simulation UI implementation.
+/**
+ * The simulation slice: what the worker reports — run state, clock, live values per device and
+ * link, bounded chart series per LDEV, the chart selection and the last report.
+ *
+ * Written only by the worker bridge (and the chart picker's selection); never persisted, never
+ * in the undo history, never written into the design. Telemetry arrives at most ~4 Hz as one
+ * batch; each batch replaces `sim` once.
+ *
+ * Series live in one ring of typed arrays shared by all LDEVs (column per LDEV, 600 rows),
+ * written in place; each batch publishes a new `SeriesRing` wrapper (same buffers, new
+ * `version`) so selectors compare by identity and stay cheap. A reader that needs a stable
+ * copy takes one with `readSeries`.
+ */
 import type { StateCreator } from 'zustand';
-import type { LiveValues, RunState } from './sim-types.ts';
+import type { Report, TelemetryFrame } from '../../engine/api.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
+import type { LiveValues, RunState, Speed } from './sim-types.ts';
 
-export interface SimSlice {
-  sim: { runState: RunState; nowS: number; live: LiveValues };
+/** Samples kept per LDEV (the chart window): the last 600 simulated seconds. */
+export const SERIES_CAPACITY = 600;
+/** Volumes selected by default for the charts. */
+export const DEFAULT_SELECTION_MAX = 4;
+
+export type SeriesMetric = 'readIops' | 'writeIops' | 'cacheHitPct' | 'responseMsMean';
+export const SERIES_METRICS: readonly SeriesMetric[] = ['readIops', 'writeIops', 'cacheHitPct', 'responseMsMean'];
+
+export interface VolumeInfo {
+  id: string;
+  name: string;
+  arrayId: string;
+  arrayName: string;
 }
 
-export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = () => ({
-  sim: { runState: 'idle', nowS: 0, live: { deviceIops: {}, linkUtilPct: {} } },
-});
+/** Which devices an LDEV's I/O counts for: its array and the servers whose workloads drive it. */
+export interface SimIndex {
+  volumes: VolumeInfo[];
+  /** LDEVs that some workload drives, in document order. */
+  ldevsWithIo: string[];
+  ldevDevices: Record<string, string[]>;
+}
+
+export interface SeriesRing {
+  ldevIds: string[];
+  column: Record<string, number>;
+  /** Index of the oldest row and number of rows held. */
+  start: number;
+  length: number;
+  t: Float64Array;
+  metrics: Record<SeriesMetric, Float64Array>;
+  /** Increments on every write, so a new wrapper is a new version. */
+  version: number;
+}
+
+export interface SimState {
+  runState: RunState;
+  nowS: number;
+  endS: number;
+  speed: Speed;
+  generation: number;
+  index: SimIndex;
+  live: LiveValues;
+  series: SeriesRing;
+  selectedLdevIds: string[];
+  /** True once the user picked volumes; a reload then keeps the picks that still exist. */
+  selectionTouched: boolean;
+  lastReport: Report | null;
+  error: string | null;
+}
+
+export interface SimActions {
+  /** A scenario was handed to the worker: index it and clear the run's output. */
+  simLoading(scenario: Scenario): void;
+  simStatus(status: HostStatus): void;
+  simTelemetry(message: TelemetryMessage): void;
+  setSpeed(speed: Speed): void;
+  setSelectedLdevIds(ids: string[]): void;
+  toggleLdev(id: string): void;
+  setLastReport(report: Report): void;
+  setSimError(message: string | null): void;
+}
+
+export interface SimSlice {
+  sim: SimState;
+  simActions: SimActions;
+}
+
+// ------------------------------------------------------------------ pure helpers
+
+export function emptyRing(ldevIds: string[] = []): SeriesRing {
+  const n = ldevIds.length;
+  const column: Record<string, number> = {};
+  ldevIds.forEach((id, i) => (column[id] = i));
+  const metric = () => new Float64Array(SERIES_CAPACITY * n);
+  return {
+    ldevIds,
+    column,
+    start: 0,
+    length: 0,
+    t: new Float64Array(SERIES_CAPACITY),
+    metrics: { readIops: metric(), writeIops: metric(), cacheHitPct: metric(), responseMsMean: metric() },
+    version: 0,
+  };
+}
+
+/** Map every LDEV to its array and to the servers whose workloads reach it through an LU path. */
+export function indexScenario(scenario: Scenario): SimIndex {
+  const volumes: VolumeInfo[] = [];
+  const ldevDevices: Record<string, string[]> = {};
+  const luToLdev = new Map<string, string>();
+  for (const d of scenario.topology.devices) {
+    if (d.kind !== 'array') continue;
+    for (const l of d.ldevs) {
+      volumes.push({ id: l.id, name: l.name, arrayId: d.id, arrayName: d.name });
+      ldevDevices[l.id] = [d.id];
+    }
+    for (const p of d.luPaths) {
+      const key = `${d.id}/${p.portId}/${p.lun}`;
+      if (!luToLdev.has(key)) luToLdev.set(key, p.ldevId);
+    }
+  }
+  const ldevsWithIo: string[] = [];
+  for (const d of scenario.topology.devices) {
+    if (d.kind !== 'server') continue;
+    for (const w of d.workloads) {
+      const ldevId = luToLdev.get(`${w.target.arrayId}/${w.target.portId}/${w.target.lun}`);
+      if (!ldevId || !ldevDevices[ldevId]) continue;
+      if (!ldevDevices[ldevId].includes(d.id)) ldevDevices[ldevId].push(d.id);
+      if (!ldevsWithIo.includes(ldevId)) ldevsWithIo.push(ldevId);
+    }
+  }
+  return { volumes, ldevsWithIo, ldevDevices };
+}
+
+/** Append a frame's rows to the ring in place (only the last SERIES_CAPACITY rows matter). */
+export function appendFrame(ring: SeriesRing, frame: TelemetryFrame): SeriesRing {
+  const rows = frame.timesS.length;
+  const n = frame.ldevIds.length;
+  const from = Math.max(0, rows - SERIES_CAPACITY);
+  for (let r = from; r < rows; r++) {
+    let slot: number;
+    if (ring.length < SERIES_CAPACITY) {
+      slot = (ring.start + ring.length) % SERIES_CAPACITY;
+      ring.length++;
+    } else {
+      slot = ring.start;
+      ring.start = (ring.start + 1) % SERIES_CAPACITY;
+    }
+    ring.t[slot] = frame.timesS[r];
+    for (const m of SERIES_METRICS) {
+      const src = frame[m];
+      const dst = ring.metrics[m];
+      for (let c = 0; c < n; c++) dst[c * SERIES_CAPACITY + slot] = src[r * n + c];
+    }
+  }
+  return { ...ring, version: ring.version + 1 };
+}
+
+export type LdevSeries = { t: Float64Array } & Record<SeriesMetric, Float64Array>;
+
+/** Copy `length` ring rows starting at `start` (wrapping) out of `src` at `offset`, in time order. */
+function orderedCopy(src: Float64Array, offset: number, start: number, length: number): Float64Array {
+  const out = new Float64Array(length);
+  const first = Math.min(length, SERIES_CAPACITY - start);
+  out.set(src.subarray(offset + start, offset + start + first), 0);
+  if (first < length) out.set(src.subarray(offset, offset + length - first), first);
+  return out;
+}
+
+/** One LDEV's series in time order (copies, safe to keep). */
+export function readSeries(ring: SeriesRing, ldevId: string): LdevSeries {
+  const c = ring.column[ldevId];
+  const n = c === undefined ? 0 : ring.length;
+  const base = (c ?? 0) * SERIES_CAPACITY;
+  const read = (m: SeriesMetric) => orderedCopy(ring.metrics[m], base, ring.start, n);
+  return {
+    t: orderedCopy(ring.t, 0, ring.start, n),
+    readIops: read('readIops'),
+    writeIops: read('writeIops'),
+    cacheHitPct: read('cacheHitPct'),
+    responseMsMean: read('responseMsMean'),
+  };
+}
+
+/** The newest value of one metric for one LDEV, or null before the first sample. */
+export function latestValue(ring: SeriesRing, ldevId: string, metric: SeriesMetric): number | null {
+  const c = ring.column[ldevId];
+  if (c === undefined || ring.length === 0) return null;
+  const slot = (ring.start + ring.length - 1) % SERIES_CAPACITY;
+  return ring.metrics[metric][c * SERIES_CAPACITY + slot];
+}
+
+/** Live values from the newest row of a frame: arrays and servers sum their LDEVs' IOPS. */
+export function liveFromFrame(frame: TelemetryFrame, index: SimIndex): LiveValues {
+  const rows = frame.timesS.length;
+  const n = frame.ldevIds.length;
+  const deviceIops: Record<string, number> = {};
+  frame.ldevIds.forEach((id, c) => {
+    const i = (rows - 1) * n + c;
+    const iops = frame.readIops[i] + frame.writeIops[i];
+    for (const dev of index.ldevDevices[id] ?? []) deviceIops[dev] = (deviceIops[dev] ?? 0) + iops;
+  });
+  const linkUtilPct: Record<string, number> = {};
+  const links = frame.linkIds.length;
+  frame.linkIds.forEach((id, c) => (linkUtilPct[id] = frame.linkUtilPct[(rows - 1) * links + c]));
+  return { deviceIops, linkUtilPct };
+}
+
+function defaultSelection(index: SimIndex, previous: string[], touched: boolean): string[] {
+  const known = new Set(index.volumes.map((v) => v.id));
+  if (touched) {
+    const kept = previous.filter((id) => known.has(id));
+    if (kept.length > 0) return kept;
+  }
+  return index.ldevsWithIo.slice(0, DEFAULT_SELECTION_MAX);
+}
+
+/** When nothing was selectable up front, pick the first LDEVs that show I/O in a frame. */
+function selectionFromFrame(frame: TelemetryFrame): string[] {
+  const n = frame.ldevIds.length;
+  const busy: string[] = [];
+  for (let c = 0; c < n && busy.length < DEFAULT_SELECTION_MAX; c++) {
+    for (let r = 0; r < frame.timesS.length; r++) {
+      if (frame.readIops[r * n + c] + frame.writeIops[r * n + c] > 0) {
+        busy.push(frame.ldevIds[c]);
+        break;
+      }
+    }
+  }
+  return busy;
+}
+
+const EMPTY_INDEX: SimIndex = { volumes: [], ldevsWithIo: [], ldevDevices: {} };
+
+export function initialSimState(): SimState {
+  return {
+    runState: 'idle',
+    nowS: 0,
+    endS: 0,
+    speed: 1,
+    generation: -1,
+    index: EMPTY_INDEX,
+    live: { deviceIops: {}, linkUtilPct: {} },
+    series: emptyRing(),
+    selectedLdevIds: [],
+    selectionTouched: false,
+    lastReport: null,
+    error: null,
+  };
+}
+
+// ------------------------------------------------------------------ reducers
+
+function withStatus(sim: SimState, status: HostStatus): SimState {
+  if (status.generation < sim.generation) return sim;
+  const nowS = status.nowUs / 1e6;
+  const endS = status.endUs / 1e6;
+  const fresh = status.generation > sim.generation;
+  if (!fresh && nowS === sim.nowS && endS === sim.endS && status.runState === sim.runState) return sim;
+  const cleared = fresh
+    ? { series: emptyRing(), live: { deviceIops: {}, linkUtilPct: {} }, lastReport: null }
+    : {};
+  return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
+}
+
+function withFrame(sim: SimState, frame: TelemetryFrame): SimState {
+  const sameLayout =
+    sim.series.ldevIds.length === frame.ldevIds.length && sim.series.ldevIds.every((id, i) => id === frame.ldevIds[i]);
+  const ring = sameLayout ? sim.series : emptyRing(frame.ldevIds);
+  const series = frame.timesS.length > 0 ? appendFrame(ring, frame) : ring;
+  const live = frame.timesS.length > 0 ? liveFromFrame(frame, sim.index) : sim.live;
+  const selectedLdevIds =
+    sim.selectedLdevIds.length === 0 && !sim.selectionTouched ? selectionFromFrame(frame) : sim.selectedLdevIds;
+  return { ...sim, series, live, selectedLdevIds };
+}
+
+export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimState {
+  if (message.status.generation < sim.generation) return sim;
+  const next = withStatus(sim, message.status);
+  return message.frame ? withFrame(next, message.frame) : next;
+}
+
+export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) => {
+  const update = (fn: (sim: SimState) => SimState) =>
+    set((s) => {
+      const sim = fn(s.sim);
+      return sim === s.sim ? s : { sim };
+    });
+  return {
+    sim: initialSimState(),
+    simActions: {
+      simLoading: (scenario) =>
+        update((sim) => {
+          const index = indexScenario(scenario);
+          return {
+            ...sim,
+            runState: 'loading',
+            index,
+            error: null,
+            lastReport: null,
+            series: emptyRing(),
+            live: { deviceIops: {}, linkUtilPct: {} },
+            selectedLdevIds: defaultSelection(index, sim.selectedLdevIds, sim.selectionTouched),
+          };
+        }),
+      simStatus: (status) => update((sim) => withStatus(sim, status)),
+      simTelemetry: (message) => update((sim) => reduceTelemetry(sim, message)),
+      setSpeed: (speed) => update((sim) => (sim.speed === speed ? sim : { ...sim, speed })),
+      setSelectedLdevIds: (ids) => update((sim) => ({ ...sim, selectedLdevIds: ids, selectionTouched: true })),
+      toggleLdev: (id) =>
+        update((sim) => {
+          const has = sim.selectedLdevIds.includes(id);
+          const ids = has ? sim.selectedLdevIds.filter((x) => x !== id) : [...sim.selectedLdevIds, id];
+          return { ...sim, selectedLdevIds: ids, selectionTouched: true };
+        }),
+      setLastReport: (report) => update((sim) => ({ ...sim, lastReport: report })),
+      setSimError: (message) =>
+        update((sim) => ({ ...sim, error: message, runState: message ? 'error' : sim.runState })),
+    },
+  };
+};

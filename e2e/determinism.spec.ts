@@ -1,0 +1,49 @@
+/**
+ * Same scenario + seed → the same report in the browser worker and in Node, deep-equal.
+ * The browser side loads through `window.sandbox` (design store + bridge + worker); the Node
+ * side runs the engine directly in the test process.
+ */
+import { readFileSync } from 'node:fs';
+import { createSimulation } from '../src/engine/index.ts';
+import { parseDocument } from '../src/model/parse.ts';
+import type { Scenario } from '../src/model/scenario.ts';
+import { expect, test } from './fixtures.ts';
+
+function demoScenario(): Scenario {
+  const doc: unknown = JSON.parse(readFileSync(new URL('../scenarios/embodiment-1-online-backup.json', import.meta.url), 'utf8'));
+  const parsed = parseDocument(doc);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  return parsed.scenario;
+}
+
+async function referenceScenario(): Promise<Scenario> {
+  const mod = await import('../src/engine/testing/reference-topology.ts');
+  return mod.referenceScenario();
+}
+
+function nodeReport(scenario: Scenario, seconds: number) {
+  const sim = createSimulation(scenario);
+  sim.runUntil(seconds * 1_000_000);
+  return sim.report();
+}
+
+const CASES: { name: string; scenario: () => Scenario | Promise<Scenario>; seconds: number }[] = [
+  { name: 'demo (embodiment 1)', scenario: demoScenario, seconds: 120 },
+  { name: 'reference topology', scenario: referenceScenario, seconds: 10 },
+];
+
+test.describe('determinism › browser worker vs Node', () => {
+  for (const c of CASES) {
+    test(`${c.name}: the report is identical`, async ({ sandbox }) => {
+      const scenario = await c.scenario();
+      const loaded = await sandbox.loadScenario(scenario);
+      expect(loaded).toEqual({ ok: true });
+      const browser = await sandbox.runUntil(c.seconds);
+      const node = nodeReport(scenario, c.seconds);
+      expect(browser.simSeconds).toBe(c.seconds);
+      expect(browser.eventLogHash).toBe(node.eventLogHash);
+      expect(browser).toEqual(node);
+      expect(JSON.stringify(browser)).toBe(JSON.stringify(node));
+    });
+  }
+});

@@ -1,0 +1,84 @@
+/**
+ * Playwright fixtures (tldraw-style): a typed `sandbox` fixture that drives `window.sandbox` in
+ * the page through `page.evaluate`, and a `runControls` page object for what a person clicks
+ * and reads. Every test starts on a fresh page (empty storage, so the demo loads) with the
+ * worker ready.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { LoadScenarioResult, Report, SandboxStatus, Scenario, Speed } from '../src/ui/automation/types.ts';
+
+/** `window.sandbox` seen from the test: the same calls, all async (they cross into the page). */
+export interface SandboxFixture {
+  loadScenario(doc: unknown): Promise<LoadScenarioResult>;
+  runUntil(seconds: number): Promise<Report>;
+  play(speed?: Speed): Promise<void>;
+  pause(): Promise<void>;
+  step(seconds?: number): Promise<void>;
+  reset(): Promise<void>;
+  report(): Promise<Report>;
+  exportScenario(): Promise<Scenario>;
+  status(): Promise<SandboxStatus>;
+}
+
+export function sandboxOf(page: Page): SandboxFixture {
+  return {
+    loadScenario: (doc) => page.evaluate((d) => window.sandbox.loadScenario(d), doc),
+    runUntil: (s) => page.evaluate((x) => window.sandbox.runUntil(x), s),
+    play: (speed) => page.evaluate((x) => window.sandbox.play(x ?? undefined), speed ?? null),
+    pause: () => page.evaluate(() => window.sandbox.pause()),
+    step: (s) => page.evaluate((x) => window.sandbox.step(x ?? undefined), s ?? null),
+    reset: () => page.evaluate(() => window.sandbox.reset()),
+    report: () => page.evaluate(() => window.sandbox.report()),
+    exportScenario: () => page.evaluate(() => window.sandbox.exportScenario()),
+    status: () => page.evaluate(() => window.sandbox.status()),
+  };
+}
+
+/** The run controls in the header, as a person sees them. */
+export class RunControlsPage {
+  readonly play: Locator;
+  readonly pause: Locator;
+  readonly step: Locator;
+  readonly reset: Locator;
+  readonly speed: Locator;
+  readonly clock: Locator;
+
+  constructor(readonly page: Page) {
+    const group = page.getByRole('group', { name: 'Run controls' });
+    this.play = group.getByRole('button', { name: 'Play', exact: true });
+    this.pause = group.getByRole('button', { name: 'Pause', exact: true });
+    this.step = group.getByRole('button', { name: 'Step', exact: true });
+    this.reset = group.getByRole('button', { name: 'Reset', exact: true });
+    this.speed = group.getByLabel('Speed');
+    this.clock = page.getByRole('timer', { name: 'Simulated time' });
+  }
+
+  /** Simulated seconds shown on the clock (`mm:ss.s / mm:ss`). */
+  async seconds(): Promise<number> {
+    const text = (await this.clock.textContent()) ?? '';
+    const m = /^(\d+):(\d+(?:\.\d+)?)/.exec(text.trim());
+    if (!m) throw new Error(`unexpected clock text: ${text}`);
+    return Number(m[1]) * 60 + Number(m[2]);
+  }
+
+  /** The latest-values cell of an LDEV's metric, as a number (NaN when empty). */
+  latest(ldevId: string, metric: 'readIops' | 'writeIops' | 'cacheHitPct' | 'responseMs'): Locator {
+    return this.page.getByTestId(`latest-${ldevId}-${metric}`);
+  }
+}
+
+export const test = base.extend<{ sandbox: SandboxFixture; runControls: RunControlsPage }>({
+  sandbox: async ({ page }, use) => {
+    await page.goto('/');
+    await page.waitForFunction(() => typeof window.sandbox !== 'undefined');
+    const sandbox = sandboxOf(page);
+    await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
+    await use(sandbox);
+  },
+  runControls: async ({ page, sandbox }, use) => {
+    void sandbox; // depends on it: the page is loaded and the worker ready
+    await use(new RunControlsPage(page));
+  },
+});
+
+export { expect };

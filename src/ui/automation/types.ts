@@ -1,0 +1,77 @@
+/**
+ * The `window.sandbox` automation API, as types only: importable by Playwright specs, the
+ * browser bench and user scripts without pulling in the app. Documented in docs/automation.md.
+ */
+import type { Report } from '../../engine/api.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
+import type { RunState, Speed } from '../store/sim-types.ts';
+
+export type { Report, Scenario, Speed, RunState };
+
+/** One problem in a document: field path, line/column when the input was text, and a message. */
+export interface SandboxError {
+  path: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+export interface LoadScenarioResult {
+  /** True when the document is valid and the engine compiled it. */
+  ok: boolean;
+  /** Why not: schema errors (canvas untouched) or the engine's compile error (path ''). */
+  errors?: SandboxError[];
+}
+
+export interface SandboxStatus {
+  runState: RunState;
+  nowS: number;
+  endS: number;
+}
+
+/** Timing helpers used by `bench/browser.ts` (stable, but not meant for scenario scripts). */
+export interface SandboxBench {
+  /** Compile and run a document to `simSeconds` in a throw-away simulation inside the worker. */
+  runScenario(doc: unknown, simSeconds: number): Promise<BenchRunResult>;
+  /** Play the loaded scenario at 'max' for `wallMs` and return the worker's cost counters. */
+  telemetryShare(wallMs: number): Promise<HostStats>;
+  /** Feed the charts synthetic telemetry (`volumes` × 600 points at `hz`) for `durationMs`. */
+  charts(options: { volumes: number; hz: number; durationMs: number }): Promise<ChartsBenchResult>;
+  /** Count animation frames for `durationMs` (run while something animates the page). */
+  countFrames(durationMs: number): Promise<{ frames: number; fps: number; maxFrameMs: number }>;
+}
+
+export interface ChartsBenchResult {
+  updates: number;
+  /** Longest main-thread task seen (long-task observer, or the longest update). */
+  maxTaskMs: number;
+  meanUpdateMs: number;
+  longTasks: number;
+}
+
+export interface SandboxApi {
+  /** Validate a scenario (or bare topology) document and load it into the canvas and the worker. */
+  loadScenario(doc: unknown): Promise<LoadScenarioResult>;
+  /** Pause and run to simulated second `seconds` (clamped to the scenario's end); the report. */
+  runUntil(seconds: number): Promise<Report>;
+  /** Play at `speed` (default: the speed selected in the UI). */
+  play(speed?: Speed): Promise<void>;
+  pause(): Promise<void>;
+  /** Advance `seconds` simulated seconds (default 1) and pause. */
+  step(seconds?: number): Promise<void>;
+  /** Back to 00:00 with the same document and seed. */
+  reset(): Promise<void>;
+  /** The report as of the current simulated time (same shape as the CLI's). */
+  report(): Promise<Report>;
+  /** The document on the canvas (a copy). */
+  exportScenario(): Scenario;
+  status(): Promise<SandboxStatus>;
+  bench: SandboxBench;
+}
+
+declare global {
+  interface Window {
+    sandbox: SandboxApi;
+  }
+}

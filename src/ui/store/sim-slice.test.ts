@@ -1,0 +1,135 @@
+/**
+ * The sim slice: indexing a scenario, the bounded series ring, live values, stale-frame
+ * rejection and the default chart selection.
+ */
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import type { TelemetryFrame } from '../../engine/api.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import type { HostStatus } from '../../worker/engine-api.ts';
+import { SERIES_CAPACITY, createSimSlice, indexScenario, latestValue, readSeries, type SimSlice } from './sim-slice.ts';
+
+const scenario = {
+  topology: {
+    devices: [
+      {
+        kind: 'array',
+        id: 'arr',
+        name: 'Array A',
+        ldevs: [
+          { id: 'p', name: 'db-primary' },
+          { id: 's', name: 'db-secondary' },
+          { id: 'idle', name: 'spare' },
+        ],
+        luPaths: [
+          { portId: 'cl1', hostGroupId: 'hg', lun: 0, ldevId: 'p' },
+          { portId: 'cl1', hostGroupId: 'hg', lun: 1, ldevId: 's' },
+        ],
+      },
+      {
+        kind: 'server',
+        id: 'db',
+        name: 'DB',
+        workloads: [{ id: 'w', target: { arrayId: 'arr', portId: 'cl1', lun: 0 } }],
+      },
+    ],
+  },
+} as unknown as Scenario;
+
+function frame(fromS: number, rows: number, ldevIds = ['p', 's', 'idle']): TelemetryFrame {
+  const n = ldevIds.length;
+  const col = (f: (t: number, c: number) => number) => {
+    const a = new Float64Array(rows * n);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < n; c++) a[r * n + c] = f(fromS + r + 1, c);
+    return a;
+  };
+  return {
+    timesS: Float64Array.from({ length: rows }, (_, r) => fromS + r + 1),
+    ldevIds,
+    linkIds: ['l1'],
+    readIops: col((t, c) => (c === 0 ? 100 + t : 0)),
+    writeIops: col((t, c) => (c === 0 ? 10 : 0)),
+    cacheHitPct: col(() => 50),
+    responseMsMean: col(() => 0.5),
+    linkUtilPct: Float64Array.from({ length: rows }, () => 12),
+    rejected: new Float64Array(rows),
+  };
+}
+
+const status = (generation: number, nowS: number): HostStatus => ({
+  runState: 'playing',
+  nowUs: nowS * 1e6,
+  endUs: 3600e6,
+  generation,
+});
+
+function store() {
+  return create<SimSlice>()((...a) => createSimSlice(...a));
+}
+
+describe('sim slice › index', () => {
+  it('maps LDEVs to their array and to the servers whose workloads drive them', () => {
+    const index = indexScenario(scenario);
+    expect(index.volumes.map((v) => v.id)).toEqual(['p', 's', 'idle']);
+    expect(index.ldevsWithIo).toEqual(['p']);
+    expect(index.ldevDevices.p).toEqual(['arr', 'db']);
+    expect(index.ldevDevices.s).toEqual(['arr']);
+  });
+});
+
+describe('sim slice › telemetry', () => {
+  it('appends samples, keeps the last 600, and computes live values', () => {
+    const s = store();
+    s.getState().simActions.simLoading(scenario);
+    expect(s.getState().sim.selectedLdevIds).toEqual(['p']);
+    s.getState().simActions.simTelemetry({ frame: frame(0, 700), status: status(1, 700) });
+    const sim = s.getState().sim;
+    expect(sim.series.length).toBe(SERIES_CAPACITY);
+    const p = readSeries(sim.series, 'p');
+    expect(p.t[0]).toBe(101);
+    expect(p.t.at(-1)).toBe(700);
+    expect(p.readIops.at(-1)).toBe(800);
+    expect(latestValue(sim.series, 'p', 'writeIops')).toBe(10);
+    expect(sim.live.deviceIops).toEqual({ arr: 810, db: 810 });
+    expect(sim.live.linkUtilPct).toEqual({ l1: 12 });
+    expect(sim.nowS).toBe(700);
+  });
+
+  it('wraps the ring across frames in time order', () => {
+    const s = store();
+    s.getState().simActions.simLoading(scenario);
+    for (let i = 0; i < 13; i++) s.getState().simActions.simTelemetry({ frame: frame(i * 50, 50), status: status(1, (i + 1) * 50) });
+    const p = readSeries(s.getState().sim.series, 'p');
+    expect(p.t.length).toBe(600);
+    expect(p.t.every((t, i) => i === 0 || t === p.t[i - 1] + 1)).toBe(true);
+    expect(p.t.at(-1)).toBe(650);
+  });
+
+  it('drops frames of an earlier generation and clears output on a new one', () => {
+    const s = store();
+    s.getState().simActions.simLoading(scenario);
+    s.getState().simActions.simTelemetry({ frame: frame(0, 5), status: status(2, 5) });
+    const before = s.getState().sim;
+    s.getState().simActions.simTelemetry({ frame: frame(5, 5), status: status(1, 10) });
+    expect(s.getState().sim).toBe(before);
+    s.getState().simActions.simTelemetry({ frame: null, status: { ...status(3, 0), runState: 'ready' } });
+    expect(s.getState().sim.series.length).toBe(0);
+    expect(s.getState().sim.runState).toBe('ready');
+  });
+
+  it('does not publish a new state for an unchanged status', () => {
+    const s = store();
+    s.getState().simActions.simStatus(status(1, 3));
+    const before = s.getState().sim;
+    s.getState().simActions.simStatus(status(1, 3));
+    expect(s.getState().sim).toBe(before);
+  });
+
+  it('keeps a user selection across reloads when the volumes still exist', () => {
+    const s = store();
+    s.getState().simActions.simLoading(scenario);
+    s.getState().simActions.toggleLdev('s');
+    s.getState().simActions.simLoading(scenario);
+    expect(s.getState().sim.selectedLdevIds).toEqual(['p', 's']);
+  });
+});

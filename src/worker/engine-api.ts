@@ -1,0 +1,85 @@
+/**
+ * The typed contract between the UI and the engine worker (types only: the UI imports this
+ * file without pulling engine code into the main bundle).
+ *
+ * One `EngineApi` per worker, exposed with comlink by `engine.worker.ts` and implemented by
+ * `EngineHost`. Every argument and result is plain, structured-cloneable data. Telemetry goes
+ * the other way as `TelemetryMessage`s on a dedicated MessagePort, batched ~4 per second, with
+ * every typed array transferred (never one message per I/O).
+ */
+import type { CommandResult, EngineCommand, Report, TelemetryFrame } from '../engine/api.ts';
+import type { Scenario } from '../model/scenario.ts';
+
+/** Playback speed: a multiple of real time, or 'max' for as fast as possible. */
+export type Speed = 1 | 10 | 100 | 1000 | 'max';
+export const SPEEDS: readonly Speed[] = [1, 10, 100, 1000, 'max'];
+
+/** idle: nothing loaded; ready: loaded at t=0; finished: reached the scenario's end. */
+export type HostRunState = 'idle' | 'ready' | 'playing' | 'paused' | 'finished' | 'error';
+
+export interface LoadResult {
+  ok: boolean;
+  /** Why the scenario could not be compiled, naming the device and field at fault. */
+  message?: string;
+}
+
+export interface HostStatus {
+  runState: HostRunState;
+  nowUs: number;
+  endUs: number;
+  /** Increments on every load and reset, so a late frame of an earlier run can be dropped. */
+  generation: number;
+}
+
+/** One batch pushed to subscribers: the samples since the last batch (or null) and the status. */
+export interface TelemetryMessage {
+  frame: TelemetryFrame | null;
+  status: HostStatus;
+}
+
+/**
+ * Where telemetry batches go: a MessagePort handed over by the UI (raw postMessage, typed
+ * arrays transferred — no comlink round trip per batch), or any object with the same method.
+ */
+export interface TelemetrySink {
+  postMessage(message: TelemetryMessage, transfer: ArrayBuffer[]): void;
+}
+
+/** Cost of telemetry inside the worker: wall ms in drain + post, wall ms busy in total. */
+export interface HostStats {
+  telemetryMs: number;
+  busyMs: number;
+  frames: number;
+}
+
+/** A timed run of a scenario inside the worker, for the browser bench. */
+export interface BenchRunResult {
+  completedIos: number;
+  events: number;
+  wallMs: number;
+  simSeconds: number;
+}
+
+export interface EngineApi {
+  /** Compile and load a scenario (stops any run). A compile error names the device and field. */
+  load(scenario: Scenario, seed?: number): LoadResult;
+  apply(cmd: EngineCommand): CommandResult;
+  /** Advance simulated time at speed × wall time ('max': as fast as possible, in slices). */
+  play(speed: Speed): void;
+  pause(): void;
+  /** Advance `seconds` simulated seconds (default 1) and pause. */
+  step(seconds?: number): void;
+  /** Run to simulated second `seconds` (clamped to the end), pause, and report. */
+  runUntil(seconds: number): Report;
+  report(): Report;
+  status(): HostStatus;
+  /** Send telemetry batches to `sink` (a transferred MessagePort); returns an id for `unsubscribe`. */
+  subscribe(sink: TelemetrySink): number;
+  unsubscribe(id: number): void;
+  /** Back to t=0 with the same scenario and seed. */
+  reset(): void;
+  stats(): HostStats;
+  resetStats(): void;
+  /** Compile and run a scenario to `simSeconds` in a throw-away simulation, timed in the worker. */
+  bench(scenario: Scenario, simSeconds: number): BenchRunResult;
+}

@@ -1,0 +1,242 @@
+/**
+ * EngineHost under a fake wall clock and a fake simulation: the timing loop (paced and 'max'),
+ * slicing, telemetry batching, state transitions and cost accounting, without a worker.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { EngineHost, FLUSH_INTERVAL_MS, SLICE_MS, frameBuffers } from './engine-host.ts';
+import type { TelemetryMessage } from './engine-api.ts';
+
+const EVENT_PERIOD_US = 10_000; // the fake sim has 100 events per simulated second
+
+/** A manual clock with a timer queue; simulated work advances it through `cost`. */
+class FakeClock {
+  nowMs = 0;
+  private timers: { at: number; seq: number; fn: () => void }[] = [];
+  private seq = 0;
+  maxSliceMs = 0;
+  now = (): number => this.nowMs;
+  schedule = (fn: () => void, ms: number): void => {
+    this.timers.push({ at: this.nowMs + ms, seq: this.seq++, fn });
+  };
+  /** Run due timers until `ms` of wall time have passed. */
+  advance(ms: number): void {
+    const until = this.nowMs + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers[0];
+      if (!next || next.at > until) break;
+      this.timers.shift();
+      this.nowMs = Math.max(this.nowMs, next.at);
+      const t0 = this.nowMs;
+      next.fn();
+      this.maxSliceMs = Math.max(this.maxSliceMs, this.nowMs - t0);
+    }
+    this.nowMs = Math.max(this.nowMs, until);
+  }
+  pending(): number {
+    return this.timers.length;
+  }
+}
+
+/** A deterministic stand-in for the engine: each event costs `eventCostMs` of wall time. */
+function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: number): Simulation {
+  let nowUs = 0;
+  let drainedS = 0;
+  let events = 0;
+  const endUs = scenario.durationS * 1_000_000;
+  return {
+    scenario,
+    seed: scenario.seed,
+    nowUs: () => nowUs,
+    endUs: () => endUs,
+    runUntil(us, maxEvents = Infinity) {
+      const target = Math.min(us, endUs);
+      let ran = 0;
+      let next = (Math.floor(nowUs / EVENT_PERIOD_US) + 1) * EVENT_PERIOD_US;
+      while (next <= target && ran < maxEvents) {
+        nowUs = next;
+        next += EVENT_PERIOD_US;
+        ran++;
+      }
+      if (ran < maxEvents) nowUs = target;
+      events += ran;
+      clock.nowMs += ran * eventCostMs;
+      return ran;
+    },
+    apply: () => ({ ok: true }),
+    report: () => ({ simSeconds: nowUs / 1e6, events }) as unknown as Report,
+    drainTelemetry(): TelemetryFrame | null {
+      const whole = Math.floor(nowUs / 1_000_000);
+      if (whole <= drainedS) return null;
+      const n = whole - drainedS;
+      const timesS = Float64Array.from({ length: n }, (_, i) => drainedS + i + 1);
+      drainedS = whole;
+      const col = () => new Float64Array(n);
+      return {
+        timesS,
+        ldevIds: ['v1'],
+        linkIds: [],
+        readIops: col(),
+        writeIops: col(),
+        cacheHitPct: col(),
+        responseMsMean: col(),
+        linkUtilPct: new Float64Array(0),
+        rejected: col(),
+      };
+    },
+    eventLogHash: () => 'fake',
+  };
+}
+
+const SCENARIO = { name: 'fake', seed: 7, durationS: 60 } as unknown as Scenario;
+
+function setup(eventCostMs = 0.001) {
+  const clock = new FakeClock();
+  const host = new EngineHost({
+    createSimulation: (s) => {
+      if (s.name === 'broken') throw new Error('device "arr-1" field ldevs[0].parityGroupId: no such parity group');
+      return fakeSimulation(s, clock, eventCostMs);
+    },
+    now: clock.now,
+    schedule: clock.schedule,
+  });
+  const messages: TelemetryMessage[] = [];
+  host.subscribe({ postMessage: (m) => messages.push(m) });
+  return { clock, host, messages };
+}
+
+const seconds = (host: EngineHost) => host.status().nowUs / 1e6;
+
+describe('engine host › load', () => {
+  it('is ready at t=0 after a load and reports compile errors by device and field', () => {
+    const { host } = setup();
+    expect(host.load(SCENARIO)).toEqual({ ok: true });
+    expect(host.status()).toMatchObject({ runState: 'ready', nowUs: 0, endUs: 60e6 });
+    const bad = host.load({ ...SCENARIO, name: 'broken' });
+    expect(bad.ok).toBe(false);
+    expect(bad.message).toContain('arr-1');
+    expect(host.status().runState).toBe('error');
+  });
+});
+
+describe('engine host › play', () => {
+  it('advances simulated time at speed × wall time, batching telemetry at ~4 Hz', () => {
+    const { clock, host, messages } = setup();
+    host.load(SCENARIO);
+    messages.length = 0;
+    host.play(10);
+    clock.advance(1000);
+    expect(seconds(host)).toBeGreaterThan(9.5);
+    expect(seconds(host)).toBeLessThanOrEqual(10);
+    const batches = messages.filter((m) => m.status.runState === 'playing').length;
+    expect(batches).toBeGreaterThanOrEqual(1000 / FLUSH_INTERVAL_MS - 1);
+    expect(batches).toBeLessThanOrEqual(1000 / FLUSH_INTERVAL_MS + 2);
+    host.pause(); // flushes the rest: every completed simulated second arrives exactly once
+    const samples = messages.reduce((n, m) => n + (m.frame ? m.frame.timesS.length : 0), 0);
+    expect(samples).toBe(Math.floor(seconds(host)));
+  });
+
+  it("at 'max' runs in slices of about SLICE_MS and yields between them", () => {
+    const { clock, host, messages } = setup(0.05); // 2,000 events per slice cost 100 ms
+    host.load(SCENARIO);
+    host.play('max');
+    clock.advance(50);
+    expect(seconds(host)).toBeGreaterThan(0);
+    expect(seconds(host)).toBeLessThan(60);
+    expect(clock.maxSliceMs).toBeLessThanOrEqual(SLICE_MS + 2000 * 0.05);
+    clock.advance(60_000);
+    expect(host.status().runState).toBe('finished');
+    expect(seconds(host)).toBe(60);
+    expect(messages.at(-1)?.status.runState).toBe('finished');
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('keeps slices short when events are cheap', () => {
+    const { clock, host } = setup(0.004);
+    host.load(SCENARIO);
+    host.play('max');
+    clock.advance(1000);
+    expect(clock.maxSliceMs).toBeLessThanOrEqual(SLICE_MS + 2000 * 0.004);
+  });
+
+  it('slows down instead of sprinting when a paced run cannot keep up', () => {
+    const { clock, host } = setup(0.5); // 100 events per sim second cost 50 ms wall
+    host.load(SCENARIO);
+    host.play(1000);
+    clock.advance(2000);
+    const t = seconds(host);
+    expect(t).toBeGreaterThan(5);
+    expect(t).toBeLessThan(60);
+  });
+});
+
+describe('engine host › pause, step, runUntil, reset', () => {
+  it('pause stops the clock and leaves no live timer', () => {
+    const { clock, host } = setup();
+    host.load(SCENARIO);
+    host.play(1);
+    clock.advance(2000);
+    host.pause();
+    const t = seconds(host);
+    clock.advance(5000);
+    expect(seconds(host)).toBe(t);
+    expect(host.status().runState).toBe('paused');
+  });
+
+  it('step advances exactly one simulated second; runUntil runs to N and reports', () => {
+    const { host, messages } = setup();
+    host.load(SCENARIO);
+    host.step();
+    expect(seconds(host)).toBe(1);
+    host.step();
+    expect(seconds(host)).toBe(2);
+    expect(messages.at(-1)?.frame?.timesS[0]).toBe(2);
+    const report = host.runUntil(30);
+    expect(report.simSeconds).toBe(30);
+    expect(host.status().runState).toBe('paused');
+    expect(host.runUntil(999).simSeconds).toBe(60);
+    expect(host.status().runState).toBe('finished');
+  });
+
+  it('a second play does not start a second loop', () => {
+    const { clock, host } = setup();
+    host.load(SCENARIO);
+    host.play(1);
+    host.play(1);
+    clock.advance(1000);
+    expect(seconds(host)).toBeLessThanOrEqual(1);
+    expect(clock.pending()).toBe(1);
+  });
+
+  it('reset goes back to t=0 and bumps the generation', () => {
+    const { host } = setup();
+    host.load(SCENARIO);
+    const g = host.status().generation;
+    host.runUntil(10);
+    host.reset();
+    expect(host.status()).toMatchObject({ runState: 'ready', nowUs: 0, generation: g + 1 });
+  });
+});
+
+describe('engine host › telemetry cost', () => {
+  it('accounts drain + post inside busy time and counts frames', () => {
+    const { clock, host } = setup();
+    host.load(SCENARIO);
+    host.play(10);
+    clock.advance(3000);
+    const stats = host.stats();
+    expect(stats.frames).toBeGreaterThan(5);
+    expect(stats.busyMs).toBeGreaterThan(0);
+    expect(stats.telemetryMs).toBeLessThanOrEqual(stats.busyMs);
+  });
+
+  it('lists each buffer behind a frame once, so it can be transferred', () => {
+    const buffer = new ArrayBuffer(64);
+    const a = new Float64Array(buffer, 0, 4);
+    const b = new Float64Array(buffer, 32, 4);
+    const frame = { timesS: a, readIops: b, writeIops: a, cacheHitPct: a, responseMsMean: a, linkUtilPct: a, rejected: a };
+    expect(frameBuffers(frame as unknown as TelemetryFrame)).toEqual([buffer]);
+  });
+});
