@@ -24,9 +24,10 @@ export type RejectReason =
   | 'no-route' // no physical path from any HBA of the host to the array port
   | 'not-in-host-group' // the initiator WWPN is not in the port's host group for that LUN
   | 'no-lu-path' // no LU path at that (port, LUN)
-  | 'read-only'; // write to an LDEV with the read-only attribute
+  | 'read-only' // write to an LDEV with the read-only attribute
+  | 'queue-full'; // an open-loop (rate_iops) workload already had its limit of I/Os outstanding
 
-export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only'];
+export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full'];
 
 export interface LdevReport {
   arrayId: string;

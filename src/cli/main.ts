@@ -1,0 +1,85 @@
+/**
+ * The headless runner: `npm run sim -- <scenario.json> [--seed N] [--until S] [--out FILE] [--pretty]`.
+ *
+ * Owns: reading and validating the file (model/parse.ts: every error names the field and
+ * line), running the engine to `--until` or the scenario's end, printing the JSON report, and
+ * the exit code: 0 all expectations hold, 1 one failed, 2 invalid input or usage.
+ *
+ * Does not handle: anything the engine or the model does; it never runs in a browser.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseDocumentText } from '../model/parse.ts';
+import { CompileError } from '../engine/compile.ts';
+import { createSimulation } from '../engine/simulation.ts';
+import type { Report } from '../engine/api.ts';
+import { USAGE, UsageError, parseArgs, type CliOptions } from './args.ts';
+import { describeCompileError } from './locate.ts';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export const EXIT_OK = 0;
+export const EXIT_EXPECTATION_FAILED = 1;
+export const EXIT_INVALID = 2;
+
+/** Loads, runs and reports; returns the exit code. Never throws for bad input. */
+export function main(argv: string[], io: CliIo = processIo): number {
+  let opts: CliOptions | 'help';
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`sandbox-sim: ${e.message}\n\n${USAGE}\n`);
+    return EXIT_INVALID;
+  }
+  if (opts === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  let text: string;
+  try {
+    text = readFileSync(opts.scenarioPath, 'utf8');
+  } catch (e) {
+    io.stderr(`sandbox-sim: cannot read ${opts.scenarioPath}: ${(e as Error).message}\n`);
+    return EXIT_INVALID;
+  }
+  const report = run(text, opts, io);
+  if (report === null) return EXIT_INVALID;
+  const json = `${JSON.stringify(report, null, opts.pretty ? 2 : undefined)}\n`;
+  io.stdout(json);
+  if (opts.outPath !== undefined) writeFileSync(opts.outPath, json);
+  for (const e of report.expectations.filter((x) => !x.ok)) {
+    io.stderr(`expectation failed: ${e.description}: ${e.path} ${e.op} ${JSON.stringify(e.value)} (actual ${JSON.stringify(e.actual)})\n`);
+  }
+  return report.expectations.every((e) => e.ok) ? EXIT_OK : EXIT_EXPECTATION_FAILED;
+}
+
+function run(text: string, opts: CliOptions, io: CliIo): Report | null {
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) {
+    for (const err of parsed.errors) io.stderr(`sandbox-sim: ${opts.scenarioPath}: ${err.message}\n`);
+    return null;
+  }
+  try {
+    const sim = createSimulation(parsed.scenario, opts.seed === undefined ? {} : { seed: opts.seed });
+    const untilUs = opts.untilS === undefined ? sim.endUs() : Math.round(opts.untilS * 1_000_000);
+    sim.runUntil(untilUs);
+    return sim.report();
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    io.stderr(`sandbox-sim: ${opts.scenarioPath}: ${describeCompileError(parsed.scenario, e, text)}\n`);
+    return null;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(process.argv.slice(2));
+}

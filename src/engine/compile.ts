@@ -1,0 +1,234 @@
+/**
+ * Compiling a scenario's topology into the engine's runtime model.
+ *
+ * Owns: checking every cross-reference the engine relies on (link endpoints, parity groups of
+ * LDEVs, LU paths, workload targets, sizes) and failing with a `CompileError` that names the
+ * device and the field; indexing arrays, ports, parity groups, LDEVs, links and workloads in a
+ * document-determined order (sorted by id); resolving each workload's target to an LDEV and an
+ * FC path, or to the reason its I/Os will be refused.
+ *
+ * Invariants: every index in the result is in range; orders never depend on Map insertion or
+ * object key order; a workload has either `ldevIndex >= 0` with a path, or a reject reason.
+ *
+ * Does not handle: design-rule advice (model/design-rules.ts), replication, tape.
+ */
+import type { Scenario, TimelineEntry } from '../model/scenario.ts';
+import type { DiskArray, Link, Server, Workload, Tier, RaidLevel } from '../model/topology.ts';
+import { GIB, KIB, parseSizeBytes } from '../model/units.ts';
+import type { RejectReason } from './api.ts';
+import { DEFAULT_TRACK_KIB, US_PER_S } from './constants.ts';
+import { FcGraph, type LinkSpec } from './fabric/fc-graph.ts';
+import { resolveAccess } from './fabric/lu-access.ts';
+import type { FcHop } from './fabric/path-resolver.ts';
+
+export class CompileError extends Error {
+  readonly deviceId: string;
+  readonly field: string;
+  /** What is wrong, without the device and field prefix. */
+  readonly detail: string;
+  constructor(deviceId: string, field: string, detail: string) {
+    super(`${deviceId}: ${field}: ${detail}`);
+    this.name = 'CompileError';
+    this.deviceId = deviceId;
+    this.field = field;
+    this.detail = detail;
+  }
+}
+
+export interface CompiledArray {
+  id: string;
+  trackBytes: number;
+  cacheSlots: number;
+  /** Global front-end port indices of this array, by port id. */
+  portIndexById: Map<string, number>;
+}
+export interface CompiledParityGroup { id: string; arrayIndex: number; tier: Tier; raid: RaidLevel; diskCount: number }
+export interface CompiledLdev {
+  id: string;
+  name: string;
+  arrayIndex: number;
+  parityGroupIndex: number;
+  capacityBytes: number;
+  trackCount: number;
+  readOnly: boolean;
+}
+export interface CompiledWorkload {
+  serverId: string;
+  workloadId: string;
+  spec: Workload;
+  /** Bytes of the addressed LU (used for the default working set); 1 GiB when unresolved. */
+  luBytes: number;
+  ldevIndex: number;
+  reject: RejectReason | null;
+  rejectDetail: string;
+  frontEndPortIndex: number;
+  hops: FcHop[];
+  transitUs: number;
+}
+export interface CompiledModel {
+  seed: number;
+  endUs: number;
+  arrays: CompiledArray[];
+  frontEndPortCount: number;
+  parityGroups: CompiledParityGroup[];
+  ldevs: CompiledLdev[];
+  links: LinkSpec[];
+  workloads: CompiledWorkload[];
+  /** Timeline entries sorted by time (stable: document order among equal times). */
+  timeline: TimelineEntry[];
+}
+
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byId = <T extends { id: string }>(a: T, b: T): number => compareIds(a.id, b.id);
+
+function checkLinks(scenario: Scenario): Link[] {
+  const devices = new Map(scenario.topology.devices.map((d) => [d.id, d]));
+  for (const link of scenario.topology.links) {
+    const kinds: string[] = [];
+    for (const end of ['a', 'b'] as const) {
+      const device = devices.get(link[end].deviceId);
+      if (!device) throw new CompileError(link.id, `${end}.deviceId`, `no device "${link[end].deviceId}"`);
+      const port = device.ports.find((p) => p.id === link[end].portId);
+      if (!port) throw new CompileError(link.id, `${end}.portId`, `"${link[end].portId}" is not a port of ${device.id}`);
+      kinds.push(port.kind);
+    }
+    if (kinds[0] !== kinds[1]) throw new CompileError(link.id, 'b.portId', `joins a ${kinds[0]} port to a ${kinds[1]} port`);
+  }
+  return [...scenario.topology.links].sort(byId);
+}
+
+interface ArrayTables {
+  arrays: CompiledArray[];
+  parityGroups: CompiledParityGroup[];
+  ldevs: CompiledLdev[];
+  frontEndPortCount: number;
+}
+
+function compileArrays(sortedArrays: DiskArray[]): ArrayTables {
+  const arrays: CompiledArray[] = [];
+  const parityGroups: CompiledParityGroup[] = [];
+  const ldevs: CompiledLdev[] = [];
+  let frontEndPortCount = 0;
+  const ldevIds = new Set<string>();
+  sortedArrays.forEach((array, arrayIndex) => {
+    const trackBytes = (array.trackKiB ?? DEFAULT_TRACK_KIB) * KIB;
+    const portIndexById = new Map<string, number>();
+    for (const p of [...array.ports].sort(byId)) portIndexById.set(p.id, frontEndPortCount++);
+    const cacheSlots = Math.max(1, Math.floor((array.cacheGiB * GIB) / trackBytes));
+    arrays.push({ id: array.id, trackBytes, cacheSlots, portIndexById });
+    const pgIndex = new Map<string, number>();
+    [...array.parityGroups].sort(byId).forEach((pg) => {
+      pgIndex.set(pg.id, parityGroups.length);
+      parityGroups.push({ id: `${array.id}/${pg.id}`, arrayIndex, tier: pg.tier, raid: pg.raid, diskCount: pg.diskCount });
+    });
+    array.ldevs.forEach((ldev, i) => {
+      if (ldevIds.has(ldev.id)) throw new CompileError(array.id, `ldevs[${i}].id`, `LDEV id "${ldev.id}" is used twice (LDEV ids are unique in the document)`);
+      ldevIds.add(ldev.id);
+      const parityGroupIndex = pgIndex.get(ldev.parityGroupId);
+      if (parityGroupIndex === undefined) {
+        throw new CompileError(array.id, `ldevs[${i}].parityGroupId`, `no parity group "${ldev.parityGroupId}"`);
+      }
+      const capacityBytes = Math.round(ldev.capacityGiB * GIB);
+      const trackCount = Math.max(1, Math.ceil(capacityBytes / trackBytes));
+      ldevs.push({ id: ldev.id, name: ldev.name, arrayIndex, parityGroupIndex, capacityBytes, trackCount, readOnly: ldev.readOnly ?? false });
+    });
+    checkLuPaths(array);
+  });
+  ldevs.sort(byId);
+  return { arrays, parityGroups, ldevs, frontEndPortCount };
+}
+
+function checkLuPaths(array: DiskArray): void {
+  const ports = new Set(array.ports.map((p) => p.id));
+  const ldevs = new Set(array.ldevs.map((l) => l.id));
+  const groups = new Set(array.hostGroups.map((g) => g.id));
+  array.hostGroups.forEach((g, i) => {
+    if (!ports.has(g.portId)) throw new CompileError(array.id, `hostGroups[${i}].portId`, `no port "${g.portId}"`);
+  });
+  array.luPaths.forEach((lp, i) => {
+    if (!ports.has(lp.portId)) throw new CompileError(array.id, `luPaths[${i}].portId`, `no port "${lp.portId}"`);
+    if (!groups.has(lp.hostGroupId)) throw new CompileError(array.id, `luPaths[${i}].hostGroupId`, `no host group "${lp.hostGroupId}"`);
+    if (!ldevs.has(lp.ldevId)) throw new CompileError(array.id, `luPaths[${i}].ldevId`, `no LDEV "${lp.ldevId}"`);
+  });
+}
+
+function checkWorkloadSizes(server: Server, w: Workload, i: number): void {
+  for (const field of ['bs', 'size'] as const) {
+    const text = w[field];
+    if (text === undefined) continue;
+    try {
+      parseSizeBytes(text);
+    } catch (e) {
+      throw new CompileError(server.id, `workloads[${i}].${field}`, (e as Error).message);
+    }
+  }
+}
+
+function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: ArrayTables, server: Server, i: number): CompiledWorkload {
+  const w = server.workloads[i];
+  checkWorkloadSizes(server, w, i);
+  const array = arraysById.get(w.target.arrayId);
+  if (!array) throw new CompileError(server.id, `workloads[${i}].target.arrayId`, `no disk array "${w.target.arrayId}"`);
+  const compiledArray = t.arrays.find((a) => a.id === array.id)!;
+  const frontEndPortIndex = compiledArray.portIndexById.get(w.target.portId);
+  if (frontEndPortIndex === undefined) {
+    throw new CompileError(server.id, `workloads[${i}].target.portId`, `"${w.target.portId}" is not a port of ${array.id}`);
+  }
+  const access = resolveAccess(graph, server, array, w.target);
+  const ldevId = access.ok ? access.ldevId : access.ldevId;
+  const ldevIndex = ldevId === null ? -1 : t.ldevs.findIndex((l) => l.id === ldevId);
+  const base = { serverId: server.id, workloadId: w.id, spec: w, frontEndPortIndex, ldevIndex };
+  const luBytes = ldevIndex >= 0 ? t.ldevs[ldevIndex].capacityBytes : GIB;
+  if (!access.ok) return { ...base, luBytes, reject: access.reason, rejectDetail: access.detail, hops: [], transitUs: 0 };
+  return { ...base, luBytes, reject: null, rejectDetail: '', hops: access.path.hops, transitUs: access.path.transitUs };
+}
+
+function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[]): void {
+  const keys = new Set(workloads.map((w) => `${w.serverId}\u0000${w.workloadId}`));
+  const servers = new Set(workloads.map((w) => w.serverId));
+  scenario.timeline.forEach((entry, i) => {
+    const a = entry.action;
+    if (a.type === 'setWorkload') {
+      for (const field of ['bs', 'size'] as const) {
+        const text = a.changes[field];
+        if (text === undefined) continue;
+        try {
+          parseSizeBytes(text);
+        } catch (e) {
+          throw new CompileError(a.serverId, `timeline[${i}].action.changes.${field}`, (e as Error).message);
+        }
+      }
+    }
+    if (keys.has(`${a.serverId}\u0000${a.workloadId}`)) return;
+    const field = servers.has(a.serverId) ? 'workloadId' : 'serverId';
+    throw new CompileError(a.serverId, `timeline[${i}].action.${field}`, `no workload "${a.workloadId}" on server "${a.serverId}"`);
+  });
+}
+
+/** Compiles a (schema-valid) scenario; throws `CompileError` naming the device and field at fault. */
+export function compileScenario(scenario: Scenario, seed: number): CompiledModel {
+  const topology = scenario.topology;
+  const seen = new Set<string>();
+  for (const d of topology.devices) {
+    if (seen.has(d.id)) throw new CompileError(d.id, 'id', 'device id is used twice');
+    seen.add(d.id);
+  }
+  const links = checkLinks(scenario);
+  const graph = new FcGraph(topology, links);
+  const arrayDevices = topology.devices.filter((d): d is DiskArray => d.kind === 'array').sort(byId);
+  const tables = compileArrays(arrayDevices);
+  const arraysById = new Map(arrayDevices.map((a) => [a.id, a]));
+  const servers = topology.devices.filter((d): d is Server => d.kind === 'server').sort(byId);
+  const workloads: CompiledWorkload[] = [];
+  for (const server of servers) {
+    const order = server.workloads.map((w, i) => ({ w, i })).sort((x, y) => compareIds(x.w.id, y.w.id));
+    for (let k = 1; k < order.length; k++) {
+      if (order[k].w.id === order[k - 1].w.id) throw new CompileError(server.id, `workloads[${order[k].i}].id`, `workload id "${order[k].w.id}" is used twice`);
+    }
+    for (const { i } of order) workloads.push(compileWorkload(graph, arraysById, tables, server, i));
+  }
+  checkTimeline(scenario, workloads);
+  const timeline = scenario.timeline.map((e, i) => ({ e, i })).sort((x, y) => x.e.atS - y.e.atS || x.i - y.i).map((x) => x.e);
+  const endUs = Math.round(scenario.durationS * US_PER_S);
+  return { seed, endUs, ...tables, links: graph.links, workloads, timeline };
+}

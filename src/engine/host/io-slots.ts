@@ -1,0 +1,77 @@
+/**
+ * The pool of outstanding I/Os: one slot per I/O in flight, fields in parallel typed arrays.
+ *
+ * Owns: slot allocation (a free-list stack) and the per-I/O state the completion needs —
+ * workload, issue time, flags (write, rejected, cache hit), bytes, LDEV, reject reason.
+ *
+ * Invariants: a slot is either free (on the stack) or owned by exactly one pending event;
+ * capacity grows by doubling up to IO_POOL_LIMIT; no object is allocated per I/O.
+ *
+ * Does not handle: what an I/O does (simulation.ts owns the lifecycle).
+ */
+import { IO_POOL_LIMIT } from '../constants.ts';
+import { assert } from '../kernel/assert.ts';
+
+export const IO_WRITE = 1;
+export const IO_REJECTED = 2;
+export const IO_HIT = 4;
+
+export class IoSlots {
+  workload: Int32Array;
+  ldev: Int32Array;
+  issueUs: Float64Array;
+  bytes: Float64Array;
+  flags: Uint8Array;
+  reason: Int8Array;
+  private free: Int32Array;
+  private freeCount = 0;
+  private capacity = 0;
+  inUse = 0;
+
+  constructor(initialCapacity = 256) {
+    this.workload = new Int32Array(0);
+    this.ldev = new Int32Array(0);
+    this.issueUs = new Float64Array(0);
+    this.bytes = new Float64Array(0);
+    this.flags = new Uint8Array(0);
+    this.reason = new Int8Array(0);
+    this.free = new Int32Array(0);
+    this.grow(initialCapacity);
+  }
+
+  alloc(): number {
+    if (this.freeCount === 0) this.grow(this.capacity * 2);
+    this.inUse++;
+    return this.free[--this.freeCount];
+  }
+
+  release(slot: number): void {
+    this.inUse--;
+    this.free[this.freeCount++] = slot;
+  }
+
+  private grow(capacity: number): void {
+    const next = Math.min(capacity, IO_POOL_LIMIT);
+    assert(next > this.capacity, `io slots: more than IO_POOL_LIMIT (${IO_POOL_LIMIT}) I/Os outstanding`);
+    const old = this.capacity;
+    this.workload = copy(new Int32Array(next), this.workload);
+    this.ldev = copy(new Int32Array(next), this.ldev);
+    this.issueUs = copy(new Float64Array(next), this.issueUs);
+    this.bytes = copy(new Float64Array(next), this.bytes);
+    this.flags = copy(new Uint8Array(next), this.flags);
+    this.reason = copy(new Int8Array(next), this.reason);
+    const free = new Int32Array(next);
+    free.set(this.free.subarray(0, this.freeCount));
+    // New slots go under the existing free ones, highest first, so allocation order stays low-to-high.
+    let n = this.freeCount;
+    for (let s = next - 1; s >= old; s--) free[n++] = s;
+    this.free = free;
+    this.freeCount = n;
+    this.capacity = next;
+  }
+}
+
+function copy<T extends Int32Array | Float64Array | Uint8Array | Int8Array>(into: T, from: T): T {
+  into.set(from as never);
+  return into;
+}

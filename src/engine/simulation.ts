@@ -1,0 +1,384 @@
+/**
+ * The simulation: one virtual clock, one event queue, and the life of every I/O.
+ *
+ * Owns: `createSimulation` (compile → runtime tables → initial events), the event loop
+ * (`runUntil`, resumable in slices with identical results), commands (`apply`, timeline
+ * actions), and the lifecycle of an I/O, which costs one event:
+ *
+ *   issue (host, time t) ── rejected? ──────────────────────────────► HOST_DONE at t + 100 µs
+ *     │ forward: FC links (writes serialise their data), transit hops, array front-end port
+ *     ├─ write: cache accepts (digest fold, destage charged) ─ status back ─► HOST_DONE
+ *     └─ read:  cache hit → cache service │ miss → back-end disk, stage  ─► ARRAY_DONE
+ *                 ARRAY_DONE: data serialised back over the links; the I/O completes at the
+ *                 host right there (its completion time is the reverse-path end, a few µs ahead)
+ *   completion: metrics; a closed-loop workload still active issues its next I/O at once.
+ *
+ * Resource timelines (links, ports, disks) are analytic `nextFreeUs` values, so queueing and
+ * serialisation need no per-hop events; reservations are always made at (current event time +
+ * a bounded look-ahead), which keeps their FIFO order meaningful.
+ *
+ * Invariants: times in events are integer µs; every processed event is recorded in the event
+ * log, as are rejects and actions; iteration orders come from the compiled (sorted) tables;
+ * no object is allocated per I/O.
+ *
+ * Does not handle: replication, snapshots, tape, multipath, faults (later modules).
+ */
+import type { Scenario, Action } from '../model/scenario.ts';
+import type { CommandResult, EngineCommand, Report, Simulation, TelemetryFrame } from './api.ts';
+import { DiskArrays } from './array/array.ts';
+import { compileScenario, type CompiledModel } from './compile.ts';
+import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
+import { LinkTimelines } from './fabric/link-timelines.ts';
+import { IO_HIT, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
+import { Workloads } from './host/workload.ts';
+import { createIoCursor } from './io-cursor.ts';
+import { setAssertContext } from './kernel/assert.ts';
+import { EventLog } from './kernel/event-log.ts';
+import { EventQueue } from './kernel/event-queue.ts';
+import { MetricsCollector, reasonCode } from './metrics/collector.ts';
+import { buildReport } from './report.ts';
+
+/** Event kinds (also the event-log codes of processed events). */
+export const EV_HOST_DONE = 0; // a = slot
+export const EV_ARRAY_DONE = 1; // a = slot
+export const EV_ARRIVAL = 2; // a = workload, b = generation
+export const EV_SAMPLE = 3; // a = second
+export const EV_TIMELINE = 4; // a = timeline index
+export const EV_START = 5; // a = workload (startAtS)
+export const EV_EXPIRE = 6; // a = workload, b = generation (runtime over)
+/** Event-log codes of records that are not queue events. */
+export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
+export const LOG_ACTION = 200; // + action kind; a = workload, b = 0 timeline / 1 command
+const ACTION_CODES: Record<Action['type'], number> = { startWorkload: 0, stopWorkload: 1, setWorkload: 2 };
+
+const READ_ONLY = reasonCode('read-only');
+const QUEUE_FULL = reasonCode('queue-full');
+
+class EngineSimulation implements Simulation {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  private readonly model: CompiledModel;
+  private readonly queue = new EventQueue(1024);
+  private readonly log = new EventLog();
+  private readonly links: LinkTimelines;
+  private readonly arrays: DiskArrays;
+  private readonly wl: Workloads;
+  private readonly slots = new IoSlots(256);
+  private readonly cursor = createIoCursor();
+  private readonly metrics: MetricsCollector;
+  private now = 0;
+  private writeSeq = 0;
+  // per-workload path tables (forward link-direction resources, flat)
+  private readonly wlLdev: Int32Array;
+  private readonly wlReject: Int8Array;
+  private readonly wlPort: Int32Array;
+  private readonly wlHopStart: Int32Array;
+  private readonly wlHopEnd: Int32Array;
+  private readonly wlOneWayUs: Float64Array;
+  private readonly wlTransitUs: Float64Array;
+  private readonly hopResource: Int32Array;
+
+  constructor(scenario: Scenario, seed: number) {
+    this.scenario = scenario;
+    this.seed = seed;
+    setAssertContext(seed, () => this.now);
+    this.model = compileScenario(scenario, seed);
+    const m = this.model;
+    this.links = new LinkTimelines(m.links, this.cursor);
+    this.arrays = new DiskArrays(m, this.cursor);
+    this.wl = new Workloads(m.workloads, seed);
+    this.metrics = new MetricsCollector(m.ldevs.length, m.links.length, this.cursor);
+    const n = m.workloads.length;
+    this.wlLdev = Int32Array.from(m.workloads, (w) => w.ldevIndex);
+    this.wlReject = Int8Array.from(m.workloads, (w) => (w.reject === null ? -1 : reasonCode(w.reject)));
+    this.wlPort = Int32Array.from(m.workloads, (w) => w.frontEndPortIndex);
+    this.wlHopStart = new Int32Array(n);
+    this.wlHopEnd = new Int32Array(n);
+    this.wlOneWayUs = new Float64Array(n);
+    this.wlTransitUs = Float64Array.from(m.workloads, (w) => w.transitUs);
+    const hops: number[] = [];
+    m.workloads.forEach((w, i) => {
+      this.wlHopStart[i] = hops.length;
+      let oneWayUs = w.transitUs;
+      for (const h of w.hops) {
+        hops.push(h.linkIndex * 2 + h.dir);
+        oneWayUs += this.links.propagationUs[h.linkIndex];
+      }
+      this.wlHopEnd[i] = hops.length;
+      this.wlOneWayUs[i] = oneWayUs;
+    });
+    this.hopResource = Int32Array.from(hops);
+    this.scheduleInitialEvents();
+  }
+
+  private scheduleInitialEvents(): void {
+    this.model.workloads.forEach((w, i) => {
+      if (w.spec.startAtS !== undefined) this.queue.push(Math.round(w.spec.startAtS * US_PER_S), EV_START, i, 0);
+    });
+    this.model.timeline.forEach((e, i) => this.queue.push(Math.round(e.atS * US_PER_S), EV_TIMELINE, i, 0));
+    this.queue.push(US_PER_S, EV_SAMPLE, 1, 0);
+  }
+
+  nowUs(): number {
+    return this.now;
+  }
+
+  endUs(): number {
+    return this.model.endUs;
+  }
+
+  runUntil(us: number, maxEvents = Infinity): number {
+    setAssertContext(this.seed, () => this.now);
+    const limit = Math.min(us, this.model.endUs);
+    const queue = this.queue;
+    const log = this.log;
+    let n = 0;
+    while (n < maxEvents && queue.peekTimeUs() <= limit) {
+      queue.pop();
+      const t = queue.timeUs;
+      this.now = t;
+      log.record(t, queue.kind, queue.a, queue.b);
+      this.dispatch(queue.kind, queue.a, queue.b);
+      n++;
+    }
+    if (queue.peekTimeUs() > limit && limit > this.now) this.now = limit;
+    return n;
+  }
+
+  /** Runs one event at `this.now` (times are not passed as arguments: see io-cursor.ts). */
+  private dispatch(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case EV_ARRAY_DONE:
+        this.readReturned(a);
+        return;
+      case EV_HOST_DONE:
+        this.cursor[0] = this.now;
+        this.complete(a);
+        return;
+      case EV_ARRIVAL:
+        this.arrival(a, b);
+        return;
+      case EV_SAMPLE:
+        this.metrics.sample(a, this.links);
+        this.queue.push((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
+        return;
+      case EV_TIMELINE:
+        this.perform(this.model.timeline[a].action, 0);
+        return;
+      case EV_START:
+        this.startWorkload(a);
+        return;
+      case EV_EXPIRE:
+        if (this.wl.generation[a] === b) this.stopWorkload(a);
+        return;
+    }
+  }
+
+  // ------------------------------------------------------------------ the I/O lifecycle
+  // Times flow through `this.cursor` (see io-cursor.ts): no double crosses a call boundary.
+
+  /** Issues one I/O of workload `w` at host time cursor[0] in a new slot. */
+  private issue(w: number): void {
+    this.wl.inflight[w]++;
+    this.issueInto(this.slots.alloc(), w);
+  }
+
+  /** Issues the next I/O of `w` into `slot` (already counted in flight) at cursor[0]. */
+  private issueInto(slot: number, w: number): void {
+    const wl = this.wl;
+    const slots = this.slots;
+    const cursor = this.cursor;
+    const isRead = wl.nextIsRead(w);
+    const block = wl.nextBlock(w);
+    const bytes = wl.bytes[w];
+    const ldev = this.wlLdev[w];
+    slots.workload[slot] = w;
+    slots.ldev[slot] = ldev;
+    slots.issueUs[slot] = cursor[0];
+    slots.bytes[slot] = bytes;
+    let reason = this.wlReject[w];
+    if (reason < 0 && !isRead && this.arrays.ldevReadOnly[ldev] === 1) reason = READ_ONLY;
+    if (reason >= 0) {
+      this.reject(slot, w, ldev, reason, isRead);
+      return;
+    }
+    if (isRead) {
+      cursor[0] += this.wlOneWayUs[w]; // the read command: latency only
+      this.arrays.frontEnd(this.wlPort[w]);
+      this.arrays.serveRead(ldev, block, bytes);
+      slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT : 0;
+      this.queue.push(Math.ceil(cursor[0]), EV_ARRAY_DONE, slot, 0);
+    } else {
+      this.sendData(w, bytes);
+      this.arrays.frontEnd(this.wlPort[w]);
+      slots.flags[slot] = IO_WRITE;
+      this.arrays.acceptWrite(ldev, block, bytes, w, this.writeSeq++, wl.sequential[w] === 1);
+      this.queue.push(Math.ceil(cursor[0] + this.wlOneWayUs[w]), EV_HOST_DONE, slot, 0);
+    }
+  }
+
+  /** Host → array: serialises a write's data on each link of the path, advancing the cursor. */
+  private sendData(w: number, bytes: number): void {
+    const end = this.wlHopEnd[w];
+    for (let h = this.wlHopStart[w]; h < end; h++) this.links.transfer(this.hopResource[h], bytes);
+    this.cursor[0] += this.wlTransitUs[w];
+  }
+
+  /** A read's data leaves the array now: serialise it back to the host and complete there. */
+  private readReturned(slot: number): void {
+    const w = this.slots.workload[slot];
+    const bytes = this.slots.bytes[slot];
+    this.cursor[0] = this.now + this.wlTransitUs[w];
+    const start = this.wlHopStart[w];
+    for (let h = this.wlHopEnd[w] - 1; h >= start; h--) this.links.transfer(this.hopResource[h] ^ 1, bytes);
+    this.complete(slot);
+  }
+
+  /** Refuses the I/O in `slot` (issued at cursor[0]): counted, logged, error after a round trip. */
+  private reject(slot: number, w: number, ldev: number, reason: number, isRead: boolean): void {
+    const atUs = this.cursor[0];
+    this.slots.flags[slot] = IO_REJECTED | (isRead ? 0 : IO_WRITE);
+    this.slots.reason[slot] = reason;
+    this.metrics.reject(ldev, reason);
+    this.log.record(Math.floor(atUs), LOG_REJECT + reason, w, ldev);
+    this.queue.push(Math.ceil(atUs + REJECT_ROUND_TRIP_US), EV_HOST_DONE, slot, 0);
+  }
+
+  /** The I/O in `slot` completes at the host at cursor[0]; a closed loop issues its next I/O then. */
+  private complete(slot: number): void {
+    const slots = this.slots;
+    const wl = this.wl;
+    const w = slots.workload[slot];
+    const flags = slots.flags[slot];
+    if ((flags & IO_REJECTED) === 0) {
+      this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
+    }
+    // A closed loop reuses the slot for its next I/O (same count in flight); otherwise free it.
+    if (wl.active[w] === 1 && wl.closedLoop[w] === 1 && wl.inflight[w] <= wl.iodepth[w]) {
+      this.issueInto(slot, w);
+      return;
+    }
+    slots.release(slot);
+    wl.inflight[w]--;
+  }
+
+  private arrival(w: number, generation: number): void {
+    const t = this.now;
+    const wl = this.wl;
+    if (wl.generation[w] !== generation || wl.active[w] === 0 || wl.closedLoop[w] === 1) return;
+    if (wl.inflight[w] >= OPEN_LOOP_OUTSTANDING_LIMIT) {
+      this.metrics.reject(this.wlLdev[w], QUEUE_FULL);
+      this.log.record(t, LOG_REJECT + QUEUE_FULL, w, this.wlLdev[w]);
+    } else {
+      this.cursor[0] = t;
+      this.issue(w);
+    }
+    this.scheduleArrival(w);
+  }
+
+  private scheduleArrival(w: number): void {
+    const wl = this.wl;
+    wl.nextArrivalUs[w] += wl.nextInterArrivalUs(w);
+    this.queue.push(Math.ceil(wl.nextArrivalUs[w]), EV_ARRIVAL, w, wl.generation[w]);
+  }
+
+  // ------------------------------------------------------------------ workload control
+
+  private startWorkload(w: number): void {
+    if (this.wl.active[w] === 1) return; // redundant: already running
+    this.wl.active[w] = 1;
+    this.arm(w);
+  }
+
+  private stopWorkload(w: number): void {
+    this.wl.active[w] = 0;
+    this.wl.generation[w]++; // pending arrivals and expiry become stale
+  }
+
+  /** (Re)starts the event chains of an active workload from now: expiry, arrivals, closed-loop top-up. */
+  private arm(w: number): void {
+    const wl = this.wl;
+    const gen = ++wl.generation[w];
+    if (wl.runtimeUs[w] > 0) this.queue.push(this.now + wl.runtimeUs[w], EV_EXPIRE, w, gen);
+    if (wl.closedLoop[w] === 1) {
+      for (let k = wl.inflight[w]; k < wl.iodepth[w]; k++) {
+        this.cursor[0] = this.now;
+        this.issue(w);
+      }
+    } else {
+      wl.nextArrivalUs[w] = this.now;
+      this.scheduleArrival(w);
+    }
+  }
+
+  /**
+   * Performs an action; `source` 0 = timeline, 1 = command. Throws on invalid changes, before
+   * anything changed or was logged (a refused command changes nothing, not even the hash).
+   */
+  private perform(action: Action, source: 0 | 1): void {
+    const w = this.wl.indexOf(action.serverId, action.workloadId);
+    if (action.type === 'setWorkload') this.wl.change(w, action.changes);
+    this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], w, source);
+    if (action.type === 'startWorkload') this.startWorkload(w);
+    else if (action.type === 'stopWorkload') this.stopWorkload(w);
+    else if (this.wl.active[w] === 1) this.arm(w);
+  }
+
+  apply(cmd: EngineCommand): CommandResult {
+    if (this.wl.indexOf(cmd.serverId, cmd.workloadId) < 0) {
+      return { ok: false, message: `${cmd.serverId}: no workload "${cmd.workloadId}"` };
+    }
+    try {
+      this.perform(cmd, 1);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: `${cmd.serverId}/${cmd.workloadId}: ${(e as Error).message}` };
+    }
+  }
+
+  // ------------------------------------------------------------------ outputs
+
+  report(): Report {
+    const m = this.model;
+    return buildReport({
+      scenario: this.scenario,
+      seed: this.seed,
+      nowUs: this.now,
+      eventLogHash: this.log.hash(),
+      events: this.log.count,
+      ldevs: m.ldevs.map((l) => ({ id: l.id, name: l.name, arrayId: m.arrays[l.arrayIndex].id })),
+      links: this.links,
+      metrics: this.metrics,
+    });
+  }
+
+  drainTelemetry(): TelemetryFrame | null {
+    return this.metrics.drain(
+      this.model.ldevs.map((l) => l.id),
+      this.links.ids,
+    );
+  }
+
+  eventLogHash(): string {
+    return this.log.hash();
+  }
+
+  /** Digest of every written track of an LDEV, folded in track order (tests, verifiers). */
+  ldevDigest(ldevId: string): number {
+    const i = this.model.ldevs.findIndex((l) => l.id === ldevId);
+    return i < 0 ? 0 : this.arrays.digests[i].digestOfAll();
+  }
+}
+
+export interface SimulationOptions {
+  /** Overrides `scenario.seed`. */
+  seed?: number;
+}
+
+/** Engine simulation with test/verifier extras beyond the `Simulation` contract. */
+export type EngineSimulationHandle = Simulation & { ldevDigest(ldevId: string): number };
+
+/** Builds a simulation at time 0; throws `CompileError` naming the device and field at fault. */
+export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): EngineSimulationHandle {
+  return new EngineSimulation(scenario, opts.seed ?? scenario.seed);
+}
