@@ -3,6 +3,7 @@
  * The browser side loads through `window.sandbox` (design store + bridge + worker); the Node
  * side runs the engine directly in the test process.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createSimulation } from '../src/engine/index.ts';
 import { parseDocument } from '../src/model/parse.ts';
@@ -32,7 +33,21 @@ const CASES: { name: string; scenario: () => Scenario | Promise<Scenario>; secon
   { name: 'reference topology', scenario: referenceScenario, seconds: 10 },
 ];
 
+/** The report printed by the CLI (`npm run sim -- FILE --until N`), as a newcomer would run it. */
+function cliReport(file: string, seconds: number): unknown {
+  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', file, '--until', String(seconds)], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
 test.describe('determinism › browser worker vs Node', () => {
+  test('demo: the browser report equals the CLI report byte for byte', async ({ sandbox }) => {
+    const loaded = await sandbox.loadScenario(demoScenario());
+    expect(loaded).toEqual({ ok: true });
+    const browser = await sandbox.runUntil(120);
+    const cli = cliReport('scenarios/embodiment-1-online-backup.json', 120);
+    expect(JSON.stringify(browser)).toBe(JSON.stringify(cli));
+  });
+
   for (const c of CASES) {
     test(`${c.name}: the report is identical`, async ({ sandbox }) => {
       const scenario = await c.scenario();
