@@ -1,22 +1,50 @@
 /**
- * The charts region: a volume picker, one live chart per metric with a line per selected
- * volume (IOPS: read solid, write dashed; cache hit %; response time), and a table of the
- * latest values per selected volume.
+ * The charts region: a view switch (Live charts / Run summary), a volume picker, and either
+ * the live charts — one chart per metric with a line per selected volume (IOPS: read solid,
+ * write dashed; cache hit %; response time) and a table of the latest values — or the run
+ * summary (recharts bar charts of the engine's report, `RunSummary.tsx`).
  *
- * Performance shape (target: 8 volumes × 600 points at 4 Hz, no main-thread task > 50 ms):
- * one chart per metric, a 600-sample window, data rebuilt once per telemetry batch, stable
- * colours per LDEV. The charts are drawn with uPlot, not recharts: recharts (animation off,
- * no dots, memoised data) measured 134 ms mean / 360 ms worst per update for this load — see
- * docs/automation.md. Reads `sim` only, through narrow selectors.
+ * Performance shape of the live charts (target: 8 volumes × 600 points at 4 Hz, no
+ * main-thread task > 50 ms): a 600-sample window, specs rebuilt once per telemetry batch,
+ * stable colours per LDEV, and recharts charts whose series are drawn by a path layer and
+ * whose updates take one task per chart (`RechartsLiveChart.tsx`; measurements in
+ * docs/automation.md). Reads `sim` only, through narrow selectors.
+ *
+ * `?liveCharts=uplot` draws the live charts with uPlot instead and `?liveCharts=recharts-line`
+ * with recharts `<Line>`s (plus `rcStagger=0`, `rcDecimate=0`): the alternatives
+ * bench/browser.ts measures against the shipped charts (`--live-charts`, `--query`).
  */
-import { memo, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { latestValue, readSeries, type SeriesMetric, type SeriesRing, type VolumeInfo } from '../store/sim-slice.ts';
-import { UplotChart, type ChartLine, type ChartSpec } from './UplotChart.tsx';
+import type { ChartLine, ChartSpec } from './chart-spec.ts';
+import { RechartsLiveChart, SHIPPED_LIVE_OPTIONS, type RechartsLiveOptions } from './RechartsLiveChart.tsx';
+import { RunSummary } from './RunSummary.tsx';
 import './sim.css';
 
 /** Colour-blind-friendly palette (Okabe–Ito plus extras); an LDEV keeps its colour by index. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D31', '#332288', '#117733', '#882255'];
+
+const LIVE_QUERY = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
+const LIVE_IMPL = LIVE_QUERY.get('liveCharts');
+const LIVE_OPTIONS: RechartsLiveOptions = {
+  series: LIVE_IMPL === 'recharts-line' ? 'line' : SHIPPED_LIVE_OPTIONS.series,
+  stagger: LIVE_QUERY.get('rcStagger') !== '0',
+  decimate: LIVE_QUERY.get('rcDecimate') !== '0',
+};
+/** The uPlot reference chart, fetched only when asked for (it is not in the main bundle). */
+const UplotChart = lazy(() => import('./UplotChart.tsx').then((m) => ({ default: m.UplotChart })));
+
+function LiveChart({ spec }: { spec: ChartSpec }) {
+  if (LIVE_IMPL === 'uplot') {
+    return (
+      <Suspense fallback={null}>
+        <UplotChart spec={spec} />
+      </Suspense>
+    );
+  }
+  return <RechartsLiveChart spec={spec} options={LIVE_OPTIONS} />;
+}
 
 interface Selected {
   volume: VolumeInfo;
@@ -140,25 +168,80 @@ function EmptyState({ error, running }: { error: string | null; running: boolean
   );
 }
 
-export function ChartsPanel() {
+type ChartsView = 'live' | 'summary';
+
+const VIEWS: { id: ChartsView; label: string }[] = [
+  { id: 'live', label: 'Live charts' },
+  { id: 'summary', label: 'Run summary' },
+];
+
+/** Live charts ↔ run summary (WAI-ARIA tabs: arrow keys move between them). */
+function ViewTabs({ view, onChange }: { view: ChartsView; onChange: (v: ChartsView) => void }) {
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = VIEWS.findIndex((v) => v.id === view);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const target = VIEWS[(next + VIEWS.length) % VIEWS.length];
+    onChange(target.id);
+    refs.current[target.id]?.focus();
+  };
+  return (
+    <div className="sim-tabs" role="tablist" aria-label="Chart views" onKeyDown={onKeyDown}>
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          ref={(el) => void (refs.current[v.id] = el)}
+          type="button"
+          role="tab"
+          id={`sim-tab-${v.id}`}
+          aria-selected={view === v.id}
+          aria-controls={`sim-view-${v.id}`}
+          tabIndex={view === v.id ? 0 : -1}
+          className="sim-tab"
+          onClick={() => onChange(v.id)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function LiveView() {
   const ring = useStore((s) => s.sim.series);
   const error = useStore((s) => s.sim.error);
   const running = useStore((s) => s.sim.runState === 'playing');
   const selected = useSelectedVolumes();
   const specs = useMemo(() => buildSpecs(ring, selected), [ring, selected]);
   return (
-    <section className="sim-charts" aria-label="Charts">
-      <VolumePicker />
+    <>
       <div className="sim-chart-area">
         {error || ring.length === 0 ? (
           <EmptyState error={error} running={running} />
         ) : selected.length === 0 ? (
           <p className="sim-empty">Pick one or more volumes to chart.</p>
         ) : (
-          specs.map((spec) => <UplotChart key={spec.title} spec={spec} />)
+          specs.map((spec) => <LiveChart key={spec.title} spec={spec} />)
         )}
       </div>
       <LatestTable selected={selected} ring={ring} />
+    </>
+  );
+}
+
+export function ChartsPanel() {
+  const [view, setView] = useState<ChartsView>('live');
+  return (
+    <section className="sim-charts" aria-label="Charts">
+      <div className="sim-charts-side">
+        <ViewTabs view={view} onChange={setView} />
+        <VolumePicker />
+      </div>
+      <div className="sim-view" role="tabpanel" id={`sim-view-${view}`} aria-labelledby={`sim-tab-${view}`}>
+        {view === 'live' ? <LiveView /> : <RunSummary />}
+      </div>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
- * One live line chart drawn with uPlot (canvas). Used for the streaming charts because recharts
- * measured 134 ms mean / 360 ms worst per update for 8 volumes × 600 points at 4 Hz (see the
- * performance note in docs/automation.md); uPlot redraws the same data in a few ms.
+ * One live line chart drawn with uPlot (canvas). Not the product's chart any more — the live
+ * charts are recharts (`RechartsLiveChart.tsx`); this one is kept, loaded lazily, as the
+ * reference the bench compares against (`?liveCharts=uplot`, `bench/browser.ts --live-charts
+ * uplot`). See the performance note in docs/automation.md.
  *
  * The uPlot instance lives outside React: it is created when the set of lines changes (keys,
  * colours, dashes) and otherwise only receives `setData`, so a telemetry batch costs one
@@ -10,26 +11,11 @@
 import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-
-export interface ChartLine {
-  key: string;
-  label: string;
-  color: string;
-  dashed: boolean;
-  values: Float64Array;
-}
-
-export interface ChartSpec {
-  title: string;
-  unit: string;
-  t: Float64Array;
-  lines: ChartLine[];
-  /** Fixed y range (e.g. 0–100 for percentages); otherwise 0 … max. */
-  yMax?: number;
-}
+import type { ChartSpec } from './chart-spec.ts';
 
 const AXIS_FONT = '11px system-ui, sans-serif';
 const GRID = { stroke: '#e3e7ed', width: 1 };
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 function yRange(spec: ChartSpec): uPlot.Scale.Range {
   return (_u, _min, max) => [0, spec.yMax ?? (max > 0 ? max * 1.1 : 1)];
@@ -44,7 +30,7 @@ function makeOptions(spec: ChartSpec, width: number, height: number): uPlot.Opti
     scales: { x: { time: false }, y: { range: yRange(spec) } },
     axes: [
       { font: AXIS_FONT, grid: GRID, ticks: GRID, values: (_u, splits) => splits.map((s) => `${s}s`), size: 28 },
-      { font: AXIS_FONT, grid: GRID, ticks: GRID, size: 46 },
+      { font: AXIS_FONT, grid: GRID, ticks: GRID, size: 46, values: (_u, splits) => splits.map((v) => (Math.abs(v) >= 1000 ? COMPACT.format(v) : String(v))) },
     ],
     series: [
       {},
