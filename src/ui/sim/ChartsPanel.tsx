@@ -6,44 +6,24 @@
  *
  * Performance shape of the live charts (target: 8 volumes × 600 points at 4 Hz, no
  * main-thread task > 50 ms): a 600-sample window, specs rebuilt once per telemetry batch,
- * stable colours per LDEV, and recharts charts whose series are drawn by a path layer and
- * whose updates take one task per chart (`RechartsLiveChart.tsx`; measurements in
- * docs/automation.md). Reads `sim` only, through narrow selectors.
- *
- * `?liveCharts=uplot` draws the live charts with uPlot instead and `?liveCharts=recharts-line`
- * with recharts `<Line>`s (plus `rcStagger=0`, `rcDecimate=0`): the alternatives
- * bench/browser.ts measures against the shipped charts (`--live-charts`, `--query`).
+ * stable colours per LDEV, and uPlot canvases updated with `setData` (`UplotChart.tsx`).
+ * recharts, shaped as the issue asks, measured 139–217 ms per update here, so the live charts
+ * are uPlot and recharts draws the run summary (docs/automation.md has the measurements).
+ * Reads `sim` only, through narrow selectors.
  */
-import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { latestValue, readSeries, type SeriesMetric, type SeriesRing, type VolumeInfo } from '../store/sim-slice.ts';
 import type { ChartLine, ChartSpec } from './chart-spec.ts';
-import { RechartsLiveChart, SHIPPED_LIVE_OPTIONS, type RechartsLiveOptions } from './RechartsLiveChart.tsx';
 import { RunSummary } from './RunSummary.tsx';
+import { UplotChart } from './UplotChart.tsx';
 import './sim.css';
 
 /** Colour-blind-friendly palette (Okabe–Ito plus extras); an LDEV keeps its colour by index. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D31', '#332288', '#117733', '#882255'];
 
-const LIVE_QUERY = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
-const LIVE_IMPL = LIVE_QUERY.get('liveCharts');
-const LIVE_OPTIONS: RechartsLiveOptions = {
-  series: LIVE_IMPL === 'recharts-line' ? 'line' : SHIPPED_LIVE_OPTIONS.series,
-  stagger: LIVE_QUERY.get('rcStagger') !== '0',
-  decimate: LIVE_QUERY.get('rcDecimate') !== '0',
-};
-/** The uPlot reference chart, fetched only when asked for (it is not in the main bundle). */
-const UplotChart = lazy(() => import('./UplotChart.tsx').then((m) => ({ default: m.UplotChart })));
-
 function LiveChart({ spec }: { spec: ChartSpec }) {
-  if (LIVE_IMPL === 'uplot') {
-    return (
-      <Suspense fallback={null}>
-        <UplotChart spec={spec} />
-      </Suspense>
-    );
-  }
-  return <RechartsLiveChart spec={spec} options={LIVE_OPTIONS} />;
+  return <UplotChart spec={spec} />;
 }
 
 interface Selected {

@@ -1,8 +1,6 @@
 /**
- * One live line chart drawn with uPlot (canvas). Not the product's chart any more — the live
- * charts are recharts (`RechartsLiveChart.tsx`); this one is kept, loaded lazily, as the
- * reference the bench compares against (`?liveCharts=uplot`, `bench/browser.ts --live-charts
- * uplot`). See the performance note in docs/automation.md.
+ * One live line chart drawn with uPlot (canvas): the live charts' renderer, because recharts
+ * could not update 8 volumes × 600 points within the 50 ms budget (docs/automation.md).
  *
  * The uPlot instance lives outside React: it is created when the set of lines changes (keys,
  * colours, dashes) and otherwise only receives `setData`, so a telemetry batch costs one
