@@ -10,6 +10,7 @@
  *
  * Pure data: no DOM, no Node, no React.
  */
+import { DEVICE_KIND_LABEL } from './lookup.ts';
 import { fcReachableArrayPorts } from './routes.ts';
 import type {
   Device,
@@ -53,19 +54,6 @@ export const ID_PREFIX: Record<DeviceKind, string> = {
   console: 'console',
 };
 
-const KIND_NAME: Record<DeviceKind, string> = {
-  server: 'Server',
-  client: 'LAN client',
-  fcSwitch: 'FC switch',
-  fcHub: 'FC hub',
-  bridge: 'FC-SCSI bridge',
-  array: 'Disk array',
-  tapeLibrary: 'Tape library',
-  dvdLibrary: 'DVD-RAM library',
-  lanSegment: 'LAN segment',
-  wanLink: 'WAN link',
-  console: 'Management console',
-};
 
 const SERVER_CLASS_NAME: Record<ServerClassName, string> = { mainframe: 'Mainframe', unix: 'UNIX server', pc: 'PC server' };
 
@@ -180,7 +168,7 @@ export function defaultPorts(topology: Topology, kind: DeviceKind): Port[] {
 /** A readable default name: `Disk array 2`, `UNIX server 1`. */
 function defaultName(kind: DeviceKind, id: string, serverClass?: ServerClassName): string {
   const n = id.slice(id.lastIndexOf('-') + 1);
-  const base = kind === 'server' ? SERVER_CLASS_NAME[serverClass ?? 'unix'] : KIND_NAME[kind];
+  const base = kind === 'server' ? SERVER_CLASS_NAME[serverClass ?? 'unix'] : DEVICE_KIND_LABEL[kind];
   return `${base} ${n}`;
 }
 

@@ -11,6 +11,21 @@ import type { Device, DeviceKind, Endpoint, Port, PortKind, Topology } from './t
 /** Devices that forward FC frames between any two of their FC ports. */
 export const FC_FORWARDING_KINDS: ReadonlySet<DeviceKind> = new Set<DeviceKind>(['fcSwitch', 'fcHub', 'bridge']);
 
+/** The name of each device kind, as people say it (palette, canvas, default device names). */
+export const DEVICE_KIND_LABEL: Record<DeviceKind, string> = {
+  server: 'Server',
+  client: 'LAN client',
+  fcSwitch: 'FC switch',
+  fcHub: 'FC hub',
+  bridge: 'FC-SCSI bridge',
+  array: 'Disk array',
+  tapeLibrary: 'Tape library',
+  dvdLibrary: 'DVD-RAM library',
+  lanSegment: 'LAN segment',
+  wanLink: 'WAN link',
+  console: 'Management console',
+};
+
 export const PORT_KIND_LABEL: Record<PortKind, string> = { fc: 'FC', lan: 'LAN', wan: 'WAN' };
 
 export interface IndexedDevice {

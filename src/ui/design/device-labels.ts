@@ -2,21 +2,10 @@
  * Human words for devices: kind labels and the one-line summary a node shows under its name.
  * Pure functions of the document, shared by the canvas, the inspector and the rules panel.
  */
+import { DEVICE_KIND_LABEL } from '../../model/lookup.ts';
 import type { Device, DeviceKind, Topology } from '../../model/topology.ts';
 
-export const KIND_LABEL: Record<DeviceKind, string> = {
-  server: 'Server',
-  client: 'LAN client',
-  fcSwitch: 'FC switch',
-  fcHub: 'FC hub',
-  bridge: 'FC-SCSI bridge',
-  array: 'Disk array',
-  tapeLibrary: 'Tape library',
-  dvdLibrary: 'DVD-RAM library',
-  lanSegment: 'LAN segment',
-  wanLink: 'WAN link',
-  console: 'Management console',
-};
+export const KIND_LABEL: Record<DeviceKind, string> = DEVICE_KIND_LABEL;
 
 const CLASS_LABEL = { mainframe: 'Mainframe', unix: 'UNIX', pc: 'PC' } as const;
 
