@@ -4,7 +4,7 @@
  * document stays the single source of truth. Cables are checked with `canConnect` while being
  * dragged (the reason shows in the status line) and refused on drop when invalid.
  */
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useRef, type DragEvent } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -33,12 +33,15 @@ import { useFlowNodes } from './useFlowNodes.ts';
 import { useFlowEdges } from './useFlowEdges.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { useFitOnLoad } from './useFitOnLoad.ts';
+import { useZoomLevel } from './useZoomLevel.ts';
+import { useRasterAtZoom } from './useRasterAtZoom.ts';
 
 /** Stable across renders (React Flow warns and re-mounts nodes otherwise). */
 const NODE_TYPES: NodeTypes = Object.fromEntries(DEVICE_KINDS.map((k) => [k, DeviceNode]));
 const EDGE_TYPES: EdgeTypes = { san: SanEdge };
 const MULTI_SELECT_KEYS = ['Control', 'Meta', 'Shift'];
 const DROP_OFFSET = { x: 100, y: 32 };
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const CONNECTION_LINE = { stroke: '#1d4ed8', strokeWidth: 2, strokeDasharray: '6 4' };
 
 function endpoints(c: Connection | Edge) {
@@ -85,6 +88,9 @@ export function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   useShortcuts();
   useFitOnLoad();
+  const zoomLevel = useZoomLevel();
+  const container = useRef<HTMLDivElement>(null);
+  useRasterAtZoom(container);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<Node>[]) => {
@@ -110,7 +116,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={container} className={`canvas zoom-${zoomLevel}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -130,7 +136,7 @@ export function Canvas() {
         maxZoom={2.5}
         fitView
         connectionLineStyle={CONNECTION_LINE}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
       >
         <Background gap={20} size={1.2} color="#cbd5e1" />
         <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeStrokeWidth={3} ariaLabel="Mini map of the design" nodeColor={miniMapColour} />

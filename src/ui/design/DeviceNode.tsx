@@ -3,6 +3,9 @@
  * tint), live IOPS, and one typed handle per port. Node `data` holds only the id; the device is
  * read from the store by a narrow selector, so a node re-renders only when its own device, its
  * cabling or its site changes — never on a telemetry frame (NodeIops handles that).
+ *
+ * Zoomed out (styles.css, by the canvas's zoom-level class) the body is skipped and the large
+ * `san-node-label` shows instead; the body keeps its last size, so the node never resizes.
  */
 import { memo, useMemo } from 'react';
 import type { NodeProps } from '@xyflow/react';
@@ -38,26 +41,31 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
       style={{ width }}
       data-device-id={device.id}
     >
-      <div className="san-node-head">
-        <span className="san-node-icon">
-          <DeviceIcon icon={iconKey(device.kind, serverClass)} size={26} />
-        </span>
-        <span className="san-node-titles">
-          <span className="san-node-name">{device.name}</span>
-          <span className="san-node-kind">
-            {KIND_LABEL[device.kind]} · {device.id}
+      <div className="san-node-body">
+        <div className="san-node-head">
+          <span className="san-node-icon">
+            <DeviceIcon icon={iconKey(device.kind, serverClass)} size={26} />
           </span>
-        </span>
+          <span className="san-node-titles">
+            <span className="san-node-name">{device.name}</span>
+            <span className="san-node-kind">
+              {KIND_LABEL[device.kind]} · {device.id}
+            </span>
+          </span>
+        </div>
+        <div className="san-node-meta">
+          <span className="san-node-summary">{deviceSummary(device)}</span>
+        </div>
+        <div className="san-node-foot">
+          <span className={`site-badge site-badge-${siteKind}`} title={`Site: ${site?.name ?? device.siteId}`}>
+            {site?.name ?? device.siteId}
+          </span>
+          <NodeIops deviceId={device.id} always={device.kind === 'array'} />
+        </div>
       </div>
-      <div className="san-node-meta">
-        <span className="san-node-summary">{deviceSummary(device)}</span>
-      </div>
-      <div className="san-node-foot">
-        <span className={`site-badge site-badge-${siteKind}`} title={`Site: ${site?.name ?? device.siteId}`}>
-          {site?.name ?? device.siteId}
-        </span>
-        <NodeIops deviceId={device.id} always={device.kind === 'array'} />
-      </div>
+      <span className="san-node-label" aria-hidden="true">
+        {device.name}
+      </span>
       <PortHandles placements={placements} cabled={cabled} />
     </div>
   );
