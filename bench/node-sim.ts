@@ -6,7 +6,11 @@
  *
  * Each run builds a fresh simulation and runs it to `seconds` of simulated time in slices of
  * 100 ms (as the worker does, so slicing overhead is included); one warm-up run first, the
- * figure is the median. Wall-clock time is read here, never in src/engine.
+ * figure is the median, printed with the range over the runs. Wall-clock time is read here,
+ * never in src/engine. The same runs are also rated by the process's CPU time (user + system,
+ * all threads: GC helpers included) — on a shared machine, time slices lost to other processes
+ * inflate the wall clock but not the CPU time, so that figure is the steadier one to compare
+ * changes by (cache contention from neighbours still shows in both).
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -14,8 +18,14 @@ import { createSimulation } from '../src/engine/simulation.ts';
 import { referenceScenario } from '../src/engine/testing/reference-topology.ts';
 
 export interface NodeSimFigures {
+  /** Median over the runs, per wall-clock second. */
   iosPerSec: number;
   eventsPerSec: number;
+  /** Slowest and fastest run, per wall-clock second. */
+  iosPerSecRange: [number, number];
+  /** Median and range per CPU second of this process. */
+  iosPerCpuSec: number;
+  iosPerCpuSecRange: [number, number];
   simSeconds: number;
   ios: number;
 }
@@ -32,15 +42,18 @@ export interface NodeSimOptions {
   cacheGiB?: number;
 }
 
-function runOnce(opts: NodeSimOptions, seconds: number): { ios: number; events: number; wallS: number } {
+function runOnce(opts: NodeSimOptions, seconds: number): { ios: number; events: number; wallS: number; cpuS: number } {
   const sim = createSimulation(referenceScenario({ durationS: seconds, ldevGiB: opts.ldevGiB, cacheGiB: opts.cacheGiB }));
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (let t = SLICE_US; t <= sim.endUs(); t += SLICE_US) sim.runUntil(t);
   const wallS = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   const report = sim.report();
   let ios = 0;
   for (const id of Object.keys(report.ldevs)) ios += report.ldevs[id].completedIos;
-  return { ios, events: report.events, wallS };
+  return { ios, events: report.events, wallS, cpuS };
 }
 
 function median(xs: number[]): number {
@@ -53,9 +66,17 @@ export async function benchNodeSim(opts: NodeSimOptions = {}): Promise<NodeSimFi
   const runs = opts.runs ?? 5;
   runOnce(opts, Math.min(seconds, 2)); // warm-up: let the JIT settle
   const results = Array.from({ length: runs }, () => runOnce(opts, seconds));
-  const iosPerSec = median(results.map((r) => r.ios / r.wallS));
-  const eventsPerSec = median(results.map((r) => r.events / r.wallS));
-  return { iosPerSec, eventsPerSec, simSeconds: seconds, ios: results[0].ios };
+  const wall = results.map((r) => r.ios / r.wallS);
+  const cpu = results.map((r) => r.ios / r.cpuS);
+  return {
+    iosPerSec: median(wall),
+    eventsPerSec: median(results.map((r) => r.events / r.wallS)),
+    iosPerSecRange: [Math.min(...wall), Math.max(...wall)],
+    iosPerCpuSec: median(cpu),
+    iosPerCpuSecRange: [Math.min(...cpu), Math.max(...cpu)],
+    simSeconds: seconds,
+    ios: results[0].ios,
+  };
 }
 
 function flag(name: string): number | undefined {
@@ -67,8 +88,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const opts = { seconds: flag('--seconds'), runs: flag('--runs'), ldevGiB: flag('--ldev-gib'), cacheGiB: flag('--cache-gib') };
   const f = await benchNodeSim(opts);
   const footprint = `${opts.ldevGiB ?? 8} GiB LDEVs, ${opts.cacheGiB ?? 16} GiB cache/array`;
+  const n = (x: number): string => Math.round(x).toLocaleString('en');
   console.log(
     `reference scenario (${footprint}), ${f.simSeconds} simulated s: ${f.ios} I/Os per run; ` +
-      `${Math.round(f.iosPerSec).toLocaleString('en')} I/O per wall s, ${Math.round(f.eventsPerSec).toLocaleString('en')} events per wall s (median)`,
+      `${n(f.iosPerSec)} I/O per wall s, ${n(f.eventsPerSec)} events per wall s (median); ` +
+      `range ${n(f.iosPerSecRange[0])}–${n(f.iosPerSecRange[1])}; ` +
+      `per CPU s ${n(f.iosPerCpuSec)} (range ${n(f.iosPerCpuSecRange[0])}–${n(f.iosPerCpuSecRange[1])})`,
   );
 }

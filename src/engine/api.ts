@@ -39,6 +39,13 @@ export interface LdevReport {
   writeMBps: number;
   /** Read cache hits / reads, percent (0 when there were no reads). */
   cacheHitPct: number;
+  /**
+   * Writes accepted into tracks that were already write pending (dirty, destage not yet run),
+   * percent of accepted writes: they cost the back end nothing (0 without writes).
+   */
+  writesMergedPct: number;
+  /** Writes written through because the array was at its write-pending limit, percent (0 without writes). */
+  writesThrottledPct: number;
   responseMsMean: number;
   responseMsP99: number;
   completedIos: number;

@@ -60,6 +60,32 @@ export const FRONT_END_PORT_BUSY_US = 4;
  */
 export const CACHE_SERVICE_US = 180;
 
+/**
+ * Write-behind: the least time a track stays dirty ("write pending") after the write that
+ * dirtied it before its destage may run; rewrites of a dirty track merge into it and cost the
+ * back end nothing more. 1 s. The destage then runs in the disks' idle time (reads first), so
+ * under load tracks stay dirty longer and merge more, as in real arrays.
+ * Sources: arrays keep written tracks in cache and destage them in the background, not per
+ * write — HDS USP-V only starts scanning cache for dirty data to destage at 30 % write pending
+ * (justsomestuff.co.uk, "HDS USP-V cache"); IBM DS4000 flushes by cache watermarks and writes
+ * out unwritten entries older than 20 s (IBM Midrange System Storage Hardware Guide, "Storage
+ * subsystem cache flushing levels"); EMC CLARiiON/VNX flush between 60 % and 80 % watermarks
+ * with idle flushing below. Dirty data therefore lives from seconds to tens of seconds; 1 s is
+ * deliberately at the short end (it under- rather than over-states merging).
+ */
+export const WRITE_BEHIND_DELAY_US = 1_000_000;
+
+/**
+ * Write-pending limit, as a fraction of an array's cache slots: while this many track
+ * destages are scheduled and not yet run, writes that would dirty a track are written through
+ * (acknowledged after their destage, FIFO with reads) — "inflow control".
+ * Source: HDS USP-V cache algorithm: 30 % write pending starts destaging, 40 % accelerates it,
+ * 50 % makes destaging a priority and throttles host I/O, 70 % delays all host I/O
+ * (justsomestuff.co.uk, "HDS USP-V cache"); the EMC-built Bull CDA 7 delays fast writes at its
+ * 80 % cache write ceiling (CDA 7 product manual, "Delayed Fast Write"). We throttle at 50 %.
+ */
+export const WRITE_PENDING_LIMIT = 0.5;
+
 /** Default track size when a document does not say (DESIGN.md: tracks of 256 KiB). */
 export const DEFAULT_TRACK_KIB = 256;
 

@@ -40,12 +40,15 @@ export interface ReportInput {
   ldevs: { id: string; name: string; arrayId: string }[];
   links: LinkTimelines;
   metrics: MetricsCollector;
+  /** Per LDEV (aligned with `ldevs`): writes accepted, merged into dirty tracks, written through. */
+  writeBack: { accepted: Float64Array; merged: Float64Array; throttled: Float64Array };
 }
 
 function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport {
   const m = input.metrics;
   const h = m.histograms[i];
   const perS = (x: number): number => (seconds > 0 ? x / seconds : 0);
+  const wb = input.writeBack;
   return {
     arrayId: input.ldevs[i].arrayId,
     name: input.ldevs[i].name,
@@ -54,6 +57,8 @@ function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport 
     readMBps: round(perS(m.readBytes[i]) / MB),
     writeMBps: round(perS(m.writeBytes[i]) / MB),
     cacheHitPct: round(m.reads[i] > 0 ? (100 * m.readHits[i]) / m.reads[i] : 0),
+    writesMergedPct: round(pct(wb.merged[i], wb.accepted[i])),
+    writesThrottledPct: round(pct(wb.throttled[i], wb.accepted[i])),
     responseMsMean: round(h.count > 0 ? h.meanUs() / 1000 : 0),
     responseMsP99: round(h.count > 0 ? h.quantileUs(0.99) / 1000 : 0),
     completedIos: m.reads[i] + m.writes[i],
@@ -68,7 +73,7 @@ function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport 
 
 function linkReport(input: ReportInput, k: number): LinkReport {
   const links = input.links;
-  const busiest = Math.max(links.busyUs[2 * k], links.busyUs[2 * k + 1]);
+  const busiest = Math.max(links.totalBusyUs(2 * k), links.totalBusyUs(2 * k + 1));
   return {
     kind: links.kinds[k],
     utilizationPct: round(input.nowUs > 0 ? Math.min(100, (100 * busiest) / input.nowUs) : 0),
@@ -76,6 +81,8 @@ function linkReport(input: ReportInput, k: number): LinkReport {
     bytes: links.bytes[k],
   };
 }
+
+const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : 0);
 
 export function buildReport(input: ReportInput): Report {
   const seconds = input.nowUs / US_PER_S;

@@ -256,3 +256,83 @@ describe('simulation › commands', () => {
     expect(sim.eventLogHash()).toBe(twin.eventLogHash());
   });
 });
+
+describe('simulation › completion timing', () => {
+  /** Busy mix over slow (1 GFC) links, so a 256 KiB read's return trip spans ~5 ms. */
+  function mixedScenario(durationS: number): Scenario {
+    const b = smallSan({ linkGbps: 1, cacheGiB: 1 });
+    b.workload('h1', { id: 'big', rw: 'randread', bs: '256k', iodepth: 2, startAtS: 0, target: lunTarget(0) });
+    b.workload('h1', { id: 'oltp', rw: 'randrw', rwmixread: 60, bs: '8k', iodepth: 4, size: '2g', skew: { kind: 'zipf', theta: 0.9 }, startAtS: 0, target: lunTarget(1) });
+    b.workload('h1', { id: 'poisson', rw: 'randwrite', bs: '4k', rate_iops: 300, startAtS: 0, target: lunTarget(0) });
+    return b.build({ durationS });
+  }
+
+  it('counts each completion in the second in which it completed at the host', () => {
+    const seconds = 12;
+    const expected = new Map<string, number>(); // `${second}:${ldev}:${r|w}` → count
+    const sim = createSimulation(mixedScenario(seconds), {
+      onComplete: (io) => {
+        if (io.rejected) return;
+        const second = Math.ceil(io.doneUs / 1e6); // second s covers (s-1, s]
+        const key = `${second}:${io.ldevId}:${io.write ? 'w' : 'r'}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      },
+    });
+    sim.runUntil(sim.endUs());
+    const f = sim.drainTelemetry()!;
+    expect(Array.from(f.timesS)).toEqual(Array.from({ length: seconds }, (_, i) => i + 1));
+    let compared = 0;
+    for (let s = 0; s < seconds; s++) {
+      f.ldevIds.forEach((ldev, i) => {
+        expect(f.readIops[s * f.ldevIds.length + i]).toBe(expected.get(`${s + 1}:${ldev}:r`) ?? 0);
+        expect(f.writeIops[s * f.ldevIds.length + i]).toBe(expected.get(`${s + 1}:${ldev}:w`) ?? 0);
+        compared++;
+      });
+    }
+    expect(compared).toBe(2 * seconds);
+  });
+
+  it('never processes a completion before the I/O completed at the host, nor a µs after', () => {
+    let checked = 0;
+    let sim: ReturnType<typeof createSimulation> | null = null;
+    sim = createSimulation(mixedScenario(3), {
+      onComplete: (io) => {
+        const now = sim!.nowUs();
+        expect(io.doneUs).toBeLessThanOrEqual(now);
+        expect(io.doneUs).toBeGreaterThan(now - 1);
+        checked++;
+      },
+    });
+    sim.runUntil(sim.endUs());
+    expect(checked).toBeGreaterThan(3_000);
+  });
+
+  it('a stopWorkload command at t means the workload issues no I/O after t', () => {
+    // 97 stop times spread over a 256 KiB read's cycle (most inside its ~5 ms return trip).
+    for (let k = 0; k < 97; k++) {
+      const t = 1_000_000 + k * 71;
+      const issued: number[] = [];
+      const sim = createSimulation(mixedScenario(2), { onComplete: (io) => io.workload === 'h1/big' && issued.push(io.issueUs) });
+      sim.runUntil(t);
+      expect(sim.apply({ type: 'stopWorkload', serverId: 'h1', workloadId: 'big' })).toEqual({ ok: true });
+      const before = issued.length;
+      sim.runUntil(sim.endUs());
+      expect(Math.max(...issued)).toBeLessThanOrEqual(t);
+      expect(issued.length - before).toBeLessThanOrEqual(2); // only the two in flight at t complete
+    }
+  });
+
+  it('a timeline stop or a runtime expiry at a fractional time issues nothing after it', () => {
+    const b = smallSan({ linkGbps: 1 });
+    b.workload('h1', { id: 'a', rw: 'randread', bs: '256k', iodepth: 3, startAtS: 0, target: lunTarget(0) });
+    b.workload('h1', { id: 'b', rw: 'randrw', bs: '128k', iodepth: 2, startAtS: 0, runtime: 0.7777, target: lunTarget(0) });
+    b.at(1.234567, { type: 'stopWorkload', serverId: 'h1', workloadId: 'a' });
+    const last = new Map<string, number>();
+    const sim = createSimulation(b.build({ durationS: 2 }), { onComplete: (io) => last.set(io.workload, Math.max(last.get(io.workload) ?? 0, io.issueUs)) });
+    sim.runUntil(sim.endUs());
+    expect(last.get('h1/a')).toBeGreaterThan(1_200_000);
+    expect(last.get('h1/a')).toBeLessThanOrEqual(1_234_567);
+    expect(last.get('h1/b')).toBeGreaterThan(700_000);
+    expect(last.get('h1/b')).toBeLessThanOrEqual(777_700);
+  });
+});

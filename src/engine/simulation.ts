@@ -3,23 +3,36 @@
  *
  * Owns: `createSimulation` (compile → runtime tables → initial events), the event loop
  * (`runUntil`, resumable in slices with identical results), commands (`apply`, timeline
- * actions), and the lifecycle of an I/O, which costs one event:
+ * actions), and the lifecycle of an I/O, which costs one event (two when a read's return trip
+ * queues on a busy link):
  *
- *   issue (host, time t) ── rejected? ──────────────────────────────► HOST_DONE at t + 100 µs
+ *   issue (host, time t) ── rejected? ─────────────────────────────► HOST_DONE at ⌈t + 100 µs⌉
  *     │ forward: FC links (writes serialise their data), transit hops, array front-end port
- *     ├─ write: cache accepts (digest fold, destage charged) ─ status back ─► HOST_DONE
- *     └─ read:  cache hit → cache service │ miss → back-end disk, stage  ─► ARRAY_DONE
- *                 ARRAY_DONE: data serialised back over the links; the I/O completes at the
- *                 host right there (its completion time is the reverse-path end, a few µs ahead)
- *   completion: metrics; a closed-loop workload still active issues its next I/O at once.
+ *     ├─ write: cache accepts (digest fold; merge into a dirty track, or dirty it and schedule
+ *     │         its destage) ─ status back ───────────────────────────► HOST_DONE at ⌈done⌉
+ *     └─ read:  cache hit → cache service │ miss → back-end disk, stage
+ *                 the data leaves the array at tLeave; READ_RETURN at ⌈tLeave + return trip
+ *                 without queueing⌉: the data is serialised back over the links from tLeave;
+ *                 done ≤ event time → completes there; else (a link queued it) HOST_DONE at ⌈done⌉
+ *   completion at the host at `done` (fractional µs, kept in the slot): metrics; a closed-loop
+ *   workload still active issues its next I/O at `done`.
+ *
+ * Every completion is therefore processed by an event at ⌈done⌉ — never before the I/O has
+ * completed at the host — so:
+ *  - a stop (timeline, runtime expiry or a command between `runUntil` calls) at t is seen by
+ *    every completion after t: a stopped closed loop issues nothing after t;
+ *  - per-second samples run after every other event of their boundary instant (`pushLate`),
+ *    so sample s counts exactly the completions with done in ((s-1) s, s s].
  *
  * Resource timelines (links, ports, disks) are analytic `nextFreeUs` values, so queueing and
- * serialisation need no per-hop events; reservations are always made at (current event time +
- * a bounded look-ahead), which keeps their FIFO order meaningful.
+ * serialisation need no per-hop events; reservations are made close to the current event time:
+ * up to a bounded look-ahead (the forward path of an I/O issued now) or look-behind (a read's
+ * return trip, reserved from tLeave at an event at most one un-queued return trip later), which
+ * keeps their FIFO order meaningful.
  *
  * Invariants: times in events are integer µs; every processed event is recorded in the event
  * log, as are rejects and actions; iteration orders come from the compiled (sorted) tables;
- * no object is allocated per I/O.
+ * no object is allocated per I/O (unless a test installs `onComplete`).
  *
  * Does not handle: replication, snapshots, tape, multipath, faults (later modules).
  */
@@ -35,12 +48,13 @@ import { createIoCursor } from './io-cursor.ts';
 import { setAssertContext } from './kernel/assert.ts';
 import { EventLog } from './kernel/event-log.ts';
 import { EventQueue } from './kernel/event-queue.ts';
+import type { LruCache } from './array/lru-cache.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import { buildReport } from './report.ts';
 
 /** Event kinds (also the event-log codes of processed events). */
 export const EV_HOST_DONE = 0; // a = slot
-export const EV_ARRAY_DONE = 1; // a = slot
+export const EV_READ_RETURN = 1; // a = slot
 export const EV_ARRIVAL = 2; // a = workload, b = generation
 export const EV_SAMPLE = 3; // a = second
 export const EV_TIMELINE = 4; // a = timeline index
@@ -77,10 +91,12 @@ class EngineSimulation implements Simulation {
   private readonly wlOneWayUs: Float64Array;
   private readonly wlTransitUs: Float64Array;
   private readonly hopResource: Int32Array;
+  private readonly onComplete: CompletionObserver | null;
 
-  constructor(scenario: Scenario, seed: number) {
+  constructor(scenario: Scenario, seed: number, onComplete: CompletionObserver | null) {
     this.scenario = scenario;
     this.seed = seed;
+    this.onComplete = onComplete;
     setAssertContext(seed, () => this.now);
     this.model = compileScenario(scenario, seed);
     const m = this.model;
@@ -116,7 +132,7 @@ class EngineSimulation implements Simulation {
       if (w.spec.startAtS !== undefined) this.queue.push(Math.round(w.spec.startAtS * US_PER_S), EV_START, i, 0);
     });
     this.model.timeline.forEach((e, i) => this.queue.push(Math.round(e.atS * US_PER_S), EV_TIMELINE, i, 0));
-    this.queue.push(US_PER_S, EV_SAMPLE, 1, 0);
+    this.queue.pushLate(US_PER_S, EV_SAMPLE, 1, 0);
   }
 
   nowUs(): number {
@@ -133,8 +149,7 @@ class EngineSimulation implements Simulation {
     const queue = this.queue;
     const log = this.log;
     let n = 0;
-    while (n < maxEvents && queue.peekTimeUs() <= limit) {
-      queue.pop();
+    while (n < maxEvents && queue.popNotAfter(limit)) {
       const t = queue.timeUs;
       this.now = t;
       log.record(t, queue.kind, queue.a, queue.b);
@@ -148,11 +163,11 @@ class EngineSimulation implements Simulation {
   /** Runs one event at `this.now` (times are not passed as arguments: see io-cursor.ts). */
   private dispatch(kind: number, a: number, b: number): void {
     switch (kind) {
-      case EV_ARRAY_DONE:
+      case EV_READ_RETURN:
         this.readReturned(a);
         return;
       case EV_HOST_DONE:
-        this.cursor[0] = this.now;
+        this.cursor[0] = this.slots.doneUs[a];
         this.complete(a);
         return;
       case EV_ARRIVAL:
@@ -160,7 +175,7 @@ class EngineSimulation implements Simulation {
         return;
       case EV_SAMPLE:
         this.metrics.sample(a, this.links);
-        this.queue.push((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
+        this.queue.pushLate((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
         return;
       case EV_TIMELINE:
         this.perform(this.model.timeline[a].action, 0);
@@ -207,13 +222,17 @@ class EngineSimulation implements Simulation {
       this.arrays.frontEnd(this.wlPort[w]);
       this.arrays.serveRead(ldev, block, bytes);
       slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT : 0;
-      this.queue.push(Math.ceil(cursor[0]), EV_ARRAY_DONE, slot, 0);
+      slots.doneUs[slot] = cursor[0]; // the return trip is reserved from here at READ_RETURN
+      this.unqueuedReturn(w, bytes);
+      this.queue.push(Math.ceil(cursor[0]), EV_READ_RETURN, slot, 0);
     } else {
       this.sendData(w, bytes);
       this.arrays.frontEnd(this.wlPort[w]);
       slots.flags[slot] = IO_WRITE;
       this.arrays.acceptWrite(ldev, block, bytes, w, this.writeSeq++, wl.sequential[w] === 1);
-      this.queue.push(Math.ceil(cursor[0] + this.wlOneWayUs[w]), EV_HOST_DONE, slot, 0);
+      const doneUs = cursor[0] + this.wlOneWayUs[w];
+      slots.doneUs[slot] = doneUs;
+      this.queue.push(Math.ceil(doneUs), EV_HOST_DONE, slot, 0);
     }
   }
 
@@ -224,13 +243,39 @@ class EngineSimulation implements Simulation {
     this.cursor[0] += this.wlTransitUs[w];
   }
 
-  /** A read's data leaves the array now: serialise it back to the host and complete there. */
+  /**
+   * Advances the cursor from a read's data leaving the array to its arrival at the host if no
+   * link queues it: the same floating-point steps as `readReturned` with every link free, so
+   * the real arrival is never earlier (queueing only adds).
+   */
+  private unqueuedReturn(w: number, bytes: number): void {
+    const links = this.links;
+    let t = this.cursor[0] + this.wlTransitUs[w];
+    const start = this.wlHopStart[w];
+    for (let h = this.wlHopEnd[w] - 1; h >= start; h--) {
+      const link = (this.hopResource[h] ^ 1) >> 1;
+      t = t + bytes * links.usPerByte[link] + links.propagationUs[link];
+    }
+    this.cursor[0] = t;
+  }
+
+  /**
+   * A read's data, which left the array at doneUs[slot], would be at the host by now if no link
+   * queued it: serialise it back from then; complete now if it has arrived, else at ⌈done⌉.
+   */
   private readReturned(slot: number): void {
-    const w = this.slots.workload[slot];
-    const bytes = this.slots.bytes[slot];
-    this.cursor[0] = this.now + this.wlTransitUs[w];
+    const slots = this.slots;
+    const w = slots.workload[slot];
+    const bytes = slots.bytes[slot];
+    this.cursor[0] = slots.doneUs[slot] + this.wlTransitUs[w];
     const start = this.wlHopStart[w];
     for (let h = this.wlHopEnd[w] - 1; h >= start; h--) this.links.transfer(this.hopResource[h] ^ 1, bytes);
+    const doneUs = this.cursor[0];
+    if (doneUs > this.now) {
+      slots.doneUs[slot] = doneUs;
+      this.queue.push(Math.ceil(doneUs), EV_HOST_DONE, slot, 0);
+      return;
+    }
     this.complete(slot);
   }
 
@@ -241,10 +286,15 @@ class EngineSimulation implements Simulation {
     this.slots.reason[slot] = reason;
     this.metrics.reject(ldev, reason);
     this.log.record(Math.floor(atUs), LOG_REJECT + reason, w, ldev);
-    this.queue.push(Math.ceil(atUs + REJECT_ROUND_TRIP_US), EV_HOST_DONE, slot, 0);
+    const doneUs = atUs + REJECT_ROUND_TRIP_US;
+    this.slots.doneUs[slot] = doneUs;
+    this.queue.push(Math.ceil(doneUs), EV_HOST_DONE, slot, 0);
   }
 
-  /** The I/O in `slot` completes at the host at cursor[0]; a closed loop issues its next I/O then. */
+  /**
+   * The I/O in `slot` completes at the host at cursor[0] (<= now, > now - 1 µs); a closed loop
+   * still active issues its next I/O then.
+   */
   private complete(slot: number): void {
     const slots = this.slots;
     const wl = this.wl;
@@ -253,6 +303,7 @@ class EngineSimulation implements Simulation {
     if ((flags & IO_REJECTED) === 0) {
       this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
     }
+    if (this.onComplete !== null) this.observe(slot);
     // A closed loop reuses the slot for its next I/O (same count in flight); otherwise free it.
     if (wl.active[w] === 1 && wl.closedLoop[w] === 1 && wl.inflight[w] <= wl.iodepth[w]) {
       this.issueInto(slot, w);
@@ -260,6 +311,22 @@ class EngineSimulation implements Simulation {
     }
     slots.release(slot);
     wl.inflight[w]--;
+  }
+
+  /** Reports a completion to the test observer (allocates; only when one is installed). */
+  private observe(slot: number): void {
+    const s = this.slots;
+    const flags = s.flags[slot];
+    const rejected = (flags & IO_REJECTED) !== 0;
+    this.onComplete!({
+      workload: this.wl.keys[s.workload[slot]],
+      ldevId: s.ldev[slot] >= 0 ? this.model.ldevs[s.ldev[slot]].id : null,
+      issueUs: s.issueUs[slot],
+      doneUs: this.cursor[0],
+      write: (flags & IO_WRITE) !== 0,
+      rejected,
+      hit: (flags & IO_HIT) !== 0,
+    });
   }
 
   private arrival(w: number, generation: number): void {
@@ -349,6 +416,7 @@ class EngineSimulation implements Simulation {
       ldevs: m.ldevs.map((l) => ({ id: l.id, name: l.name, arrayId: m.arrays[l.arrayIndex].id })),
       links: this.links,
       metrics: this.metrics,
+      writeBack: { accepted: this.arrays.acceptedWrites, merged: this.arrays.mergedWrites, throttled: this.arrays.throttledWrites },
     });
   }
 
@@ -368,17 +436,90 @@ class EngineSimulation implements Simulation {
     const i = this.model.ldevs.findIndex((l) => l.id === ldevId);
     return i < 0 ? 0 : this.arrays.digests[i].digestOfAll();
   }
+
+  /** Back-end counters of a parity group (`<arrayId>/<groupId>`), or null (tests, views). */
+  parityGroupStats(id: string): ParityGroupStats | null {
+    const pg = this.arrays.parityGroups;
+    const i = pg.ids.indexOf(id);
+    return i < 0 ? null : { destages: pg.destages[i], pendingDestages: pg.pendingDestages(i), busyUs: pg.busyUs[i] };
+  }
+
+  /** Write-pending state of an array's cache now: dirty slots (destage not yet run), scheduled destages, the limit. */
+  cacheStats(arrayId: string): CacheStats | null {
+    const i = this.model.arrays.findIndex((a) => a.id === arrayId);
+    if (i < 0) return null;
+    const cache: LruCache = this.arrays.caches[i];
+    const tokens = this.arrays.dirtyToken[i];
+    let dirty = 0;
+    for (let s = 0; s < tokens.length; s++) if (tokens[s] !== 0) dirty++;
+    return {
+      slots: cache.capacity,
+      resident: cache.size,
+      dirty,
+      writePending: this.arrays.parityGroups.dirtyByArray[i],
+      writePendingLimit: this.arrays.writePendingLimit[i],
+      hits: cache.hits,
+      misses: cache.misses,
+      evictions: cache.evictions,
+    };
+  }
+}
+
+/** A completed I/O, as reported to `SimulationOptions.onComplete` (tests, tracing). */
+export interface CompletedIo {
+  /** `serverId/workloadId`. */
+  workload: string;
+  /** The LDEV, or null for an I/O refused before reaching one. */
+  ldevId: string | null;
+  issueUs: number;
+  /** When the I/O completed at the host (fractional µs). */
+  doneUs: number;
+  write: boolean;
+  rejected: boolean;
+  hit: boolean;
+}
+export type CompletionObserver = (io: CompletedIo) => void;
+
+export interface ParityGroupStats {
+  /** Destages scheduled so far (each charges the RAID penalty when due). */
+  destages: number;
+  /** Scheduled destages not yet charged to the disks. */
+  pendingDestages: number;
+  /** Disk-busy µs scheduled so far (reads and destages). */
+  busyUs: number;
+}
+
+export interface CacheStats {
+  slots: number;
+  resident: number;
+  /** Slots whose track is write pending (dirty, its destage not yet run). */
+  dirty: number;
+  /** Scheduled track destages not yet run (includes those of evicted dirty slots). */
+  writePending: number;
+  writePendingLimit: number;
+  hits: number;
+  misses: number;
+  evictions: number;
 }
 
 export interface SimulationOptions {
   /** Overrides `scenario.seed`. */
   seed?: number;
+  /**
+   * Called at every I/O completion (rejected ones included), in processing order. For tests
+   * and tracing: it allocates one object per I/O, so leave it unset for real runs.
+   */
+  onComplete?: CompletionObserver;
 }
 
 /** Engine simulation with test/verifier extras beyond the `Simulation` contract. */
-export type EngineSimulationHandle = Simulation & { ldevDigest(ldevId: string): number };
+export type EngineSimulationHandle = Simulation & {
+  ldevDigest(ldevId: string): number;
+  parityGroupStats(id: string): ParityGroupStats | null;
+  cacheStats(arrayId: string): CacheStats | null;
+};
 
 /** Builds a simulation at time 0; throws `CompileError` naming the device and field at fault. */
 export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): EngineSimulationHandle {
-  return new EngineSimulation(scenario, opts.seed ?? scenario.seed);
+  return new EngineSimulation(scenario, opts.seed ?? scenario.seed, opts.onComplete ?? null);
 }

@@ -9,17 +9,32 @@
  *               any miss → back-end read on the group's earliest-free disk, then CACHE_SERVICE_US
  *               (the tracks are staged: they are in cache afterwards);
  *   write:      accepted into cache (write-back) after CACHE_SERVICE_US; the tracks are
- *               inserted/touched in cache, their digests folded, the destage charged to disks.
+ *               inserted/touched in cache and their digests folded. Write pending: each cache
+ *               slot has a dirty token (`dirtyToken`, beside the LRU, indexed by
+ *               `LruCache.lastSlot`; 0 = clean). A write that finds every touched track dirty
+ *               merges into them: no new back-end work. Otherwise it dirties the tracks it
+ *               touches (fresh tokens) and schedules their destage (the RAID penalty for its
+ *               size) on the parity group, due WRITE_BEHIND_DELAY_US later and run in the
+ *               disks' idle time (parity-group.ts); the tracks stay dirty, absorbing rewrites,
+ *               until it runs. A sequential write that merges still schedules its transfer
+ *               time (no positioning): the destage writes the track's new data.
+ *               Write-pending limit: while an array has WRITE_PENDING_LIMIT of its cache slots'
+ *               worth of scheduled, uncharged destages, a write that would dirty a track is
+ *               written through instead (its destage runs now, FIFO with reads, and the write
+ *               is acknowledged after it) — writes slow to back-end speed.
  *
  * Invariants: the cache is shared by all LDEVs of one array (keys are global LDEV indices);
  * every write folds (writerId, seq, offsetInTrack) into each touched track exactly once, in
- * acceptance order; read-only is enforced by the caller before `acceptWrite`.
+ * acceptance order; read-only is enforced by the caller before `acceptWrite`; a slot handed
+ * out on a miss starts clean (its previous key's destage, if any, stays queued: evicting a
+ * dirty slot loses no back-end work, and the old destage cannot clean the new key).
  *
- * Does not handle: replication, dirty-slot accounting / write-pending limits, cache partitions.
+ * Does not handle: replication, cache partitions; a dirty slot can be evicted before its
+ * destage ran (real arrays pin it; here the work stays queued, only the slot is re-used).
  */
 import { TrackDigests } from '../block/track-digests.ts';
 import type { CompiledModel } from '../compile.ts';
-import { CACHE_SERVICE_US, FRONT_END_LATENCY_US, FRONT_END_PORT_BUSY_US } from '../constants.ts';
+import { CACHE_SERVICE_US, FRONT_END_LATENCY_US, FRONT_END_PORT_BUSY_US, WRITE_PENDING_LIMIT } from '../constants.ts';
 import type { IoCursor } from '../io-cursor.ts';
 import { LRU_SLOT_LIMIT, LruCache } from './lru-cache.ts';
 import { ParityGroups } from './parity-group.ts';
@@ -31,9 +46,30 @@ export class DiskArrays {
   readonly ldevCount: number;
   /** Per LDEV: the cache of its array (same object for LDEVs of one array). */
   readonly ldevCache: LruCache[];
+  /**
+   * Per cache: each slot's dirty token (0 = clean; else the dirty period awaiting its destage).
+   * Tokens are a wrapping int32 counter that skips 0: a stale destage could only clean a slot
+   * by mistake after 2^32 later dirty periods while it is still queued (then the track would
+   * just be dirtied again by its next write).
+   */
+  readonly dirtyToken: Int32Array[];
+  /** Per LDEV: `dirtyToken` of its array's cache. */
+  readonly ldevDirtyToken: Int32Array[];
+  readonly ldevArray: Int32Array;
+  /** Per array: scheduled, uncharged destages at which writes turn write-through. */
+  readonly writePendingLimit: Float64Array;
+  /** Per LDEV: writes accepted into cache (merged or not). */
+  readonly acceptedWrites: Float64Array;
+  /** Per LDEV: writes that merged into already dirty tracks (no back-end work). */
+  readonly mergedWrites: Float64Array;
+  /** Per LDEV: writes written through because the array was at its write-pending limit. */
+  readonly throttledWrites: Float64Array;
+  private nextToken = 1;
   readonly ldevParityGroup: Int32Array;
   readonly ldevReadOnly: Uint8Array;
   readonly ldevTrackBytes: Float64Array;
+  /** 1 / track bytes when that is a power of two (a multiply is then exact and cheaper than a divide), else 0. */
+  private readonly ldevInvTrackBytes: Float64Array;
   readonly digests: TrackDigests[];
   private readonly cursor: IoCursor;
 
@@ -43,13 +79,21 @@ export class DiskArrays {
     const tracksPerArray = new Float64Array(model.arrays.length);
     for (const l of model.ldevs) tracksPerArray[l.arrayIndex] += l.trackCount;
     this.caches = model.arrays.map((a, i) => new LruCache(Math.max(1, Math.min(a.cacheSlots, tracksPerArray[i], LRU_SLOT_LIMIT))));
-    this.parityGroups = new ParityGroups(model.parityGroups, cursor);
+    this.dirtyToken = this.caches.map((c) => new Int32Array(c.capacity));
+    this.writePendingLimit = Float64Array.from(this.caches, (c) => Math.max(1, Math.floor(c.capacity * WRITE_PENDING_LIMIT)));
+    this.parityGroups = new ParityGroups(model.parityGroups, cursor, this.dirtyToken);
     this.portNextFreeUs = new Float64Array(model.frontEndPortCount);
     this.ldevCount = model.ldevs.length;
     this.ldevCache = model.ldevs.map((l) => this.caches[l.arrayIndex]);
+    this.ldevDirtyToken = model.ldevs.map((l) => this.dirtyToken[l.arrayIndex]);
+    this.ldevArray = Int32Array.from(model.ldevs, (l) => l.arrayIndex);
+    this.mergedWrites = new Float64Array(model.ldevs.length);
+    this.acceptedWrites = new Float64Array(model.ldevs.length);
+    this.throttledWrites = new Float64Array(model.ldevs.length);
     this.ldevParityGroup = Int32Array.from(model.ldevs, (l) => l.parityGroupIndex);
     this.ldevReadOnly = Uint8Array.from(model.ldevs, (l) => (l.readOnly ? 1 : 0));
     this.ldevTrackBytes = Float64Array.from(model.ldevs, (l) => model.arrays[l.arrayIndex].trackBytes);
+    this.ldevInvTrackBytes = this.ldevTrackBytes.map((b) => (Number.isInteger(Math.log2(b)) ? 1 / b : 0));
     this.digests = model.ldevs.map((l) => new TrackDigests(l.trackCount));
   }
 
@@ -74,36 +118,78 @@ export class DiskArrays {
   serveRead(ldev: number, block: number, bytes: number): void {
     const offsetBytes = block * bytes;
     const cache = this.ldevCache[ldev];
+    const inv = this.ldevInvTrackBytes[ldev];
     const trackBytes = this.ldevTrackBytes[ldev];
-    const first = Math.floor(offsetBytes / trackBytes);
-    const last = Math.floor((offsetBytes + bytes - 1) / trackBytes);
+    const first = inv > 0 ? Math.floor(offsetBytes * inv) : Math.floor(offsetBytes / trackBytes);
+    const last = inv > 0 ? Math.floor((offsetBytes + bytes - 1) * inv) : Math.floor((offsetBytes + bytes - 1) / trackBytes);
     let hit = true;
     for (let track = first; track <= last; track++) {
-      if (!cache.access(ldev, track)) hit = false;
+      if (!cache.access(ldev, track)) {
+        hit = false;
+        this.ldevDirtyToken[ldev][cache.lastSlot] = 0; // a new key in this slot: clean
+      }
     }
     this.lastReadHit = hit;
-    if (!hit) this.parityGroups.read(this.ldevParityGroup[ldev], bytes);
+    if (!hit) {
+      const pg = this.ldevParityGroup[ldev];
+      this.parityGroups.destageIdle(pg);
+      this.parityGroups.read(pg, bytes);
+    }
     this.cursor[0] += CACHE_SERVICE_US;
   }
 
   /**
    * Accepts a write of block `block` into cache at the cursor; advances it to the
-   * acknowledgement. `sequential` lets a write that lands on a track already in cache coalesce
-   * with it (no positioning).
+   * acknowledgement. A write whose tracks are all dirty merges; otherwise it dirties them and
+   * schedules its destage, or — at the write-pending limit — is written through (see the file
+   * header). `sequential`: a write continuing a sequential stream into a resident track costs
+   * transfer time only (no positioning).
    */
   acceptWrite(ldev: number, block: number, bytes: number, writerId: number, seq: number, sequential: boolean): void {
     const offsetBytes = block * bytes;
     const cache = this.ldevCache[ldev];
+    const tokens = this.ldevDirtyToken[ldev];
     const digests = this.digests[ldev];
     const trackBytes = this.ldevTrackBytes[ldev];
-    const first = Math.floor(offsetBytes / trackBytes);
-    const last = Math.floor((offsetBytes + bytes - 1) / trackBytes);
+    const pg = this.ldevParityGroup[ldev];
+    const groups = this.parityGroups;
+    this.acceptedWrites[ldev]++;
+    groups.destageIdle(pg); // due destages first: a track whose destage runs now is clean below
+    const throttled = groups.dirtyByArray[this.ldevArray[ldev]] >= this.writePendingLimit[this.ldevArray[ldev]];
+    const inv = this.ldevInvTrackBytes[ldev];
+    const first = inv > 0 ? Math.floor(offsetBytes * inv) : Math.floor(offsetBytes / trackBytes);
+    const last = inv > 0 ? Math.floor((offsetBytes + bytes - 1) * inv) : Math.floor((offsetBytes + bytes - 1) / trackBytes);
     let hit = true;
+    let merged = true;
+    let scheduled = false; // this write's destage work is queued (on its first dirtied track)
     for (let track = first; track <= last; track++) {
-      if (!cache.access(ldev, track)) hit = false;
+      const resident = cache.access(ldev, track);
+      const slot = cache.lastSlot;
+      if (!resident) hit = false;
+      // A miss always starts clean: the slot's old token belonged to another key.
+      if (!resident || tokens[slot] === 0) {
+        merged = false;
+        if (throttled) {
+          tokens[slot] = 0; // written through below: clean
+        } else {
+          const token = this.nextToken;
+          this.nextToken = (token + 1) | 0 || 1;
+          tokens[slot] = token;
+          groups.scheduleDestage(pg, scheduled ? 0 : bytes, !(sequential && resident), slot, token);
+          scheduled = true;
+        }
+      }
       digests.fold(track, writerId, seq, track === first ? (offsetBytes - first * trackBytes) | 0 : 0);
     }
-    this.parityGroups.destage(this.ldevParityGroup[ldev], bytes, !(sequential && hit));
+    if (merged) {
+      if (sequential) groups.scheduleDestage(pg, bytes, false, -1, 0);
+      else this.mergedWrites[ldev]++;
+    } else if (throttled) {
+      this.throttledWrites[ldev]++;
+      groups.destageNow(pg, bytes, !(sequential && hit));
+    } else if (!scheduled) {
+      groups.scheduleDestage(pg, bytes, !(sequential && hit), -1, 0);
+    }
     this.cursor[0] += CACHE_SERVICE_US;
   }
 }

@@ -135,3 +135,32 @@ describe('lru cache › model', () => {
     );
   });
 });
+
+describe('lru cache › slots model', () => {
+  it('slotOf is -1 exactly for absent keys, and resident keys never share a slot', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.tuple(fc.nat(1), fc.nat(11), fc.boolean()), { maxLength: 300 }), (capacity, ops) => {
+        const cache = new LruCache(capacity);
+        const model = new ArrayLru(capacity);
+        for (const [l, t, invalidate] of ops) {
+          if (invalidate) {
+            cache.invalidate(l, t);
+            model.invalidate(keyOf(l, t));
+          } else {
+            cache.access(l, t);
+            model.access(keyOf(l, t));
+            expect(cache.slotOf(l, t)).toBe(cache.lastSlot);
+          }
+          const slots = model.keys.map((k) => {
+            const [ml, mt] = k.split(':').map(Number);
+            return cache.slotOf(ml, mt);
+          });
+          expect(slots.every((s) => s >= 0 && s < capacity)).toBe(true);
+          expect(new Set(slots).size).toBe(slots.length);
+          expect(cache.slotOf(l, t) >= 0).toBe(model.keys.includes(keyOf(l, t)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -110,4 +110,59 @@ describe('lru cache', () => {
       expect(c.evictions).toBe(c.misses - 1000);
     });
   });
+
+  describe('slots', () => {
+    it('lastSlot names the slot of the key just accessed, stable while it stays resident', () => {
+      const c = new LruCache(3);
+      c.access(0, 1);
+      const s1 = c.lastSlot;
+      c.access(0, 2);
+      const s2 = c.lastSlot;
+      expect(s1).not.toBe(s2);
+      expect(c.access(0, 1)).toBe(true);
+      expect(c.lastSlot).toBe(s1);
+      expect(c.slotOf(0, 1)).toBe(s1);
+      expect(c.slotOf(0, 2)).toBe(s2);
+      expect(c.slotOf(0, 3)).toBe(-1);
+      expect(c.lastSlot).toBe(s1); // slotOf does not touch it
+    });
+
+    it('a miss in a full cache re-uses the evicted LRU key’s slot', () => {
+      const c = new LruCache(2);
+      c.access(0, 1);
+      const lru = c.lastSlot;
+      c.access(0, 2);
+      c.access(0, 3); // evicts (0, 1)
+      expect(c.lastSlot).toBe(lru);
+      expect(c.slotOf(0, 1)).toBe(-1);
+      expect(c.slotOf(0, 3)).toBe(lru);
+    });
+
+    it('slots stay in 0..capacity-1 and map one-to-one to resident keys under churn', () => {
+      const c = new LruCache(64);
+      const owner = new Map<number, string>();
+      let s = 7;
+      for (let i = 0; i < 20_000; i++) {
+        s = (Math.imul(s, 1103515245) + 12345) | 0;
+        const ldev = (s >>> 20) & 3;
+        const track = (s >>> 1) % 300;
+        c.access(ldev, track);
+        expect(c.lastSlot).toBeGreaterThanOrEqual(0);
+        expect(c.lastSlot).toBeLessThan(64);
+        owner.set(c.lastSlot, `${ldev}:${track}`);
+      }
+      for (const [l, t] of c.keysLruToMru()) expect(owner.get(c.slotOf(l, t))).toBe(`${l}:${t}`);
+      expect(new Set(c.keysLruToMru().map(([l, t]) => c.slotOf(l, t))).size).toBe(64);
+    });
+
+    it('a slot freed by invalidate is handed to the next miss', () => {
+      const c = new LruCache(3);
+      c.access(0, 1);
+      c.access(0, 2);
+      const freed = c.slotOf(0, 1);
+      c.invalidate(0, 1);
+      c.access(0, 9);
+      expect(c.lastSlot).toBe(freed);
+    });
+  });
 });

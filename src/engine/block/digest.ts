@@ -43,7 +43,7 @@ function absorb(h: number, word: number): number {
 export function foldWrite(digest: number, writerId: number, seq: number, offsetInTrack: number): number {
   let h = absorb(digest | 0, writerId | 0);
   h = absorb(h, seq | 0);
-  h = absorb(h, Math.floor(seq / TWO_POW_32) | 0);
+  h = absorb(h, seq < TWO_POW_32 ? 0 : Math.floor(seq / TWO_POW_32) | 0);
   h = absorb(h, offsetInTrack | 0);
   // murmur3 finaliser: every input bit affects every output bit.
   h ^= h >>> 16;

@@ -24,9 +24,9 @@ export class LinkTimelines {
   /** 1 / bytesPerUs: serialisation multiplies (a division per transfer is measurably slower). */
   readonly usPerByte: Float64Array;
   readonly propagationUs: Float64Array;
-  /** Busy µs per direction, whole run. */
+  /** Busy µs per direction in closed seconds (whole run so far = busyUs + secondBusyUs). */
   readonly busyUs: Float64Array;
-  /** Busy µs per direction since the last sample. */
+  /** Busy µs per direction since the last sample (`closeSecond`). */
   readonly secondBusyUs: Float64Array;
   readonly bytes: Float64Array;
   private readonly cursor: IoCursor;
@@ -55,9 +55,21 @@ export class LinkTimelines {
     const start = arrivalUs > free ? arrivalUs : free;
     const end = start + serialUs;
     this.nextFreeUs[resource] = end;
-    this.busyUs[resource] += serialUs;
     this.secondBusyUs[resource] += serialUs;
     this.bytes[link] += bytes;
     this.cursor[0] = end + this.propagationUs[link];
+  }
+
+  /** Busy µs of direction `resource` over the whole run so far. */
+  totalBusyUs(resource: number): number {
+    return this.busyUs[resource] + this.secondBusyUs[resource];
+  }
+
+  /** Ends a sample second: its busy time joins the run total and the second restarts at 0. */
+  closeSecond(): void {
+    for (let r = 0; r < this.secondBusyUs.length; r++) {
+      this.busyUs[r] += this.secondBusyUs[r];
+      this.secondBusyUs[r] = 0;
+    }
   }
 }

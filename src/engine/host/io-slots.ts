@@ -2,7 +2,9 @@
  * The pool of outstanding I/Os: one slot per I/O in flight, fields in parallel typed arrays.
  *
  * Owns: slot allocation (a free-list stack) and the per-I/O state the completion needs —
- * workload, issue time, flags (write, rejected, cache hit), bytes, LDEV, reject reason.
+ * workload, issue time, a second time (`doneUs`: for a read in flight, when its data leaves the
+ * array; once known, when the I/O completes at the host), flags (write, rejected, cache hit),
+ * bytes, LDEV, reject reason.
  *
  * Invariants: a slot is either free (on the stack) or owned by exactly one pending event;
  * capacity grows by doubling up to IO_POOL_LIMIT; no object is allocated per I/O.
@@ -20,6 +22,7 @@ export class IoSlots {
   workload: Int32Array;
   ldev: Int32Array;
   issueUs: Float64Array;
+  doneUs: Float64Array;
   bytes: Float64Array;
   flags: Uint8Array;
   reason: Int8Array;
@@ -32,6 +35,7 @@ export class IoSlots {
     this.workload = new Int32Array(0);
     this.ldev = new Int32Array(0);
     this.issueUs = new Float64Array(0);
+    this.doneUs = new Float64Array(0);
     this.bytes = new Float64Array(0);
     this.flags = new Uint8Array(0);
     this.reason = new Int8Array(0);
@@ -57,6 +61,7 @@ export class IoSlots {
     this.workload = copy(new Int32Array(next), this.workload);
     this.ldev = copy(new Int32Array(next), this.ldev);
     this.issueUs = copy(new Float64Array(next), this.issueUs);
+    this.doneUs = copy(new Float64Array(next), this.doneUs);
     this.bytes = copy(new Float64Array(next), this.bytes);
     this.flags = copy(new Uint8Array(next), this.flags);
     this.reason = copy(new Int8Array(next), this.reason);

@@ -57,3 +57,108 @@ describe('event queue › model', () => {
     );
   });
 });
+
+type RelOp = { kind: 'push' | 'late'; delta: number } | { kind: 'abs'; offset: number } | { kind: 'pop' } | { kind: 'popNotAfter'; delta: number };
+
+/** Model with late events: sort by (time, late?, seq). */
+class LateModel {
+  items: Array<{ timeUs: number; late: boolean; seq: number; a: number }> = [];
+  private seq = 0;
+  push(timeUs: number, late: boolean, a: number): void {
+    this.items.push({ timeUs, late, seq: this.seq++, a });
+    this.items.sort((x, y) => x.timeUs - y.timeUs || Number(x.late) - Number(y.late) || x.seq - y.seq);
+  }
+}
+
+// Times relative to the last popped one: in the past, near (the wheel), around the wheel's
+// 32,768 µs edge, and far (the heap); ties are frequent in the near band.
+const deltaArb = fc.oneof(
+  fc.integer({ min: 0, max: 6 }),
+  fc.integer({ min: -3, max: -1 }),
+  fc.integer({ min: 32_760, max: 32_775 }),
+  fc.integer({ min: 0, max: 200_000 }),
+);
+const relOpArb: fc.Arbitrary<RelOp> = fc.oneof(
+  fc.record({ kind: fc.constant('push' as const), delta: deltaArb }),
+  fc.record({ kind: fc.constant('push' as const), delta: deltaArb }),
+  fc.record({ kind: fc.constant('late' as const), delta: deltaArb }),
+  // Absolute times from a small set: the same time reaches the heap (pushed while beyond the
+  // window) and later the wheel (pushed once inside it), so the FIFO tie-break between the two
+  // structures is exercised.
+  fc.record({ kind: fc.constant('abs' as const), offset: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 32_764, max: 32_772 }), fc.integer({ min: 40_000, max: 40_003 })) }),
+  fc.constant({ kind: 'pop' as const }),
+  fc.record({ kind: fc.constant('popNotAfter' as const), delta: deltaArb }),
+);
+
+describe('event queue › model (wheel, heap, late events)', () => {
+  it('pops exactly what a sorted model pops, across the wheel window and the heap', () => {
+    fc.assert(
+      fc.property(fc.array(relOpArb, { maxLength: 500 }), fc.integer({ min: 0, max: 100_000 }), (ops, start) => {
+        const q = new EventQueue(2);
+        const model = new LateModel();
+        let now = start;
+        let id = 0;
+        const check = (limit: number): void => {
+          const head = model.items[0];
+          const expectPop = head !== undefined && head.timeUs <= limit;
+          expect(limit === Infinity ? q.pop() : q.popNotAfter(limit)).toBe(expectPop);
+          if (expectPop) {
+            model.items.shift();
+            expect([q.timeUs, q.a]).toEqual([head.timeUs, head.a]);
+            now = head.timeUs;
+          }
+        };
+        for (const op of ops) {
+          if (op.kind === 'abs') {
+            q.push(start + op.offset, 0, id, 0);
+            model.push(start + op.offset, false, id);
+            id++;
+          } else if (op.kind === 'push' || op.kind === 'late') {
+            const t = Math.max(0, now + op.delta);
+            if (op.kind === 'late') q.pushLate(t, 0, id, 0);
+            else q.push(t, 0, id, 0);
+            model.push(t, op.kind === 'late', id);
+            id++;
+          } else if (op.kind === 'pop') {
+            check(Infinity);
+          } else {
+            check(now + op.delta);
+          }
+          expect(q.size).toBe(model.items.length);
+          expect(q.peekTimeUs()).toBe(model.items.length > 0 ? model.items[0].timeUs : Infinity);
+        }
+        while (model.items.length > 0) check(Infinity);
+        expect(q.pop()).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a far event pushed first still precedes a wheel event of the same time pushed later', () => {
+    const q = new EventQueue(4);
+    q.push(40_000, 1, 0, 0); // beyond the window from base 0: the heap
+    q.push(20_000, 2, 0, 0); // the wheel
+    expect(q.pop() && q.kind).toBe(2); // base → 20,000: 40,000 is inside the window now
+    q.push(40_000, 3, 0, 0); // the wheel
+    q.pushLate(40_000, 4, 0, 0); // the heap, late
+    q.push(40_000, 5, 0, 0); // the wheel
+    const order: number[] = [];
+    while (q.pop()) order.push(q.kind);
+    expect(order).toEqual([1, 3, 5, 4]);
+  });
+
+  it('clear() empties both structures and restarts the window at 0', () => {
+    const q = new EventQueue(4);
+    q.push(100, 1, 0, 0);
+    q.push(10_000_000, 2, 0, 0);
+    q.pushLate(5, 3, 0, 0);
+    q.pop();
+    q.clear();
+    expect(q.size).toBe(0);
+    expect(q.pop()).toBe(false);
+    q.push(7, 4, 0, 0);
+    q.push(3, 5, 0, 0);
+    expect(q.pop() && q.kind).toBe(5);
+    expect(q.pop() && q.kind).toBe(4);
+  });
+});

@@ -96,3 +96,30 @@ describe('event queue', () => {
     });
   });
 });
+
+describe('event queue › pushLate', () => {
+  it('runs a late event after every normal event of the same time, even ones pushed later', () => {
+    const q = new EventQueue(4);
+    q.pushLate(10, 9, 0, 0);
+    q.push(10, 1, 0, 0);
+    q.push(5, 2, 0, 0);
+    q.pushLate(10, 8, 0, 0);
+    q.push(10, 3, 0, 0);
+    q.push(11, 4, 0, 0);
+    const order: number[] = [];
+    while (q.pop()) order.push(q.kind);
+    expect(order).toEqual([2, 1, 3, 9, 8, 4]);
+  });
+
+  it('keeps late events FIFO among themselves and before later times', () => {
+    const q = new EventQueue(2);
+    for (let i = 0; i < 50; i++) q.pushLate(100, 0, i, 0);
+    for (let i = 0; i < 50; i++) q.push(100 + (i % 2), 1, i, 0);
+    const seen: string[] = [];
+    while (q.pop()) seen.push(`${q.timeUs}:${q.kind}:${q.a}`);
+    const at100 = seen.filter((s) => s.startsWith('100:'));
+    expect(at100.slice(0, 25).every((s) => s.startsWith('100:1:'))).toBe(true);
+    expect(at100.slice(25).map((s) => Number(s.split(':')[2]))).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(seen.slice(75).every((s) => s.startsWith('101:1:'))).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import { assert, assertFail } from './assert.ts';
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_21 = 2097152;
+const INV_TWO_POW_32 = 1 / TWO_POW_32;
 
 /** FNV-1a over the label's UTF-16 code units (deterministic, no TextEncoder needed). */
 function fnv1a32(label: string): number {
@@ -59,6 +60,9 @@ export class Rng {
   private s1: number;
   private s2: number;
   private s3: number;
+  // `int(n)` caches its rejection bound for the last n (workloads draw over a fixed range).
+  private lastN = NaN; // never equal to any n, so the first call validates
+  private lastBound = 0;
 
   constructor(seed: number) {
     const [lo, hi] = seedWords(seed);
@@ -91,25 +95,32 @@ export class Rng {
 
   /** Uniform in [0, 1) with 32 bits of resolution. */
   next(): number {
-    return this.nextU32() / TWO_POW_32;
+    return this.nextU32() * INV_TWO_POW_32;
   }
 
   /** Uniform integer in [0, n), unbiased; n an integer in [1, 2^32]. */
   int(n: number): number {
-    if (!(Number.isInteger(n) && n >= 1 && n <= TWO_POW_32)) assertFail(`rng: int(n) needs an integer 1..2^32, got ${n}`);
+    if (n !== this.lastN) {
+      if (!(Number.isInteger(n) && n >= 1 && n <= TWO_POW_32)) assertFail(`rng: int(n) needs an integer 1..2^32, got ${n}`);
+      this.lastN = n;
+      // n <= 2^21: the low-word threshold of Lemire's method; else the largest multiple of n.
+      this.lastBound = n <= TWO_POW_21 ? (TWO_POW_32 - n) % n : TWO_POW_32 - (TWO_POW_32 % n);
+    }
     if (n <= TWO_POW_21) {
       // Lemire's multiply-shift; x * n < 2^53 is exact. Reject the few low words that bias it.
-      const threshold = (TWO_POW_32 - n) % n;
+      // (× 2^-32 is exact, and cheaper than ÷ 2^32.)
+      const threshold = this.lastBound;
       for (;;) {
         const m = this.nextU32() * n;
-        const high = Math.floor(m / TWO_POW_32);
+        const high = Math.floor(m * INV_TWO_POW_32);
         if (m - high * TWO_POW_32 >= threshold) return high;
       }
     }
-    const limit = TWO_POW_32 - (TWO_POW_32 % n);
+    const limit = this.lastBound;
     for (;;) {
       const x = this.nextU32();
-      if (x < limit) return x % n;
+      // x mod n without a float modulo (a libm call): the quotient is exact below 2^32.
+      if (x < limit) return x - Math.floor(x / n) * n;
     }
   }
 

@@ -134,7 +134,7 @@ export class MetricsCollector {
       row[2 + 4 * L + k] = util;
       if (util > this.linkPeakUtilPct[k]) this.linkPeakUtilPct[k] = util;
     }
-    busy.fill(0);
+    links.closeSecond();
     this.secReads.fill(0);
     this.secWrites.fill(0);
     this.secReadHits.fill(0);
