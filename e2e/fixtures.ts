@@ -5,7 +5,7 @@
  * worker ready.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import type { LoadScenarioResult, Report, SandboxStatus, Scenario, Speed } from '../src/ui/automation/types.ts';
+import type { EngineSnapshot, LoadScenarioResult, Report, SandboxStatus, Scenario, Speed } from '../src/ui/automation/types.ts';
 
 /** `window.sandbox` seen from the test: the same calls, all async (they cross into the page). */
 export interface SandboxFixture {
@@ -16,6 +16,7 @@ export interface SandboxFixture {
   step(seconds?: number): Promise<void>;
   reset(): Promise<void>;
   report(): Promise<Report>;
+  snapshot(): Promise<EngineSnapshot>;
   exportScenario(): Promise<Scenario>;
   status(): Promise<SandboxStatus>;
 }
@@ -29,6 +30,7 @@ export function sandboxOf(page: Page): SandboxFixture {
     step: (s) => page.evaluate((x) => window.sandbox.step(x ?? undefined), s ?? null),
     reset: () => page.evaluate(() => window.sandbox.reset()),
     report: () => page.evaluate(() => window.sandbox.report()),
+    snapshot: () => page.evaluate(() => window.sandbox.snapshot()),
     exportScenario: () => page.evaluate(() => window.sandbox.exportScenario()),
     status: () => page.evaluate(() => window.sandbox.status()),
   };

@@ -79,7 +79,14 @@ test.describe('charts', () => {
     await secondary.uncheck();
     await expect(page.getByTestId('latest-db-secondary-readIops')).toHaveCount(0);
     await secondary.check();
+    // Idle before the backup starts at 30 s: no reads, no completions — no value, not 0.
+    await expect(page.getByTestId('latest-db-secondary-readIops')).toHaveText('0');
+    await expect(page.getByTestId('latest-db-secondary-cacheHitPct')).toHaveText('—');
+    await expect(page.getByTestId('latest-db-secondary-responseMs')).toHaveText('—');
+    await expect(page.getByTestId('latest-db-primary-cacheHitPct')).toHaveText(/^\d+\.\d$/);
+    await sandbox.runUntil(40);
     await expect(page.getByTestId('latest-db-secondary-cacheHitPct')).toHaveText(/^\d+\.\d$/);
+    await expect(page.getByTestId('latest-db-secondary-responseMs')).toHaveText(/^\d+\.\d\d$/);
   });
 
   test('a design the engine cannot compile shows why, naming the device', async ({ page, sandbox }) => {

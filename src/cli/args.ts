@@ -14,6 +14,7 @@ Options:
   --seed N          root seed (integer 0..4294967295); default: the scenario's seed
   --until SECONDS   stop at this simulated time; default: the scenario's durationS
   --out FILE        also write the report to FILE
+  --snapshot FILE   also write the engine's state at the end of the run to FILE
   --pretty          indent the JSON report
   -h, --help        show this help
 
@@ -24,6 +25,7 @@ export interface CliOptions {
   seed?: number;
   untilS?: number;
   outPath?: string;
+  snapshotPath?: string;
   pretty: boolean;
 }
 
@@ -59,6 +61,7 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
     else if (a === '--seed') opts.seed = parseSeed(value(argv, i++, a));
     else if (a === '--until') opts.untilS = parseUntil(value(argv, i++, a));
     else if (a === '--out') opts.outPath = value(argv, i++, a);
+    else if (a === '--snapshot') opts.snapshotPath = value(argv, i++, a);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (scenarioPath === undefined) scenarioPath = a;
     else throw new UsageError(`only one scenario file, got "${scenarioPath}" and "${a}"`);

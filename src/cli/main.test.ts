@@ -35,6 +35,20 @@ describe('cli › exit codes', () => {
     expect(readFileSync(out, 'utf8')).toBe(io.out);
   });
 
+  it('writes the engine snapshot at the end of the run with --snapshot, leaving stdout the report', () => {
+    const file = scenarioFile('snap.json', '>');
+    const plain = capture();
+    main([file, '--until', '1'], plain);
+    const io = capture();
+    const snap = join(dir, 'snapshot.json');
+    expect(main([file, '--until', '1', '--snapshot', snap], io)).toBe(0);
+    expect(io.out).toBe(plain.out);
+    const snapshot = JSON.parse(readFileSync(snap, 'utf8'));
+    expect(snapshot).toMatchObject({ nowUs: 1e6, eventLogHash: JSON.parse(io.out).eventLogHash });
+    expect(snapshot.workloads[0]).toMatchObject({ serverId: 'h1', workloadId: 'w', ldevId: 'ssd0', active: true });
+    expect(snapshot.workloads[0].completedIos).toBe(JSON.parse(io.out).ldevs.ssd0.completedIos);
+  });
+
   it('exits 1 and names the failed expectation on stderr', () => {
     const io = capture();
     expect(main([scenarioFile('fail.json', '<')], io)).toBe(1);
@@ -91,11 +105,12 @@ describe('cli › exit codes', () => {
 
 describe('cli › arguments', () => {
   it('parses every option', () => {
-    expect(parseArgs(['s.json', '--seed', '9', '--until', '2.5', '--out', 'r.json', '--pretty'])).toEqual({
+    expect(parseArgs(['s.json', '--seed', '9', '--until', '2.5', '--out', 'r.json', '--snapshot', 'snap.json', '--pretty'])).toEqual({
       scenarioPath: 's.json',
       seed: 9,
       untilS: 2.5,
       outPath: 'r.json',
+      snapshotPath: 'snap.json',
       pretty: true,
     });
   });

@@ -1,9 +1,11 @@
 /**
- * The headless runner: `npm run sim -- <scenario.json> [--seed N] [--until S] [--out FILE] [--pretty]`.
+ * The headless runner:
+ * `npm run sim -- <scenario.json> [--seed N] [--until S] [--out FILE] [--snapshot FILE] [--pretty]`.
  *
  * Owns: reading and validating the file (model/parse.ts: every error names the field and
- * line), running the engine to `--until` or the scenario's end, printing the JSON report, and
- * the exit code: 0 all expectations hold, 1 one failed, 2 invalid input or usage.
+ * line), running the engine to `--until` or the scenario's end, printing the JSON report (and
+ * writing the engine snapshot with `--snapshot`), and the exit code: 0 all expectations hold,
+ * 1 one failed, 2 invalid input or usage.
  *
  * Does not handle: anything the engine or the model does; it never runs in a browser.
  */
@@ -12,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocumentText } from '../model/parse.ts';
 import { CompileError } from '../engine/compile.ts';
 import { createSimulation } from '../engine/simulation.ts';
-import type { Report } from '../engine/api.ts';
+import type { EngineSnapshot, Report } from '../engine/api.ts';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './args.ts';
 import { describeCompileError } from './locate.ts';
 
@@ -51,18 +53,20 @@ export function main(argv: string[], io: CliIo = processIo): number {
     io.stderr(`sandbox-sim: cannot read ${opts.scenarioPath}: ${(e as Error).message}\n`);
     return EXIT_INVALID;
   }
-  const report = run(text, opts, io);
-  if (report === null) return EXIT_INVALID;
+  const result = run(text, opts, io);
+  if (result === null) return EXIT_INVALID;
+  const { report, snapshot } = result;
   const json = `${JSON.stringify(report, null, opts.pretty ? 2 : undefined)}\n`;
   io.stdout(json);
   if (opts.outPath !== undefined) writeFileSync(opts.outPath, json);
+  if (opts.snapshotPath !== undefined) writeFileSync(opts.snapshotPath, `${JSON.stringify(snapshot, null, opts.pretty ? 2 : undefined)}\n`);
   for (const e of report.expectations.filter((x) => !x.ok)) {
     io.stderr(`expectation failed: ${e.description}: ${e.path} ${e.op} ${JSON.stringify(e.value)} (actual ${JSON.stringify(e.actual)})\n`);
   }
   return report.expectations.every((e) => e.ok) ? EXIT_OK : EXIT_EXPECTATION_FAILED;
 }
 
-function run(text: string, opts: CliOptions, io: CliIo): Report | null {
+function run(text: string, opts: CliOptions, io: CliIo): { report: Report; snapshot: EngineSnapshot | null } | null {
   const parsed = parseDocumentText(text);
   if (!parsed.ok) {
     for (const err of parsed.errors) io.stderr(`sandbox-sim: ${opts.scenarioPath}: ${err.message}\n`);
@@ -72,7 +76,7 @@ function run(text: string, opts: CliOptions, io: CliIo): Report | null {
     const sim = createSimulation(parsed.scenario, opts.seed === undefined ? {} : { seed: opts.seed });
     const untilUs = opts.untilS === undefined ? sim.endUs() : Math.round(opts.untilS * 1_000_000);
     sim.runUntil(untilUs);
-    return sim.report();
+    return { report: sim.report(), snapshot: opts.snapshotPath === undefined ? null : sim.snapshot() };
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;
     io.stderr(`sandbox-sim: ${opts.scenarioPath}: ${describeCompileError(parsed.scenario, e, text)}\n`);

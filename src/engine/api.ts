@@ -93,12 +93,103 @@ export interface TelemetryFrame {
   /** [sample * ldevCount + ldev] */
   readIops: Float64Array;
   writeIops: Float64Array;
+  /**
+   * Read cache hits / reads of the sample, percent; NaN when the sample had no reads (no value,
+   * not 0 %: charts draw a gap). The report's `cacheHitPct` stays 0 without reads.
+   */
   cacheHitPct: Float64Array;
+  /**
+   * Mean host response time of the I/Os completed in the sample, ms; NaN when none completed
+   * (no value, not 0 ms). The report's `responseMsMean` stays 0 without completions.
+   */
   responseMsMean: Float64Array;
   /** [sample * linkCount + link] */
   linkUtilPct: Float64Array;
   /** Rejected I/Os in each sample, all reasons. */
   rejected: Float64Array;
+}
+
+/**
+ * What one engine state looks like from outside, built on demand by `Simulation.snapshot()`:
+ * plain JSON-serialisable data (no typed arrays, no undefined), deep-frozen, never aliasing
+ * engine state. Key and array orders are the engine's (ids sorted), so the same scenario + seed
+ * at the same time gives deep-equal snapshots — and the same `JSON.stringify` — in Node and in
+ * the worker.
+ */
+export interface EngineSnapshot {
+  nowUs: number;
+  endUs: number;
+  /** Records in the event log so far. */
+  events: number;
+  eventLogHash: string;
+  /** Every workload, sorted by server id, then workload id. */
+  workloads: readonly WorkloadSnapshot[];
+  /** Per LDEV id. */
+  ldevs: Readonly<Record<string, LdevSnapshot>>;
+  /** Per array id. */
+  arrays: Readonly<Record<string, ArraySnapshot>>;
+  /** The last SNAPSHOT_RECENT_EVENTS event-log records (fewer early on), oldest first. */
+  recentEvents: readonly SnapshotEvent[];
+}
+
+/** How many event-log records a snapshot carries. */
+export const SNAPSHOT_RECENT_EVENTS = 50;
+
+export interface WorkloadSnapshot {
+  serverId: string;
+  workloadId: string;
+  /** Issuing I/Os now (started and neither stopped nor past its runtime). */
+  active: boolean;
+  /** I/Os issued and not yet completed at the host (refused ones included until their error returns). */
+  outstanding: number;
+  /** I/Os completed without error. */
+  completedIos: number;
+  /** I/Os refused (every reason, `queue-full` and `read-only` included). */
+  rejectedIos: number;
+  /** The LDEV its target (array, port, LUN) resolves to, or null when none does. */
+  ldevId: string | null;
+  /** Why every I/O of this workload is refused (fabric or LU access), or null when it has a path. */
+  rejectReason: RejectReason | null;
+}
+
+export interface LdevSnapshot {
+  arrayId: string;
+  /** Tracks that hold content (written at least once). */
+  writtenTracks: number;
+  /**
+   * 8 hex chars summarising every written track's content digest: equal volumes (same tracks,
+   * same writes in the same order) give equal values, so two LDEVs or replicas can be compared;
+   * unequal ones collide with probability ~2^-32. "00000000" for a never-written volume.
+   */
+  contentDigest: string;
+  readOnly: boolean;
+}
+
+export interface ArraySnapshot {
+  /** Track slots in the array's cache. */
+  slots: number;
+  /** Slots holding a track. */
+  usedSlots: number;
+  /** Resident slots whose track is write pending (dirty, its destage not yet run). */
+  dirtySlots: number;
+  /**
+   * Scheduled track destages not yet run (evicted dirty slots included) / slots × 100, rounded to
+   * 3 decimals: what the write-pending limit compares — writes are written through at 50.
+   */
+  writePendingPct: number;
+}
+
+/** One event-log record. */
+export interface SnapshotEvent {
+  timeUs: number;
+  code: number;
+  a: number;
+  b: number;
+  /**
+   * What the record is, e.g. `host-done`, `sample`, `reject:no-route`, `action:stopWorkload`;
+   * null for a code the engine does not name.
+   */
+  kind: string | null;
 }
 
 export interface Simulation {
@@ -118,4 +209,6 @@ export interface Simulation {
   drainTelemetry(): TelemetryFrame | null;
   /** Hex digest of the event log so far. */
   eventLogHash(): string;
+  /** The state now, as an immutable plain-data copy (built on demand; see EngineSnapshot). */
+  snapshot(): EngineSnapshot;
 }

@@ -336,3 +336,28 @@ describe('simulation › completion timing', () => {
     expect(last.get('h1/b')).toBeLessThanOrEqual(777_700);
   });
 });
+
+describe('simulation › telemetry samples without a value', () => {
+  it('has NaN cache hit % without reads and NaN response time without completions; the report keeps 0', () => {
+    const b = smallSan();
+    b.workload('h1', { id: 'w', rw: 'randwrite', iodepth: 1, startAtS: 0, target: lunTarget(0) }); // ssd0: writes only
+    b.workload('h1', { id: 'r', rw: 'randread', iodepth: 1, startAtS: 2, target: lunTarget(1) }); // hdd0: idle, then reads
+    const sim = createSimulation(b.build({ durationS: 4 }));
+    sim.runUntil(sim.endUs());
+    const f = sim.drainTelemetry()!;
+    const n = f.ldevIds.length;
+    const series = (m: Float64Array, id: string) => Array.from(f.timesS, (_, s) => m[s * n + f.ldevIds.indexOf(id)]);
+    expect(series(f.cacheHitPct, 'ssd0').every(Number.isNaN)).toBe(true); // no reads at all
+    expect(series(f.responseMsMean, 'ssd0').every((v) => v > 0)).toBe(true);
+    const hddHit = series(f.cacheHitPct, 'hdd0');
+    const hddMs = series(f.responseMsMean, 'hdd0');
+    expect(hddHit.slice(0, 2).every(Number.isNaN)).toBe(true); // idle before 2 s
+    expect(hddMs.slice(0, 2).every(Number.isNaN)).toBe(true);
+    expect(hddHit.slice(2).every(Number.isFinite)).toBe(true);
+    expect(hddMs.slice(2).every((v) => v > 1)).toBe(true);
+    expect(series(f.readIops, 'hdd0').slice(0, 2)).toEqual([0, 0]); // counts stay 0, not NaN
+    const report = sim.report();
+    expect(report.ldevs.ssd0.cacheHitPct).toBe(0);
+    expect(JSON.stringify(report)).not.toContain('null'); // no NaN leaked into the report
+  });
+});

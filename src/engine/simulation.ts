@@ -3,8 +3,8 @@
  *
  * Owns: `createSimulation` (compile → runtime tables → initial events), the event loop
  * (`runUntil`, resumable in slices with identical results), commands (`apply`, timeline
- * actions), and the lifecycle of an I/O, which costs one event (two when a read's return trip
- * queues on a busy link):
+ * actions), on-demand outputs (`report`, `snapshot`, telemetry), and the lifecycle of an I/O,
+ * which costs one event (two when a read's return trip queues on a busy link):
  *
  *   issue (host, time t) ── rejected? ─────────────────────────────► HOST_DONE at ⌈t + 100 µs⌉
  *     │ forward: FC links (writes serialise their data), transit hops, array front-end port
@@ -34,10 +34,24 @@
  * log, as are rejects and actions; iteration orders come from the compiled (sorted) tables;
  * no object is allocated per I/O (unless a test installs `onComplete`).
  *
- * Does not handle: replication, snapshots, tape, multipath, faults (later modules).
+ * Does not handle: replication, copy-on-write snapshots of volumes, tape, multipath, faults
+ * (later modules).
  */
 import type { Scenario, Action } from '../model/scenario.ts';
-import type { CommandResult, EngineCommand, Report, Simulation, TelemetryFrame } from './api.ts';
+import {
+  REJECT_REASONS,
+  SNAPSHOT_RECENT_EVENTS,
+  type ArraySnapshot,
+  type CommandResult,
+  type EngineCommand,
+  type EngineSnapshot,
+  type LdevSnapshot,
+  type Report,
+  type Simulation,
+  type SnapshotEvent,
+  type TelemetryFrame,
+  type WorkloadSnapshot,
+} from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
 import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
@@ -64,6 +78,16 @@ export const EV_EXPIRE = 6; // a = workload, b = generation (runtime over)
 export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
 export const LOG_ACTION = 200; // + action kind; a = workload, b = 0 timeline / 1 command
 const ACTION_CODES: Record<Action['type'], number> = { startWorkload: 0, stopWorkload: 1, setWorkload: 2 };
+const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire'];
+
+/** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
+export function eventKindName(code: number): string | null {
+  if (code >= 0 && code < EVENT_KINDS.length) return EVENT_KINDS[code];
+  const reason = REJECT_REASONS[code - LOG_REJECT];
+  if (code >= LOG_REJECT && reason !== undefined) return `reject:${reason}`;
+  const action = (Object.keys(ACTION_CODES) as Action['type'][]).find((k) => ACTION_CODES[k] === code - LOG_ACTION);
+  return action !== undefined ? `action:${action}` : null;
+}
 
 const READ_ONLY = reasonCode('read-only');
 const QUEUE_FULL = reasonCode('queue-full');
@@ -284,6 +308,7 @@ class EngineSimulation implements Simulation {
     const atUs = this.cursor[0];
     this.slots.flags[slot] = IO_REJECTED | (isRead ? 0 : IO_WRITE);
     this.slots.reason[slot] = reason;
+    this.wl.rejected[w]++;
     this.metrics.reject(ldev, reason);
     this.log.record(Math.floor(atUs), LOG_REJECT + reason, w, ldev);
     const doneUs = atUs + REJECT_ROUND_TRIP_US;
@@ -301,6 +326,7 @@ class EngineSimulation implements Simulation {
     const w = slots.workload[slot];
     const flags = slots.flags[slot];
     if ((flags & IO_REJECTED) === 0) {
+      wl.completed[w]++;
       this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
     }
     if (this.onComplete !== null) this.observe(slot);
@@ -334,6 +360,7 @@ class EngineSimulation implements Simulation {
     const wl = this.wl;
     if (wl.generation[w] !== generation || wl.active[w] === 0 || wl.closedLoop[w] === 1) return;
     if (wl.inflight[w] >= OPEN_LOOP_OUTSTANDING_LIMIT) {
+      wl.rejected[w]++;
       this.metrics.reject(this.wlLdev[w], QUEUE_FULL);
       this.log.record(t, LOG_REJECT + QUEUE_FULL, w, this.wlLdev[w]);
     } else {
@@ -431,6 +458,55 @@ class EngineSimulation implements Simulation {
     return this.log.hash();
   }
 
+  /** Built on demand from the run-time tables; allocates, never on the I/O path. */
+  snapshot(): EngineSnapshot {
+    const m = this.model;
+    const wl = this.wl;
+    const workloads: WorkloadSnapshot[] = m.workloads.map((w, i) => ({
+      serverId: w.serverId,
+      workloadId: w.workloadId,
+      active: wl.active[i] === 1,
+      outstanding: wl.inflight[i],
+      completedIos: wl.completed[i],
+      rejectedIos: wl.rejected[i],
+      ldevId: w.ldevIndex >= 0 ? m.ldevs[w.ldevIndex].id : null,
+      rejectReason: w.reject,
+    }));
+    const ldevs: Record<string, LdevSnapshot> = {};
+    m.ldevs.forEach((l, i) => {
+      const digests = this.arrays.digests[i];
+      ldevs[l.id] = {
+        arrayId: m.arrays[l.arrayIndex].id,
+        writtenTracks: digests.writtenCount,
+        contentDigest: digests.digestOfAll().toString(16).padStart(8, '0'),
+        readOnly: this.arrays.ldevReadOnly[i] === 1,
+      };
+    });
+    const arrays: Record<string, ArraySnapshot> = {};
+    m.arrays.forEach((a) => {
+      const c = this.cacheStats(a.id)!;
+      arrays[a.id] = {
+        slots: c.slots,
+        usedSlots: c.resident,
+        dirtySlots: c.dirty,
+        writePendingPct: Math.round((100_000 * c.writePending) / c.slots) / 1000,
+      };
+    });
+    const recentEvents: SnapshotEvent[] = this.log
+      .recent(SNAPSHOT_RECENT_EVENTS)
+      .map((e) => ({ timeUs: e.timeUs, code: e.code, a: e.a, b: e.b, kind: eventKindName(e.code) }));
+    return deepFreeze({
+      nowUs: this.now,
+      endUs: m.endUs,
+      events: this.log.count,
+      eventLogHash: this.log.hash(),
+      workloads,
+      ldevs,
+      arrays,
+      recentEvents,
+    });
+  }
+
   /** Digest of every written track of an LDEV, folded in track order (tests, verifiers). */
   ldevDigest(ldevId: string): number {
     const i = this.model.ldevs.findIndex((l) => l.id === ldevId);
@@ -463,6 +539,15 @@ class EngineSimulation implements Simulation {
       evictions: cache.evictions,
     };
   }
+}
+
+/** Freezes a plain-data tree in place (objects and arrays) and returns it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A completed I/O, as reported to `SimulationOptions.onComplete` (tests, tracing). */

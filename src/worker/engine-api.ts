@@ -7,7 +7,7 @@
  * the other way as `TelemetryMessage`s on a dedicated MessagePort, batched ~4 per second, with
  * every typed array transferred (never one message per I/O).
  */
-import type { CommandResult, EngineCommand, Report, TelemetryFrame } from '../engine/api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, Report, TelemetryFrame } from '../engine/api.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 /** Playback speed: a multiple of real time, or 'max' for as fast as possible. */
@@ -72,6 +72,8 @@ export interface EngineApi {
   /** Run to simulated second `seconds` (clamped to the end), pause, and report. */
   runUntil(seconds: number): Report;
   report(): Report;
+  /** The engine's state now (workloads, LDEV contents, caches, recent events) as plain data. */
+  snapshot(): EngineSnapshot;
   status(): HostStatus;
   /** Send telemetry batches to `sink` (a transferred MessagePort); returns an id for `unsubscribe`. */
   subscribe(sink: TelemetrySink): number;

@@ -3,7 +3,9 @@
  * slicing, telemetry batching, state transitions and cost accounting, without a worker.
  */
 import { describe, expect, it } from 'vitest';
-import type { Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import type { EngineSnapshot, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import { createSimulation } from '../engine/simulation.ts';
+import { lunTarget, smallSan } from '../engine/testing/small-sans.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { EngineHost, FLUSH_INTERVAL_MS, SLICE_MS, frameBuffers } from './engine-host.ts';
 import type { TelemetryMessage } from './engine-api.ts';
@@ -87,6 +89,7 @@ function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: numbe
       };
     },
     eventLogHash: () => 'fake',
+    snapshot: () => ({ nowUs, endUs, events, eventLogHash: 'fake', workloads: [], ldevs: {}, arrays: {}, recentEvents: [] }) as EngineSnapshot,
   };
 }
 
@@ -217,6 +220,35 @@ describe('engine host › pause, step, runUntil, reset', () => {
     host.runUntil(10);
     host.reset();
     expect(host.status()).toMatchObject({ runState: 'ready', nowUs: 0, generation: g + 1 });
+  });
+});
+
+describe('engine host › snapshot', () => {
+  it('returns the loaded simulation’s snapshot as of now, without moving the clock or the state', () => {
+    const { host, messages } = setup();
+    expect(() => host.snapshot()).toThrow(/no scenario/);
+    host.load(SCENARIO);
+    expect(host.snapshot()).toMatchObject({ nowUs: 0, endUs: 60e6, events: 0 });
+    host.runUntil(3);
+    const sent = messages.length;
+    expect(host.snapshot()).toMatchObject({ nowUs: 3e6, events: 300 });
+    expect(host.status()).toMatchObject({ runState: 'paused', nowUs: 3e6 });
+    expect(messages.length).toBe(sent); // no flush, no telemetry
+  });
+
+  it('with the real engine equals a direct run’s snapshot at the same time', () => {
+    const b = smallSan();
+    b.workload('h1', { id: 'w', rw: 'randrw', iodepth: 2, startAtS: 0, target: lunTarget(0) });
+    const scenario = b.build({ durationS: 10 });
+    const host = new EngineHost({ createSimulation, now: () => 0, schedule: () => undefined });
+    host.load(scenario);
+    host.runUntil(2);
+    const direct = createSimulation(scenario);
+    direct.runUntil(2_000_000);
+    const snap = host.snapshot();
+    expect(snap).toEqual(direct.snapshot());
+    expect(snap.workloads[0]).toMatchObject({ serverId: 'h1', workloadId: 'w', active: true, ldevId: 'ssd0' });
+    expect(snap.workloads[0].completedIos).toBeGreaterThan(0);
   });
 });
 

@@ -14,7 +14,7 @@
  * play/load is ignored; every state change that moves the clock ends with a flush, so
  * subscribers always see the final samples and status.
  */
-import type { CommandResult, EngineCommand, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type {
   BenchRunResult,
@@ -135,6 +135,11 @@ export class EngineHost implements EngineApi {
 
   report(): Report {
     return this.requireSim().report();
+  }
+
+  /** The loaded simulation's snapshot as of now (does not move the clock or the run state). */
+  snapshot(): EngineSnapshot {
+    return this.requireSim().snapshot();
   }
 
   status(): HostStatus {

@@ -3,7 +3,7 @@
  *
  * Owns: each workload's current parameters (rw, rwmixread, bs, iodepth | rate_iops, size,
  * skew, runtime), its seeded random stream, its sequential cursor, and its run state (active,
- * I/Os in flight, generation). The simulation asks it "read or write?" and "which block?".
+ * I/Os in flight, generation, completed and refused I/Os). The simulation asks it "read or write?" and "which block?".
  *
  *   rw         read/write/rw: sequential, block after block, wrapping at the working set;
  *              randread/randwrite/randrw: random blocks, uniform or Zipf(θ) via ZipfSampler,
@@ -55,6 +55,9 @@ export class Workloads {
   readonly cursorBlock: Float64Array;
   /** Open loop: float time of the next arrival (events are at its ceiling). */
   readonly nextArrivalUs: Float64Array;
+  /** I/Os completed without error, and I/Os refused (any reason), over the run. */
+  readonly completed: Float64Array;
+  readonly rejected: Float64Array;
 
   constructor(compiled: CompiledWorkload[], seed: number) {
     const n = compiled.length;
@@ -77,6 +80,8 @@ export class Workloads {
     this.generation = new Int32Array(n);
     this.cursorBlock = new Float64Array(n);
     this.nextArrivalUs = new Float64Array(n);
+    this.completed = new Float64Array(n);
+    this.rejected = new Float64Array(n);
     for (let w = 0; w < n; w++) this.configure(w, compiled[w].spec);
   }
 

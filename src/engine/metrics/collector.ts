@@ -7,7 +7,8 @@
  * bounded ring of samples not yet drained as a TelemetryFrame.
  *
  * Invariants: a sample closes exactly one simulated second and resets that second's
- * accumulators; totals never decrease; undrained samples beyond the ring's capacity drop the
+ * accumulators; a sample's cache hit % is NaN without reads and its mean response time NaN
+ * without completions (no value; the report's totals say 0 instead); totals never decrease; undrained samples beyond the ring's capacity drop the
  * oldest first (`droppedSamples` counts them).
  *
  * Does not handle: report formatting (report.ts), pair / journal / tape metrics.
@@ -123,8 +124,9 @@ export class MetricsCollector {
       const total = r + w;
       row[2 + i] = r;
       row[2 + L + i] = w;
-      row[2 + 2 * L + i] = r > 0 ? (100 * this.secReadHits[i]) / r : 0;
-      row[2 + 3 * L + i] = total > 0 ? this.secRespUs[i] / total / 1000 : 0;
+      // No reads / no completions: no value (NaN), not 0 % / 0 ms (see TelemetryFrame).
+      row[2 + 2 * L + i] = r > 0 ? (100 * this.secReadHits[i]) / r : NaN;
+      row[2 + 3 * L + i] = total > 0 ? this.secRespUs[i] / total / 1000 : NaN;
       if (total > this.peakTotalIops[i]) this.peakTotalIops[i] = total;
       if (total < this.minTotalIops[i]) this.minTotalIops[i] = total;
     }

@@ -35,6 +35,7 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
     step: (seconds) => bridge.step(seconds),
     reset: () => bridge.reset(),
     report: () => bridge.report(),
+    snapshot: () => bridge.snapshot(),
     exportScenario: () => structuredClone(useStore.getState().scenario),
     status: async () => {
       const s = await bridge.status();

@@ -2,12 +2,12 @@
  * The `window.sandbox` automation API, as types only: importable by Playwright specs, the
  * browser bench and user scripts without pulling in the app. Documented in docs/automation.md.
  */
-import type { Report } from '../../engine/api.ts';
+import type { EngineSnapshot, Report } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 
-export type { Report, Scenario, Speed, RunState };
+export type { EngineSnapshot, Report, Scenario, Speed, RunState };
 
 /** One problem in a document: field path, line/column when the input was text, and a message. */
 export interface SandboxError {
@@ -64,6 +64,11 @@ export interface SandboxApi {
   reset(): Promise<void>;
   /** The report as of the current simulated time (same shape as the CLI's). */
   report(): Promise<Report>;
+  /**
+   * The engine's state as of the current simulated time: workloads, LDEV contents, caches and
+   * the last 50 event-log records (same object as Node's `createSimulation(…).snapshot()`).
+   */
+  snapshot(): Promise<EngineSnapshot>;
   /** The document on the canvas (a copy). */
   exportScenario(): Scenario;
   status(): Promise<SandboxStatus>;

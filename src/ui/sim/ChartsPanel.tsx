@@ -10,6 +10,9 @@
  * recharts, shaped as the issue asks, measured 139–217 ms per update here, so the live charts
  * are uPlot and recharts draws the run summary (docs/automation.md has the measurements).
  * Reads `sim` only, through narrow selectors.
+ *
+ * Samples without a value (NaN: cache hit % of a second without reads, response time of a
+ * second without completions) are gaps in the charts and "—" in the latest-values table.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../store/index.ts';

@@ -5,10 +5,15 @@
  * The uPlot instance lives outside React: it is created when the set of lines changes (keys,
  * colours, dashes) and otherwise only receives `setData`, so a telemetry batch costs one
  * canvas redraw and no React reconciliation of points. Resizes follow the container.
+ *
+ * Gaps: a sample without a value (NaN in telemetry: cache hit % of a second without reads,
+ * response time of a second without completions) is handed to uPlot as null and drawn as a
+ * gap (`spanGaps: false`), never as a line at 0 nor bridged across.
  */
 import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { withGaps } from './chart-math.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 const AXIS_FONT = '11px system-ui, sans-serif';
@@ -38,6 +43,7 @@ function makeOptions(spec: ChartSpec, width: number, height: number): uPlot.Opti
         width: 1.5,
         dash: l.dashed ? [5, 3] : undefined,
         points: { show: false },
+        spanGaps: false,
       })),
     ],
   };
@@ -46,7 +52,7 @@ function makeOptions(spec: ChartSpec, width: number, height: number): uPlot.Opti
 /** The lines' identity: a new uPlot instance only when this changes. */
 const shapeKey = (spec: ChartSpec) => spec.lines.map((l) => `${l.key}|${l.color}|${l.dashed ? 1 : 0}`).join(',');
 
-const toData = (spec: ChartSpec): uPlot.AlignedData => [spec.t, ...spec.lines.map((l) => l.values)];
+const toData = (spec: ChartSpec): uPlot.AlignedData => [spec.t, ...spec.lines.map((l) => withGaps(l.values))];
 
 export const UplotChart = memo(function UplotChart({ spec }: { spec: ChartSpec }) {
   const hostRef = useRef<HTMLDivElement>(null);

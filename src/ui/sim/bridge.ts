@@ -12,7 +12,7 @@
  * design. Calls to the worker are ordered by comlink's single port.
  */
 import { transfer, wrap, type Remote } from 'comlink';
-import type { CommandResult, EngineCommand, Report } from '../../engine/api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, Report } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { EngineApi, HostStatus, LoadResult, TelemetryMessage } from '../../worker/engine-api.ts';
 import { useStore } from '../store/index.ts';
@@ -121,6 +121,12 @@ export class SimBridge {
     const report = await this.remote().report();
     this.sim().setLastReport(report);
     return report;
+  }
+
+  /** The engine's state as of the current simulated time (a structured-cloned copy). */
+  async snapshot(): Promise<EngineSnapshot> {
+    await this.ready();
+    return this.remote().snapshot();
   }
 
   async apply(cmd: EngineCommand): Promise<CommandResult> {

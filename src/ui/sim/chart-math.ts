@@ -1,7 +1,18 @@
 /**
- * Pure helpers of the charts: the run summary's category labels. No React, no DOM
- * (unit-tested in chart-math.test.ts).
+ * Pure helpers of the charts: the run summary's category labels, the live charts' gaps. No
+ * React, no DOM (unit-tested in chart-math.test.ts).
  */
+
+/**
+ * A live line's values as uPlot draws them: NaN (a sample without a value) becomes null, which
+ * uPlot draws as a gap; values without NaN are passed through as they are (no copy).
+ */
+export function withGaps(values: Float64Array): Float64Array | (number | null)[] {
+  let i = 0;
+  while (i < values.length && !Number.isNaN(values[i])) i++;
+  if (i === values.length) return values;
+  return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+}
 
 /** Up to two lines of at most `max` characters, breaking at spaces; the rest is cut with "…". */
 export function wrapLabel(text: string, max: number): string[] {

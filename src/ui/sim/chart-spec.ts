@@ -6,6 +6,7 @@ export interface ChartLine {
   label: string;
   color: string;
   dashed: boolean;
+  /** One value per sample time; NaN where the sample has no value (drawn as a gap). */
   values: Float64Array;
 }
 

@@ -95,6 +95,31 @@ describe('sim slice › telemetry', () => {
     expect(sim.nowS).toBe(700);
   });
 
+  it('keeps samples without a value (NaN) as NaN in the series and as null for the latest value', () => {
+    const s = store();
+    s.getState().simActions.simLoading(scenario);
+    const f = frame(0, 3);
+    // 's' is idle: no reads, no completions; 'p' has reads in every second but the last has no hits data.
+    for (let r = 0; r < 3; r++) {
+      f.cacheHitPct[r * 3 + 1] = NaN;
+      f.responseMsMean[r * 3 + 1] = NaN;
+    }
+    f.cacheHitPct[2 * 3 + 0] = NaN;
+    s.getState().simActions.simTelemetry({ frame: f, status: status(1, 3) });
+    const sim = s.getState().sim;
+    const idle = readSeries(sim.series, 's');
+    expect(Array.from(idle.cacheHitPct).every(Number.isNaN)).toBe(true);
+    expect(Array.from(idle.responseMsMean).every(Number.isNaN)).toBe(true);
+    expect(Array.from(idle.readIops)).toEqual([0, 0, 0]);
+    expect(latestValue(sim.series, 's', 'cacheHitPct')).toBeNull();
+    expect(latestValue(sim.series, 's', 'responseMsMean')).toBeNull();
+    expect(latestValue(sim.series, 's', 'readIops')).toBe(0);
+    expect(latestValue(sim.series, 'p', 'cacheHitPct')).toBeNull();
+    expect(latestValue(sim.series, 'p', 'responseMsMean')).toBe(0.5);
+    expect(Array.from(readSeries(sim.series, 'p').cacheHitPct).slice(0, 2)).toEqual([50, 50]);
+    expect(sim.live.deviceIops).toEqual({ arr: 113, db: 113 }); // IOPS sums never see NaN
+  });
+
   it('wraps the ring across frames in time order', () => {
     const s = store();
     s.getState().simActions.simLoading(scenario);

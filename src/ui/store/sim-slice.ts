@@ -182,12 +182,17 @@ export function readSeries(ring: SeriesRing, ldevId: string): LdevSeries {
   };
 }
 
-/** The newest value of one metric for one LDEV, or null before the first sample. */
+/**
+ * The newest value of one metric for one LDEV; null before the first sample and when the newest
+ * sample has no value (NaN in telemetry: cache hit % without reads, response time without
+ * completions) — shown as "—", never as 0.
+ */
 export function latestValue(ring: SeriesRing, ldevId: string, metric: SeriesMetric): number | null {
   const c = ring.column[ldevId];
   if (c === undefined || ring.length === 0) return null;
   const slot = (ring.start + ring.length - 1) % SERIES_CAPACITY;
-  return ring.metrics[metric][c * SERIES_CAPACITY + slot];
+  const value = ring.metrics[metric][c * SERIES_CAPACITY + slot];
+  return Number.isNaN(value) ? null : value;
 }
 
 /** Live values from the newest row of a frame: arrays and servers sum their LDEVs' IOPS. */
