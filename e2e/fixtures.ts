@@ -5,21 +5,17 @@
  * worker ready.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import type { EngineSnapshot, LoadScenarioResult, Report, SandboxStatus, Scenario, Speed } from '../src/ui/automation/types.ts';
+import type { SandboxApi } from '../src/ui/automation/types.ts';
 
-/** `window.sandbox` seen from the test: the same calls, all async (they cross into the page). */
-export interface SandboxFixture {
-  loadScenario(doc: unknown): Promise<LoadScenarioResult>;
-  runUntil(seconds: number): Promise<Report>;
-  play(speed?: Speed): Promise<void>;
-  pause(): Promise<void>;
-  step(seconds?: number): Promise<void>;
-  reset(): Promise<void>;
-  report(): Promise<Report>;
-  snapshot(): Promise<EngineSnapshot>;
-  exportScenario(): Promise<Scenario>;
-  status(): Promise<SandboxStatus>;
-}
+/**
+ * `window.sandbox` seen from the test: the same calls (without the bench helpers), all async
+ * because they cross into the page.
+ */
+export type SandboxFixture = {
+  [K in Exclude<keyof SandboxApi, 'bench'>]: SandboxApi[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
 
 export function sandboxOf(page: Page): SandboxFixture {
   return {
