@@ -38,20 +38,7 @@
  * (later modules).
  */
 import type { Scenario, Action } from '../model/scenario.ts';
-import {
-  REJECT_REASONS,
-  SNAPSHOT_RECENT_EVENTS,
-  type ArraySnapshot,
-  type CommandResult,
-  type EngineCommand,
-  type EngineSnapshot,
-  type LdevSnapshot,
-  type Report,
-  type Simulation,
-  type SnapshotEvent,
-  type TelemetryFrame,
-  type WorkloadSnapshot,
-} from './api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, Report, Simulation, TelemetryFrame } from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
 import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
@@ -62,32 +49,31 @@ import { createIoCursor } from './io-cursor.ts';
 import { setAssertContext } from './kernel/assert.ts';
 import { EventLog } from './kernel/event-log.ts';
 import { EventQueue } from './kernel/event-queue.ts';
-import type { LruCache } from './array/lru-cache.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import { buildReport } from './report.ts';
+import {
+  ACTION_CODES,
+  EV_ARRIVAL,
+  EV_EXPIRE,
+  EV_HOST_DONE,
+  EV_READ_RETURN,
+  EV_SAMPLE,
+  EV_START,
+  EV_TIMELINE,
+  LOG_ACTION,
+  LOG_REJECT,
+} from './events.ts';
+import { buildSnapshot, cacheStatsOf } from './inspect.ts';
+import type {
+  CacheStats,
+  CompletionObserver,
+  EngineSimulationHandle,
+  ParityGroupStats,
+  SimulationOptions,
+} from './simulation-types.ts';
 
-/** Event kinds (also the event-log codes of processed events). */
-export const EV_HOST_DONE = 0; // a = slot
-export const EV_READ_RETURN = 1; // a = slot
-export const EV_ARRIVAL = 2; // a = workload, b = generation
-export const EV_SAMPLE = 3; // a = second
-export const EV_TIMELINE = 4; // a = timeline index
-export const EV_START = 5; // a = workload (startAtS)
-export const EV_EXPIRE = 6; // a = workload, b = generation (runtime over)
-/** Event-log codes of records that are not queue events. */
-export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
-export const LOG_ACTION = 200; // + action kind; a = workload, b = 0 timeline / 1 command
-const ACTION_CODES: Record<Action['type'], number> = { startWorkload: 0, stopWorkload: 1, setWorkload: 2 };
-const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire'];
-
-/** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
-export function eventKindName(code: number): string | null {
-  if (code >= 0 && code < EVENT_KINDS.length) return EVENT_KINDS[code];
-  const reason = REJECT_REASONS[code - LOG_REJECT];
-  if (code >= LOG_REJECT && reason !== undefined) return `reject:${reason}`;
-  const action = (Object.keys(ACTION_CODES) as Action['type'][]).find((k) => ACTION_CODES[k] === code - LOG_ACTION);
-  return action !== undefined ? `action:${action}` : null;
-}
+export { eventKindName } from './events.ts';
+export type { CacheStats, CompletedIo, CompletionObserver, EngineSimulationHandle, ParityGroupStats, SimulationOptions } from './simulation-types.ts';
 
 const READ_ONLY = reasonCode('read-only');
 const QUEUE_FULL = reasonCode('queue-full');
@@ -458,55 +444,6 @@ class EngineSimulation implements Simulation {
     return this.log.hash();
   }
 
-  /** Built on demand from the run-time tables; allocates, never on the I/O path. */
-  snapshot(): EngineSnapshot {
-    const m = this.model;
-    const wl = this.wl;
-    const workloads: WorkloadSnapshot[] = m.workloads.map((w, i) => ({
-      serverId: w.serverId,
-      workloadId: w.workloadId,
-      active: wl.active[i] === 1,
-      outstanding: wl.inflight[i],
-      completedIos: wl.completed[i],
-      rejectedIos: wl.rejected[i],
-      ldevId: w.ldevIndex >= 0 ? m.ldevs[w.ldevIndex].id : null,
-      rejectReason: w.reject,
-    }));
-    const ldevs: Record<string, LdevSnapshot> = {};
-    m.ldevs.forEach((l, i) => {
-      const digests = this.arrays.digests[i];
-      ldevs[l.id] = {
-        arrayId: m.arrays[l.arrayIndex].id,
-        writtenTracks: digests.writtenCount,
-        contentDigest: digests.digestOfAll().toString(16).padStart(8, '0'),
-        readOnly: this.arrays.ldevReadOnly[i] === 1,
-      };
-    });
-    const arrays: Record<string, ArraySnapshot> = {};
-    m.arrays.forEach((a) => {
-      const c = this.cacheStats(a.id)!;
-      arrays[a.id] = {
-        slots: c.slots,
-        usedSlots: c.resident,
-        dirtySlots: c.dirty,
-        writePendingPct: Math.round((100_000 * c.writePending) / c.slots) / 1000,
-      };
-    });
-    const recentEvents: SnapshotEvent[] = this.log
-      .recent(SNAPSHOT_RECENT_EVENTS)
-      .map((e) => ({ timeUs: e.timeUs, code: e.code, a: e.a, b: e.b, kind: eventKindName(e.code) }));
-    return deepFreeze({
-      nowUs: this.now,
-      endUs: m.endUs,
-      events: this.log.count,
-      eventLogHash: this.log.hash(),
-      workloads,
-      ldevs,
-      arrays,
-      recentEvents,
-    });
-  }
-
   /** Digest of every written track of an LDEV, folded in track order (tests, verifiers). */
   ldevDigest(ldevId: string): number {
     const i = this.model.ldevs.findIndex((l) => l.id === ldevId);
@@ -520,89 +457,16 @@ class EngineSimulation implements Simulation {
     return i < 0 ? null : { destages: pg.destages[i], pendingDestages: pg.pendingDestages(i), busyUs: pg.busyUs[i] };
   }
 
-  /** Write-pending state of an array's cache now: dirty slots (destage not yet run), scheduled destages, the limit. */
+  /** Write-pending state of an array's cache now (see `inspect.ts`). */
   cacheStats(arrayId: string): CacheStats | null {
-    const i = this.model.arrays.findIndex((a) => a.id === arrayId);
-    if (i < 0) return null;
-    const cache: LruCache = this.arrays.caches[i];
-    const tokens = this.arrays.dirtyToken[i];
-    let dirty = 0;
-    for (let s = 0; s < tokens.length; s++) if (tokens[s] !== 0) dirty++;
-    return {
-      slots: cache.capacity,
-      resident: cache.size,
-      dirty,
-      writePending: this.arrays.parityGroups.dirtyByArray[i],
-      writePendingLimit: this.arrays.writePendingLimit[i],
-      hits: cache.hits,
-      misses: cache.misses,
-      evictions: cache.evictions,
-    };
+    return cacheStatsOf(this.model, this.arrays, arrayId);
+  }
+
+  /** Built on demand from the run-time tables; allocates, never on the I/O path. */
+  snapshot(): EngineSnapshot {
+    return buildSnapshot({ model: this.model, workloads: this.wl, arrays: this.arrays, log: this.log, nowUs: this.now });
   }
 }
-
-/** Freezes a plain-data tree in place (objects and arrays) and returns it. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** A completed I/O, as reported to `SimulationOptions.onComplete` (tests, tracing). */
-export interface CompletedIo {
-  /** `serverId/workloadId`. */
-  workload: string;
-  /** The LDEV, or null for an I/O refused before reaching one. */
-  ldevId: string | null;
-  issueUs: number;
-  /** When the I/O completed at the host (fractional µs). */
-  doneUs: number;
-  write: boolean;
-  rejected: boolean;
-  hit: boolean;
-}
-export type CompletionObserver = (io: CompletedIo) => void;
-
-export interface ParityGroupStats {
-  /** Destages scheduled so far (each charges the RAID penalty when due). */
-  destages: number;
-  /** Scheduled destages not yet charged to the disks. */
-  pendingDestages: number;
-  /** Disk-busy µs scheduled so far (reads and destages). */
-  busyUs: number;
-}
-
-export interface CacheStats {
-  slots: number;
-  resident: number;
-  /** Slots whose track is write pending (dirty, its destage not yet run). */
-  dirty: number;
-  /** Scheduled track destages not yet run (includes those of evicted dirty slots). */
-  writePending: number;
-  writePendingLimit: number;
-  hits: number;
-  misses: number;
-  evictions: number;
-}
-
-export interface SimulationOptions {
-  /** Overrides `scenario.seed`. */
-  seed?: number;
-  /**
-   * Called at every I/O completion (rejected ones included), in processing order. For tests
-   * and tracing: it allocates one object per I/O, so leave it unset for real runs.
-   */
-  onComplete?: CompletionObserver;
-}
-
-/** Engine simulation with test/verifier extras beyond the `Simulation` contract. */
-export type EngineSimulationHandle = Simulation & {
-  ldevDigest(ldevId: string): number;
-  parityGroupStats(id: string): ParityGroupStats | null;
-  cacheStats(arrayId: string): CacheStats | null;
-};
 
 /** Builds a simulation at time 0; throws `CompileError` naming the device and field at fault. */
 export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): EngineSimulationHandle {

@@ -1,0 +1,30 @@
+/**
+ * Event codes of the simulation: the kinds of queued events and the event-log codes of records
+ * that are not queue events (rejects, actions), with their human names for snapshots and logs.
+ * Changing a code changes every event-log hash.
+ */
+import type { Action } from '../model/scenario.ts';
+import { REJECT_REASONS } from './api.ts';
+
+/** Event kinds (also the event-log codes of processed events). */
+export const EV_HOST_DONE = 0; // a = slot
+export const EV_READ_RETURN = 1; // a = slot
+export const EV_ARRIVAL = 2; // a = workload, b = generation
+export const EV_SAMPLE = 3; // a = second
+export const EV_TIMELINE = 4; // a = timeline index
+export const EV_START = 5; // a = workload (startAtS)
+export const EV_EXPIRE = 6; // a = workload, b = generation (runtime over)
+/** Event-log codes of records that are not queue events. */
+export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
+export const LOG_ACTION = 200; // + action kind; a = workload, b = 0 timeline / 1 command
+export const ACTION_CODES: Record<Action['type'], number> = { startWorkload: 0, stopWorkload: 1, setWorkload: 2 };
+const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire'];
+
+/** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
+export function eventKindName(code: number): string | null {
+  if (code >= 0 && code < EVENT_KINDS.length) return EVENT_KINDS[code];
+  const reason = REJECT_REASONS[code - LOG_REJECT];
+  if (code >= LOG_REJECT && reason !== undefined) return `reject:${reason}`;
+  const action = (Object.keys(ACTION_CODES) as Action['type'][]).find((k) => ACTION_CODES[k] === code - LOG_ACTION);
+  return action !== undefined ? `action:${action}` : null;
+}
