@@ -97,9 +97,9 @@ export function cacheStatsOf(model: CompiledModel, arrays: DiskArrays, arrayId: 
 
 /** Freezes a plain-data tree in place (objects and arrays) and returns it. */
 function deepFreeze<T>(value: T): T {
-if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
-}
-return value;
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
