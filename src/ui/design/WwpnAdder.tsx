@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { Wwpn } from '../../model/topology.ts';
 import { validateText } from './field-validation.ts';
+import { FieldError } from './fields/FieldError.tsx';
 
 interface Props {
   groupName: string;
@@ -44,11 +45,7 @@ export function WwpnAdder({ groupName, listId, existing, onAdd }: Props) {
           Add WWPN
         </button>
       </span>
-      {error && (
-        <span className="field-error" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

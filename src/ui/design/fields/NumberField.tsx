@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { ZodType } from 'zod';
 import { validateNumber } from '../field-validation.ts';
 import { useFieldDraft } from '../useFieldDraft.ts';
+import { FieldError } from './FieldError.tsx';
 
 interface Props {
   label: string;
@@ -31,11 +32,7 @@ export function NumberField({ label, value, schema, onCommit, optional = false, 
         <input id={id} type="text" inputMode="decimal" aria-label={accessibleName ?? (compact ? label : undefined)} placeholder={placeholder} {...inputProps} />
         {unit && <span className="field-unit">{unit}</span>}
       </span>
-      {error && (
-        <span className="field-error" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type { ZodType } from 'zod';
 import { validateText } from '../field-validation.ts';
 import { useFieldDraft } from '../useFieldDraft.ts';
+import { FieldError } from './FieldError.tsx';
 
 interface Props {
   label: string;
@@ -29,11 +30,7 @@ export function TextField({ label, value, schema, onCommit, optional = false, co
       <span className="field-control">
         <input id={id} type="text" aria-label={accessibleName ?? (compact ? label : undefined)} placeholder={placeholder} list={list} spellCheck={false} {...inputProps} />
       </span>
-      {error && (
-        <span className="field-error" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }
