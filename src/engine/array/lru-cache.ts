@@ -106,11 +106,10 @@ export class LruCache {
   /** true = hit (key moves to MRU); false = miss (key inserted at MRU, LRU evicted if full). */
   access(ldev: number, track: number): boolean {
     checkKey(ldev, track);
-    const hash = hashKey(ldev, track);
     const table = this.table;
     const rec = this.rec;
     const mask = this.tableMask;
-    const home = hash >>> this.tableShift;
+    const home = homeOf(ldev, track, this.tableShift);
     let p = home;
     for (;;) {
       const v = table[p];
@@ -139,7 +138,7 @@ export class LruCache {
       p = (p + 1) & mask;
     }
     this.misses++;
-    this.insert(p, ldev, track, hash);
+    this.insert(p, ldev, track, home);
     return false;
   }
 
@@ -151,14 +150,14 @@ export class LruCache {
   /** Slot index of the key if resident, else -1; does not change recency or counters. */
   slotOf(ldev: number, track: number): number {
     checkKey(ldev, track);
-    const v = this.table[this.findPos(ldev, track, hashKey(ldev, track))];
+    const v = this.table[this.findPos(ldev, track, homeOf(ldev, track, this.tableShift))];
     return v === EMPTY ? EMPTY : v & SLOT_MASK;
   }
 
   /** Drops the key if resident (e.g. its track was overwritten elsewhere). true if it was. */
   invalidate(ldev: number, track: number): boolean {
     checkKey(ldev, track);
-    const pos = this.findPos(ldev, track, hashKey(ldev, track));
+    const pos = this.findPos(ldev, track, homeOf(ldev, track, this.tableShift));
     const v = this.table[pos];
     if (v === EMPTY) return false;
     const r = REC * (v & SLOT_MASK);
@@ -178,8 +177,12 @@ export class LruCache {
     return out;
   }
 
-  /** Places a missed key at the empty table position `pos`, evicting the LRU key if full. */
-  private insert(pos: number, ldev: number, track: number, hash: number): void {
+  /**
+   * Places a missed key at the empty table position `pos`, evicting the LRU key if full.
+   * Takes the key's home position, not its hash: a 32-bit hash passed to a call boxes into a
+   * heap number where Smis are 31-bit (pointer-compressed V8, e.g. Chromium).
+   */
+  private insert(pos: number, ldev: number, track: number, home: number): void {
     const rec = this.rec;
     let r: number;
     if (this.freeHead !== EMPTY) {
@@ -195,10 +198,9 @@ export class LruCache {
       this.live--;
       // The backward shift may have opened a hole earlier in our probe run; the key is absent,
       // so the first empty position from its home is where lookups will look.
-      pos = this.firstEmptyPos(hash);
+      pos = this.firstEmptyPos(home);
     }
     const slot = r >> REC_SHIFT;
-    const home = hash >>> this.tableShift;
     const disp = (pos - home) & this.tableMask;
     if (disp > MAX_DISP) assertFail(`lru cache: a probe run longer than ${MAX_DISP} (the hash is failing)`);
     rec[r + LDEV] = ldev;
@@ -216,11 +218,10 @@ export class LruCache {
   }
 
   /** Table position holding the key, or the empty position ending its probe run. */
-  private findPos(ldev: number, track: number, hash: number): number {
+  private findPos(ldev: number, track: number, home: number): number {
     const table = this.table;
     const rec = this.rec;
     const mask = this.tableMask;
-    const home = hash >>> this.tableShift;
     for (let p = home; ; p = (p + 1) & mask) {
       const v = table[p];
       if (v === EMPTY) return p;
@@ -231,9 +232,9 @@ export class LruCache {
     }
   }
 
-  private firstEmptyPos(hash: number): number {
+  private firstEmptyPos(home: number): number {
     const mask = this.tableMask;
-    let p = hash >>> this.tableShift;
+    let p = home;
     while (this.table[p] !== EMPTY) p = (p + 1) & mask;
     return p;
   }
@@ -269,9 +270,12 @@ export class LruCache {
   }
 }
 
-/** 32-bit key hash; the table uses its top bits (Fibonacci hashing). */
-function hashKey(ldev: number, track: number): number {
-  return Math.imul(track, 0x9e3779b1) ^ Math.imul(ldev ^ 0x5bd1e995, 0x85ebca77);
+/**
+ * The key's home table position: the top bits (Fibonacci hashing) of a 32-bit key hash. Only
+ * the position crosses the call: the hash itself is not a Smi in pointer-compressed V8.
+ */
+function homeOf(ldev: number, track: number, tableShift: number): number {
+  return (Math.imul(track, 0x9e3779b1) ^ Math.imul(ldev ^ 0x5bd1e995, 0x85ebca77)) >>> tableShift;
 }
 
 function checkKey(ldev: number, track: number): void {

@@ -41,7 +41,21 @@ function absorb(h: number, word: number): number {
  * `seq` may be any safe integer >= 0 (both 32-bit words are folded); the others are int32.
  */
 export function foldWrite(digest: number, writerId: number, seq: number, offsetInTrack: number): number {
-  let h = absorb(digest | 0, writerId | 0);
+  SCRATCH[0] = digest;
+  foldWriteAt(SCRATCH, 0, writerId, seq, offsetInTrack);
+  return SCRATCH[0] >>> 0;
+}
+
+const SCRATCH = new Int32Array(1);
+
+/**
+ * `foldWrite` in place: `words[index]` holds a digest as int32 (its 32 bits) and is replaced by
+ * the digest after the write. The hot path uses this form: a 32-bit digest passed to or
+ * returned from a call is a heap number (an allocation) where Smis are 31-bit (pointer-
+ * compressed V8, e.g. Chromium); a typed array element is not.
+ */
+export function foldWriteAt(words: Int32Array, index: number, writerId: number, seq: number, offsetInTrack: number): void {
+  let h = absorb(words[index], writerId | 0);
   h = absorb(h, seq | 0);
   h = absorb(h, seq < TWO_POW_32 ? 0 : Math.floor(seq / TWO_POW_32) | 0);
   h = absorb(h, offsetInTrack | 0);
@@ -51,5 +65,5 @@ export function foldWrite(digest: number, writerId: number, seq: number, offsetI
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  words[index] = h;
 }

@@ -23,7 +23,7 @@
  * Does not handle: what a digest means (see digest.ts), bitmaps, persistence.
  */
 import { assert, assertFail } from '../kernel/assert.ts';
-import { EMPTY_DIGEST, foldWrite } from './digest.ts';
+import { EMPTY_DIGEST, foldWrite, foldWriteAt } from './digest.ts';
 
 const EMPTY_KEY = -1;
 const INITIAL_CAPACITY = 16;
@@ -74,15 +74,26 @@ export class TrackDigests {
   /** Applies one write to a track (see foldWrite). */
   fold(track: number, writerId: number, seq: number, offsetInTrack: number): void {
     this.checkTrack(track);
+    // Folded in place in typed arrays: the 32-bit digest never crosses a call (see foldWriteAt).
     const slot = this.find(track);
     if (slot < 0) {
-      const after = foldWrite(EMPTY_DIGEST, writerId, seq, offsetInTrack);
-      if (after !== EMPTY_DIGEST) this.put(track, after);
+      const scratch = FOLD_SCRATCH;
+      scratch[0] = EMPTY_DIGEST;
+      foldWriteAt(scratch, 0, writerId, seq, offsetInTrack);
+      if (scratch[0] !== EMPTY_DIGEST) {
+        const at = 2 * this.claim(track) + 1; // before reading this.pairs: claim may grow it
+        this.pairs[at] = scratch[0];
+      }
       return;
     }
-    const after = foldWrite(this.pairs[2 * slot + 1] >>> 0, writerId, seq, offsetInTrack);
-    if (after !== EMPTY_DIGEST) this.pairs[2 * slot + 1] = after;
-    else this.removeAt(slot); // a 2^-32 chance; keeps "EMPTY is never stored" true
+    const pairs = this.pairs;
+    const at = 2 * slot + 1;
+    const before = pairs[at];
+    foldWriteAt(pairs, at, writerId, seq, offsetInTrack);
+    if (pairs[at] === EMPTY_DIGEST) {
+      pairs[at] = before;
+      this.removeAt(slot); // a 2^-32 chance; keeps "EMPTY is never stored" true
+    }
   }
 
   /** Forgets every track (a volume formatted back to never-written). */
@@ -186,6 +197,26 @@ export class TrackDigests {
     }
   }
 
+  /** Slot of `track`, inserted (digest 0, to be set by the caller) if absent; grows as `put`. */
+  private claim(track: number): number {
+    const pairs = this.pairs;
+    const mask = this.mask;
+    for (let i = this.home(track); ; i = (i + 1) & mask) {
+      const k = pairs[2 * i];
+      if (k === track) return i;
+      if (k === EMPTY_KEY) {
+        if (this.count >= this.growAt) {
+          this.grow();
+          return this.claim(track);
+        }
+        pairs[2 * i] = track;
+        pairs[2 * i + 1] = 0;
+        this.count++;
+        return i;
+      }
+    }
+  }
+
   /** Deletes slot `hole` and shifts later members of its probe run back (no tombstones). */
   private removeAt(hole: number): void {
     const pairs = this.pairs;
@@ -221,6 +252,8 @@ export class TrackDigests {
     }
   }
 }
+
+const FOLD_SCRATCH = new Int32Array(1);
 
 /** `capacity` empty (track, digest) pairs. */
 function emptyPairs(capacity: number): Int32Array {

@@ -13,7 +13,7 @@
  * - `int(n)` is unbiased (rejection sampling), `next()` is in [0, 1).
  *
  * Does not handle: cryptographic use; streams that must survive serialisation mid-run
- * (state is four int32 fields; add save/restore if a snapshot-and-resume feature needs it).
+ * (state is four int32 words; add save/restore if a snapshot-and-resume feature needs it).
  */
 import { assert, assertFail } from './assert.ts';
 
@@ -56,10 +56,9 @@ export function deriveSeed(root: number, label: string): number {
 export class Rng {
   /** The seed this generator was built from (forks derive from it). */
   readonly seed: number;
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // sfc32's four int32 words, in a typed array so values outside the 31-bit Smi range
+  // (pointer-compressed V8 builds, e.g. Chromium) never box into heap numbers.
+  private readonly s = new Int32Array(4);
   // `int(n)` caches its rejection bound for the last n (workloads draw over a fixed range).
   private lastN = NaN; // never equal to any n, so the first call validates
   private lastBound = 0;
@@ -70,26 +69,28 @@ export class Rng {
     // splitmix32 expands the seed into sfc32's state; the counter word starts at 1.
     let sm = (lo ^ Math.imul(hi, 0x9e3779b1)) | 0;
     sm = (sm + 0x9e3779b9) | 0;
-    this.s0 = mix32(sm) | 0;
+    const st = this.s;
+    st[0] = mix32(sm);
     sm = (sm + 0x9e3779b9) | 0;
-    this.s1 = mix32(sm) | 0;
+    st[1] = mix32(sm);
     sm = (sm + 0x9e3779b9) | 0;
-    this.s2 = mix32(sm) | 0;
-    this.s3 = 1;
+    st[2] = mix32(sm);
+    st[3] = 1;
     for (let i = 0; i < 12; i++) this.nextU32(); // sfc32's recommended warm-up
   }
 
   /** Uniform integer in [0, 2^32). sfc32 (Chris Doty-Humphrey, PractRand). */
   nextU32(): number {
-    const a = this.s0;
-    const b = this.s1;
-    const c = this.s2;
-    const d = this.s3;
+    const st = this.s;
+    const a = st[0];
+    const b = st[1];
+    const c = st[2];
+    const d = st[3];
     const t = (((a + b) | 0) + d) | 0;
-    this.s3 = (d + 1) | 0;
-    this.s0 = b ^ (b >>> 9);
-    this.s1 = (c + (c << 3)) | 0;
-    this.s2 = (((c << 21) | (c >>> 11)) + t) | 0;
+    st[3] = d + 1;
+    st[0] = b ^ (b >>> 9);
+    st[1] = c + (c << 3);
+    st[2] = ((c << 21) | (c >>> 11)) + t;
     return t >>> 0;
   }
 
