@@ -25,10 +25,6 @@ import './sim.css';
 /** Colour-blind-friendly palette (Okabe–Ito plus extras); an LDEV keeps its colour by index. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D31', '#332288', '#117733', '#882255'];
 
-function LiveChart({ spec }: { spec: ChartSpec }) {
-  return <UplotChart spec={spec} />;
-}
-
 interface Selected {
   volume: VolumeInfo;
   color: string;
@@ -206,7 +202,7 @@ function LiveView() {
         ) : selected.length === 0 ? (
           <p className="sim-empty">Pick one or more volumes to chart.</p>
         ) : (
-          specs.map((spec) => <LiveChart key={spec.title} spec={spec} />)
+          specs.map((spec) => <UplotChart key={spec.title} spec={spec} />)
         )}
       </div>
       <LatestTable selected={selected} ring={ring} />
