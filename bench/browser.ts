@@ -229,7 +229,7 @@ export function generatedTopology(): Scenario {
   for (let i = 0; i < 25; i++) devices.push({ ...base(`sw${i}`, `Switch ${i}`, i, 12), kind: 'fcSwitch', domainId: i + 1, ports: fcPorts(48, 'p') });
   for (let i = 0; i < 375; i++) devices.push({ ...base(`srv${i}`, `Server ${i}`, i, 0), kind: 'server', serverClass: 'unix', roles: [], workloads: [], ports: fcPorts(2, 'hba') });
   for (let i = 0; i < 100; i++) {
-    devices.push({ ...base(`arr${i}`, `Array ${i}`, i, 14), kind: 'array', cacheGiB: 64, trackKiB: 256, parityGroups: [], ldevs: [], hostGroups: [], luPaths: [], ports: fcPorts(2, 'fc') });
+    devices.push({ ...base(`arr${i}`, `Array ${i}`, i, 14), kind: 'array', cacheGiB: 64, trackKiB: 256, parityGroups: [], ldevs: [], hostGroups: [], luPaths: [], pools: [], ports: fcPorts(2, 'fc') });
   }
   const links: Link[] = [];
   const used = new Map<number, number>();
@@ -242,7 +242,7 @@ export function generatedTopology(): Scenario {
   for (let i = 0; i < 375; i++) for (let h = 0; h < 2; h++) link({ deviceId: `srv${i}`, portId: `hba${h}` }, swPort((i + h * 7) % 25));
   for (let i = 0; i < 100; i++) for (let p = 0; p < 2; p++) link({ deviceId: `arr${i}`, portId: `fc${p}` }, swPort((i * 3 + p) % 25));
   for (let s = 0; s < 25; s++) for (const d of [1, 2]) link(swPort(s), swPort((s + d) % 25));
-  const topology = { version: 1 as const, name: 'bench 500/1000', sites: [{ id: 'main', name: 'Main', kind: 'main' as const }], devices, links };
+  const topology = { version: 1 as const, name: 'bench 500/1000', sites: [{ id: 'main', name: 'Main', kind: 'main' as const }], devices, links, copyGroups: [] };
   return { version: 1, kind: 'sandbox-scenario', name: 'bench 500/1000', description: '', seed: 1, durationS: 60, topology, timeline: [], expectations: [] };
 }
 

@@ -9,6 +9,7 @@
  * Time: integer microseconds of simulated time (`…Us`). Reports speak seconds and milliseconds.
  */
 import type { Action, Expectation, Scenario } from '../model/scenario.ts';
+import type { CopyGroupKind } from '../model/topology.ts';
 
 /** A command applied to a running simulation (plain data; the UI never mutates engine state). */
 export type EngineCommand = Action;
@@ -17,6 +18,13 @@ export interface CommandResult {
   ok: boolean;
   /** Why a command was rejected, naming the device or field at fault. */
   message?: string;
+  /**
+   * For a rejected pair command: CCI's error code (`EX_INVSTP`, `EX_ENOGRP`, `EX_ENODEV`,
+   * `EX_ENQSIZ`, `EX_INVVOL`, `EX_CMDRJE`); see docs/console.md.
+   */
+  code?: string;
+  /** For an accepted command that did nothing because it was redundant (e.g. resync in PAIR). */
+  redundant?: boolean;
 }
 
 /** Why the fabric or the array refused an I/O. Stable strings: reports and tests use them. */
@@ -25,9 +33,141 @@ export type RejectReason =
   | 'not-in-host-group' // the initiator WWPN is not in the port's host group for that LUN
   | 'no-lu-path' // no LU path at that (port, LUN)
   | 'read-only' // write to an LDEV with the read-only attribute
-  | 'queue-full'; // an open-loop (rate_iops) workload already had its limit of I/Os outstanding
+  | 'queue-full' // an open-loop (rate_iops) workload already had its limit of I/Os outstanding
+  | 'pair-state'; // the volume's pair state forbids it (S-VOL while paired, P-VOL during a restore, invalid snapshot)
 
-export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full'];
+export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state'];
+
+// ---------------------------------------------------------------- replication
+
+/**
+ * Pair states with the CCI names (as seen from the P-VOL): SMPL (no pair), COPY (initial copy),
+ * PAIR, COPY(SP) (steady split draining), PSUS(SP) (quick split: split, background copy
+ * running), PSUS (split), COPY(RS) (resync), COPY(RS-R) (restore), PSUE (suspended by error or
+ * an invalid snapshot), PFUL (snapshot pool over its warning threshold, image not yet taken),
+ * PFUS (split snapshot whose pool is over its warning threshold).
+ */
+export type PairState = 'SMPL' | 'COPY' | 'PAIR' | 'COPY(SP)' | 'PSUS(SP)' | 'PSUS' | 'COPY(RS)' | 'COPY(RS-R)' | 'PSUE' | 'PFUL' | 'PFUS';
+export const PAIR_STATES: readonly PairState[] = ['SMPL', 'COPY', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'PFUL', 'PFUS'];
+
+/** Why a copy operation copies the tracks it does. */
+export type CopyReason =
+  | 'initial' // paircreate: every track written on either side
+  | 'update' // update copy in PAIR: P writes not yet on the S-VOL
+  | 'split-drain' // steady or quick split: the pending update copy, as of split acceptance
+  | 'resync-union' // pairresync: the union of both sides' differential bitmaps
+  | 'full-psue' // pairresync from PSUE: every track written on either side
+  | 'full-no-positions' // host mirror without recorded positions: every track written on either side
+  | 'restore' // pairresync -restore: the union, copied S → P
+  | 'snapshot-restore' // a snapshot restored onto its P-VOL
+  | 'copy-on-write'; // a taken snapshot: old tracks preserved in the pool on the P-VOL's first write to each
+
+export interface CopyOpReport {
+  reason: CopyReason;
+  startedS: number;
+  /** Null while running. */
+  endedS: number | null;
+  /** Tracks in the copy set when it started. */
+  tracksPlanned: number;
+  /** Tracks copied so far (background copy plus copies on access). */
+  tracks: number;
+  bytes: number;
+  /** Of `tracks`: copied on access (quick split copy-on-read / copy-before-write). */
+  onAccessTracks: number;
+}
+
+/** A pair as the console, the canvas and the report see it. */
+export interface PairStatus {
+  /** `group/device`. */
+  key: string;
+  group: string;
+  device: string;
+  kind: CopyGroupKind;
+  mu: number;
+  pvol: string;
+  svol: string | null;
+  state: PairState;
+  /** The S-VOL side's name for the state (SSUS for a split S-VOL, else as `state`). */
+  svolState: string;
+  /** Percent of the current (or last) copy done; 100 when nothing is pending. */
+  copyPct: number;
+  pace: number;
+  /** Tracks in the copy set still to copy. */
+  pendingTracks: number;
+  /** Tracks written on the P-VOL / S-VOL since the split (the differential bitmaps). */
+  pDirtyTracks: number;
+  sDirtyTracks: number;
+  /** Tracks in the union of both bitmaps: what a resync would copy. */
+  dirtyTracks: number;
+  trackCount: number;
+  /** Whole run: tracks and bytes copied by every copy operation of this pair. */
+  tracksCopied: number;
+  bytesCopied: number;
+  /** When the current split was accepted (s), or null when not split. */
+  splitAtS: number | null;
+  /** Host access to the S-VOL now: 'rw', 'r' (read only) or 'none'. */
+  svolAccess: 'rw' | 'r' | 'none';
+  /** Snapshot pairs: tracks this generation holds in the pool. */
+  preservedTracks: number;
+}
+
+export interface PoolStatus {
+  /** `arrayId/poolId`. */
+  key: string;
+  arrayId: string;
+  poolId: string;
+  name: string;
+  capacityTracks: number;
+  usedTracks: number;
+  usedPct: number;
+  warningPct: number;
+  state: 'normal' | 'warning' | 'full';
+}
+
+export interface ReplicationStatus {
+  /** Sorted by key. */
+  pairs: PairStatus[];
+  /** Sorted by key. */
+  pools: PoolStatus[];
+}
+
+export interface PairReport extends Omit<PairStatus, 'key'> {
+  /** Digest of the P-VOL when the last split was accepted ("00000000" empty), or null. */
+  pDigestAtSplit: string | null;
+  /** Content digest of the S-VOL now — for a snapshot pair, of the snapshot image. */
+  svolDigest: string;
+  /** Every copy operation so far, oldest first. */
+  copies: CopyOpReport[];
+  /** Commands refused for this pair (wrong state …). */
+  rejectedCommands: number;
+}
+
+export interface PoolReport extends Omit<PoolStatus, 'key'> {
+  /** Peak use over the run, percent. */
+  peakUsedPct: number;
+}
+
+/** Codes of the cells of a pair's bitmap view. */
+export const BITMAP_CLEAN = 0;
+export const BITMAP_COPIED = 1;
+export const BITMAP_DIRTY = 2;
+export const BITMAP_PENDING = 3;
+
+/**
+ * A pair's tracks folded into `cells.length` cells of `tracksPerCell` tracks each; a cell shows
+ * the most urgent state of its tracks: pending (in the copy set, not copied yet) > dirty
+ * (written since the split) > copied (by the current or last copy) > clean.
+ */
+export interface PairBitmap {
+  key: string;
+  state: PairState;
+  trackCount: number;
+  tracksPerCell: number;
+  cells: Uint8Array;
+  pendingTracks: number;
+  dirtyTracks: number;
+  copiedTracks: number;
+}
 
 export interface LdevReport {
   arrayId: string;
@@ -52,6 +192,9 @@ export interface LdevReport {
   rejectedIos: number;
   /** Summary of the per-second series. */
   series: { samples: number; peakTotalIops: number; minTotalIops: number };
+  /** Content digest of the volume now (8 hex chars, "00000000" never written): compare replicas. */
+  contentDigest: string;
+  writtenTracks: number;
 }
 
 export interface LinkReport {
@@ -65,6 +208,8 @@ export interface LinkReport {
 export interface ExpectationResult extends Expectation {
   ok: boolean;
   actual: number | string | boolean | null;
+  /** When `value` is `{ path }`: the value found there (null if none). */
+  expected?: number | string | boolean | null;
 }
 
 export interface Report {
@@ -76,6 +221,10 @@ export interface Report {
   ldevs: Record<string, LdevReport>;
   links: Record<string, LinkReport>;
   rejectedIos: { total: number; byReason: Record<RejectReason, number> };
+  /** Per pair key (`group/device`), every pair of every copy group, sorted. */
+  pairs: Record<string, PairReport>;
+  /** Per pool key (`arrayId/poolId`). */
+  pools: Record<string, PoolReport>;
   expectations: ExpectationResult[];
 }
 
@@ -130,6 +279,8 @@ export interface EngineSnapshot {
   arrays: Readonly<Record<string, ArraySnapshot>>;
   /** The last SNAPSHOT_RECENT_EVENTS event-log records (fewer early on), oldest first. */
   recentEvents: readonly SnapshotEvent[];
+  /** Every pair and pool now. */
+  replication: ReplicationStatus;
 }
 
 /** How many event-log records a snapshot carries. */
@@ -211,4 +362,8 @@ export interface Simulation {
   eventLogHash(): string;
   /** The state now, as an immutable plain-data copy (built on demand; see EngineSnapshot). */
   snapshot(): EngineSnapshot;
+  /** Pairs and pools now (cheap: sent with every telemetry batch). */
+  replicationStatus(): ReplicationStatus;
+  /** A pair's bitmap folded into at most `cells` cells, or null for an unknown key. */
+  pairBitmap(key: string, cells: number): PairBitmap | null;
 }

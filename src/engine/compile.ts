@@ -20,6 +20,7 @@ import { DEFAULT_TRACK_KIB, US_PER_S } from './constants.ts';
 import { FcGraph, type LinkSpec } from './fabric/fc-graph.ts';
 import { resolveAccess } from './fabric/lu-access.ts';
 import type { FcHop } from './fabric/path-resolver.ts';
+import { compileReplication, type CompiledReplication } from './replication/compile-replication.ts';
 
 export class CompileError extends Error {
   readonly deviceId: string;
@@ -64,6 +65,8 @@ export interface CompiledWorkload {
   frontEndPortIndex: number;
   hops: FcHop[];
   transitUs: number;
+  /** The host-mirror pair (index in `replication.pairs`) that duplexes this workload's writes, or -1. */
+  mirrorPair: number;
 }
 export interface CompiledModel {
   seed: number;
@@ -74,6 +77,7 @@ export interface CompiledModel {
   ldevs: CompiledLdev[];
   links: LinkSpec[];
   workloads: CompiledWorkload[];
+  replication: CompiledReplication;
   /** Timeline entries sorted by time (stable: document order among equal times). */
   timeline: TimelineEntry[];
 }
@@ -177,17 +181,29 @@ function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: 
   const access = resolveAccess(graph, server, array, w.target);
   const ldevId = access.ok ? access.ldevId : access.ldevId;
   const ldevIndex = ldevId === null ? -1 : t.ldevs.findIndex((l) => l.id === ldevId);
-  const base = { serverId: server.id, workloadId: w.id, spec: w, frontEndPortIndex, ldevIndex };
+  const base = { serverId: server.id, workloadId: w.id, spec: w, frontEndPortIndex, ldevIndex, mirrorPair: -1 };
   const luBytes = ldevIndex >= 0 ? t.ldevs[ldevIndex].capacityBytes : GIB;
   if (!access.ok) return { ...base, luBytes, reject: access.reason, rejectDetail: access.detail, hops: [], transitUs: 0 };
   return { ...base, luBytes, reject: null, rejectDetail: '', hops: access.path.hops, transitUs: access.path.transitUs };
 }
 
-function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[]): void {
+function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[], t: ArrayTables, replication: CompiledReplication): void {
   const keys = new Set(workloads.map((w) => `${w.serverId}\u0000${w.workloadId}`));
   const servers = new Set(workloads.map((w) => w.serverId));
   scenario.timeline.forEach((entry, i) => {
     const a = entry.action;
+    if (a.type === 'setReadOnly') {
+      if (!t.ldevs.some((l) => l.id === a.ldevId)) throw new CompileError('timeline', `timeline[${i}].action.ldevId`, `no LDEV "${a.ldevId}"`);
+      return;
+    }
+    if (a.type !== 'startWorkload' && a.type !== 'stopWorkload' && a.type !== 'setWorkload') {
+      const inGroup = replication.pairs.filter((p) => p.group === a.group);
+      if (inGroup.length === 0) throw new CompileError('timeline', `timeline[${i}].action.group`, `no copy group "${a.group}"`);
+      if (a.device !== undefined && !inGroup.some((p) => p.device === a.device)) {
+        throw new CompileError('timeline', `timeline[${i}].action.device`, `no device "${a.device}" in copy group "${a.group}"`);
+      }
+      return;
+    }
     if (a.type === 'setWorkload') {
       for (const field of ['bs', 'size'] as const) {
         const text = a.changes[field];
@@ -227,8 +243,12 @@ export function compileScenario(scenario: Scenario, seed: number): CompiledModel
     }
     for (const { i } of order) workloads.push(compileWorkload(graph, arraysById, tables, server, i));
   }
-  checkTimeline(scenario, workloads);
+  const replication = compileReplication(topology, graph, arrayDevices, tables);
+  for (const w of workloads) {
+    w.mirrorPair = replication.pairs.findIndex((p) => p.kind === 'host-mirror' && p.serverId === w.serverId && p.pvol === w.ldevIndex && w.reject === null);
+  }
+  checkTimeline(scenario, workloads, tables, replication);
   const timeline = scenario.timeline.map((e, i) => ({ e, i })).sort((x, y) => x.e.atS - y.e.atS || x.i - y.i).map((x) => x.e);
   const endUs = Math.round(scenario.durationS * US_PER_S);
-  return { seed, endUs, ...tables, links: graph.links, workloads, timeline };
+  return { seed, endUs, ...tables, links: graph.links, workloads, replication, timeline };
 }

@@ -140,3 +140,23 @@ export const ZIPF_THETA_MAX = 2.999;
 
 /** One simulated second. */
 export const US_PER_S = 1_000_000;
+
+// ---------------------------------------------------------------- replication
+
+/**
+ * CCI's default copy pace (`paircreate -c`, 1–15; default 3): tracks a pair copies at once.
+ * Source: Hitachi CCI Command Reference, paircreate `-c size` ("1 to 15 … default 3").
+ * A copy cycle copies `pace` tracks in parallel (each a back-end read of the source track, or a
+ * cache hit, then a write-through of the track to the target's parity group); the next cycle
+ * starts when all of them finished. So pace 15 can occupy every disk of a group and queue host
+ * reads behind the copy, while pace 1 keeps one disk busy at a time.
+ */
+export const DEFAULT_COPY_PACE = 3;
+
+/**
+ * Update copy in PAIR is asynchronous: the first P-VOL write that makes a track pending starts a
+ * copy cycle this much later, so a burst of writes to a track is copied once. Until it runs the
+ * S-VOL lags the P-VOL (only a completed split guarantees S = P). SANdbox's choice: 100 ms keeps
+ * the lag visible in the bitmap view but small next to a split.
+ */
+export const UPDATE_COPY_DELAY_US = 100_000;

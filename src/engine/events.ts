@@ -4,7 +4,7 @@
  * Changing a code changes every event-log hash.
  */
 import type { Action } from '../model/scenario.ts';
-import { REJECT_REASONS } from './api.ts';
+import { PAIR_STATES, REJECT_REASONS } from './api.ts';
 
 /** Event kinds (also the event-log codes of processed events). */
 export const EV_HOST_DONE = 0; // a = slot
@@ -14,11 +14,26 @@ export const EV_SAMPLE = 3; // a = second
 export const EV_TIMELINE = 4; // a = timeline index
 export const EV_START = 5; // a = workload (startAtS)
 export const EV_EXPIRE = 6; // a = workload, b = generation (runtime over)
+export const EV_COPY = 7; // a = pair, b = copy generation (a copy cycle)
 /** Event-log codes of records that are not queue events. */
 export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
-export const LOG_ACTION = 200; // + action kind; a = workload, b = 0 timeline / 1 command
-export const ACTION_CODES: Record<Action['type'], number> = { startWorkload: 0, stopWorkload: 1, setWorkload: 2 };
-const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire'];
+export const LOG_ACTION = 200; // + action kind; a = workload / first pair / LDEV, b = 0 timeline / 1 command
+export const ACTION_CODES: Record<Action['type'], number> = {
+  startWorkload: 0,
+  stopWorkload: 1,
+  setWorkload: 2,
+  pairCreate: 3,
+  pairSplit: 4,
+  pairSuspend: 5,
+  pairDelete: 6,
+  pairResync: 7,
+  setReadOnly: 8,
+};
+/** + state index (PAIR_STATES); a = pair (replication/pairs.ts). */
+export const LOG_PAIR_STATE = 300;
+/** A pair command refused; a = pair. */
+export const LOG_PAIR_REJECT = 400;
+const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy'];
 
 /** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
 export function eventKindName(code: number): string | null {
@@ -26,5 +41,8 @@ export function eventKindName(code: number): string | null {
   const reason = REJECT_REASONS[code - LOG_REJECT];
   if (code >= LOG_REJECT && reason !== undefined) return `reject:${reason}`;
   const action = (Object.keys(ACTION_CODES) as Action['type'][]).find((k) => ACTION_CODES[k] === code - LOG_ACTION);
-  return action !== undefined ? `action:${action}` : null;
+  if (action !== undefined) return `action:${action}`;
+  const state = PAIR_STATES[code - LOG_PAIR_STATE];
+  if (code >= LOG_PAIR_STATE && state !== undefined) return `pair-state:${state}`;
+  return code === LOG_PAIR_REJECT ? 'pair-reject' : null;
 }

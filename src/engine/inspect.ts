@@ -17,6 +17,7 @@ import type { CompiledModel } from './compile.ts';
 import { eventKindName } from './events.ts';
 import type { Workloads } from './host/workload.ts';
 import type { EventLog } from './kernel/event-log.ts';
+import type { Replication } from './replication/pairs.ts';
 import type { CacheStats } from './simulation-types.ts';
 
 export interface SnapshotSources {
@@ -24,6 +25,7 @@ export interface SnapshotSources {
   workloads: Workloads;
   arrays: DiskArrays;
   log: EventLog;
+  replication: Replication;
   nowUs: number;
 }
 
@@ -46,7 +48,7 @@ export function buildSnapshot(src: SnapshotSources): EngineSnapshot {
     ldevs[l.id] = {
       arrayId: m.arrays[l.arrayIndex].id,
       writtenTracks: digests.writtenCount,
-      contentDigest: digests.digestOfAll().toString(16).padStart(8, '0'),
+      contentDigest: src.replication.contentDigest(i).toString(16).padStart(8, '0'),
       readOnly: src.arrays.ldevReadOnly[i] === 1,
     };
   });
@@ -72,6 +74,7 @@ export function buildSnapshot(src: SnapshotSources): EngineSnapshot {
     ldevs,
     arrays,
     recentEvents,
+    replication: src.replication.status(),
   });
 }
 

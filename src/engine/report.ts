@@ -14,7 +14,16 @@
  * Does not handle: pair, journal or tape sections (added by their modules).
  */
 import type { Expectation, Scenario } from '../model/scenario.ts';
-import { REJECT_REASONS, type ExpectationResult, type LdevReport, type LinkReport, type RejectReason, type Report } from './api.ts';
+import {
+  REJECT_REASONS,
+  type ExpectationResult,
+  type LdevReport,
+  type LinkReport,
+  type PairReport,
+  type PoolReport,
+  type RejectReason,
+  type Report,
+} from './api.ts';
 import { US_PER_S } from './constants.ts';
 import type { LinkTimelines } from './fabric/link-timelines.ts';
 import type { MetricsCollector } from './metrics/collector.ts';
@@ -42,6 +51,10 @@ export interface ReportInput {
   metrics: MetricsCollector;
   /** Per LDEV (aligned with `ldevs`): writes accepted, merged into dirty tracks, written through. */
   writeBack: { accepted: Float64Array; merged: Float64Array; throttled: Float64Array };
+  /** Per LDEV (aligned with `ldevs`): content digest as hosts see it, tracks written. */
+  content: { digest: number; writtenTracks: number }[];
+  pairs: Record<string, PairReport>;
+  pools: Record<string, PoolReport>;
 }
 
 function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport {
@@ -68,6 +81,8 @@ function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport 
       peakTotalIops: round(m.peakTotalIops[i]),
       minTotalIops: round(m.samples > 0 ? m.minTotalIops[i] : 0),
     },
+    contentDigest: (input.content[i].digest >>> 0).toString(16).padStart(8, '0'),
+    writtenTracks: input.content[i].writtenTracks,
   };
 }
 
@@ -106,6 +121,8 @@ export function buildReport(input: ReportInput): Report {
     ldevs,
     links,
     rejectedIos: { total, byReason },
+    pairs: input.pairs,
+    pools: input.pools,
     expectations: [],
   };
   report.expectations = input.scenario.expectations.map((e) => evaluateExpectation(report, e));
@@ -159,5 +176,9 @@ function compare(actual: number | string | boolean, op: Expectation['op'], expec
 
 export function evaluateExpectation(report: Report, e: Expectation): ExpectationResult {
   const actual = lookupPath(report, e.path);
+  if (typeof e.value === 'object') {
+    const expected = lookupPath(report, e.value.path);
+    return { ...e, ok: actual !== null && expected !== null && compare(actual, e.op, expected), actual, expected };
+  }
   return { ...e, ok: actual !== null && compare(actual, e.op, e.value), actual };
 }

@@ -34,11 +34,18 @@
  * log, as are rejects and actions; iteration orders come from the compiled (sorted) tables;
  * no object is allocated per I/O (unless a test installs `onComplete`).
  *
- * Does not handle: replication, copy-on-write snapshots of volumes, tape, multipath, faults
- * (later modules).
+ * Replication (replication/pairs.ts) hooks in only for LDEVs that take part in a pair
+ * (`ldevFlag`): the host-access check, quick-split copy-on-read before a read reaches the cache,
+ * and before a write is accepted the pair bookkeeping (pending / differential bits,
+ * copy-before-write, snapshot copy-on-write), whose copies delay that write. A host-mirror
+ * workload's write is also sent over its server's path to the S-VOL and accepted there with the
+ * same (writer, sequence) — so both volumes fold it in the same order — and completes when both
+ * legs have. Copy cycles are EV_COPY events.
+ *
+ * Does not handle: remote copy, tape, multipath, faults (later modules).
  */
 import type { Scenario, Action } from '../model/scenario.ts';
-import type { CommandResult, EngineCommand, EngineSnapshot, Report, Simulation, TelemetryFrame } from './api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, PairReport, PoolReport, ReplicationStatus, Report, Simulation, TelemetryFrame } from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
 import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
@@ -50,10 +57,12 @@ import { setAssertContext } from './kernel/assert.ts';
 import { EventLog } from './kernel/event-log.ts';
 import { EventQueue } from './kernel/event-queue.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
-import { buildReport } from './report.ts';
+import { buildReport, round } from './report.ts';
+import { Replication } from './replication/pairs.ts';
 import {
   ACTION_CODES,
   EV_ARRIVAL,
+  EV_COPY,
   EV_EXPIRE,
   EV_HOST_DONE,
   EV_READ_RETURN,
@@ -77,6 +86,7 @@ export type { CacheStats, CompletedIo, CompletionObserver, EngineSimulationHandl
 
 const READ_ONLY = reasonCode('read-only');
 const QUEUE_FULL = reasonCode('queue-full');
+const PAIR_STATE = reasonCode('pair-state');
 
 class EngineSimulation implements Simulation {
   readonly scenario: Scenario;
@@ -90,6 +100,7 @@ class EngineSimulation implements Simulation {
   private readonly slots = new IoSlots(256);
   private readonly cursor = createIoCursor();
   private readonly metrics: MetricsCollector;
+  private readonly repl: Replication;
   private now = 0;
   private writeSeq = 0;
   // per-workload path tables (forward link-direction resources, flat)
@@ -101,6 +112,14 @@ class EngineSimulation implements Simulation {
   private readonly wlOneWayUs: Float64Array;
   private readonly wlTransitUs: Float64Array;
   private readonly hopResource: Int32Array;
+  /** Per workload: the host-mirror pair duplexing its writes, or -1. */
+  private readonly wlMirror: Int32Array;
+  /** Per pair: its host-mirror S-leg (hop resources range into `hopResource`, port, one-way µs). */
+  private readonly legHopStart: Int32Array;
+  private readonly legHopEnd: Int32Array;
+  private readonly legPort: Int32Array;
+  private readonly legTransitUs: Float64Array;
+  private readonly legOneWayUs: Float64Array;
   private readonly onComplete: CompletionObserver | null;
 
   constructor(scenario: Scenario, seed: number, onComplete: CompletionObserver | null) {
@@ -133,7 +152,41 @@ class EngineSimulation implements Simulation {
       this.wlHopEnd[i] = hops.length;
       this.wlOneWayUs[i] = oneWayUs;
     });
+    this.wlMirror = Int32Array.from(m.workloads, (w) => w.mirrorPair);
+    const pairs = m.replication.pairs;
+    this.legHopStart = new Int32Array(pairs.length);
+    this.legHopEnd = new Int32Array(pairs.length);
+    this.legPort = new Int32Array(pairs.length).fill(-1);
+    this.legTransitUs = new Float64Array(pairs.length);
+    this.legOneWayUs = new Float64Array(pairs.length);
+    pairs.forEach((p, i) => {
+      this.legHopStart[i] = hops.length;
+      if (p.sLeg !== null) {
+        let oneWayUs = p.sLeg.transitUs;
+        for (const h of p.sLeg.hops) {
+          hops.push(h.linkIndex * 2 + h.dir);
+          oneWayUs += this.links.propagationUs[h.linkIndex];
+        }
+        this.legPort[i] = p.sLeg.frontEndPortIndex;
+        this.legTransitUs[i] = p.sLeg.transitUs;
+        this.legOneWayUs[i] = oneWayUs;
+      }
+      this.legHopEnd[i] = hops.length;
+    });
     this.hopResource = Int32Array.from(hops);
+    this.repl = new Replication(
+      m.replication,
+      m.ldevs,
+      this.arrays,
+      this.links,
+      this.cursor,
+      {
+        nowUs: () => this.now,
+        scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
+        log: (code, a, b) => this.log.record(this.now, code, a, b),
+      },
+      { readOnly: READ_ONLY, pairState: PAIR_STATE },
+    );
     this.scheduleInitialEvents();
   }
 
@@ -196,6 +249,9 @@ class EngineSimulation implements Simulation {
       case EV_EXPIRE:
         if (this.wl.generation[a] === b) this.stopWorkload(a);
         return;
+      case EV_COPY:
+        this.repl.copyCycle(a, b);
+        return;
     }
   }
 
@@ -223,6 +279,8 @@ class EngineSimulation implements Simulation {
     slots.bytes[slot] = bytes;
     let reason = this.wlReject[w];
     if (reason < 0 && !isRead && this.arrays.ldevReadOnly[ldev] === 1) reason = READ_ONLY;
+    const paired = reason < 0 && this.repl.ldevFlag[ldev] === 1;
+    if (paired) reason = this.repl.hostAccess(ldev, !isRead);
     if (reason >= 0) {
       this.reject(slot, w, ldev, reason, isRead);
       return;
@@ -230,20 +288,48 @@ class EngineSimulation implements Simulation {
     if (isRead) {
       cursor[0] += this.wlOneWayUs[w]; // the read command: latency only
       this.arrays.frontEnd(this.wlPort[w]);
+      if (paired) this.repl.beforeRead(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes));
       this.arrays.serveRead(ldev, block, bytes);
       slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT : 0;
       slots.doneUs[slot] = cursor[0]; // the return trip is reserved from here at READ_RETURN
       this.unqueuedReturn(w, bytes);
       this.queue.push(Math.ceil(cursor[0]), EV_READ_RETURN, slot, 0);
     } else {
+      const mirror = this.wlMirror[w];
+      const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
+      const seq = this.writeSeq++;
+      const issuedUs = cursor[0];
       this.sendData(w, bytes);
       this.arrays.frontEnd(this.wlPort[w]);
       slots.flags[slot] = IO_WRITE;
-      this.arrays.acceptWrite(ldev, block, bytes, w, this.writeSeq++, wl.sequential[w] === 1);
-      const doneUs = cursor[0] + this.wlOneWayUs[w];
+      if (paired) this.repl.beforeWrite(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), -1, duplex);
+      this.arrays.acceptWrite(ldev, block, bytes, w, seq, wl.sequential[w] === 1);
+      let doneUs = cursor[0] + this.wlOneWayUs[w];
+      if (duplex >= 0) {
+        cursor[0] = issuedUs;
+        const legDoneUs = this.mirrorLeg(duplex, block, bytes, w, seq, wl.sequential[w] === 1);
+        if (legDoneUs > doneUs) doneUs = legDoneUs;
+      }
       slots.doneUs[slot] = doneUs;
       this.queue.push(Math.ceil(doneUs), EV_HOST_DONE, slot, 0);
     }
+  }
+
+  /**
+   * The mirror program's second leg of a write (issued at the cursor): over the server's path to
+   * the S-VOL, accepted there with the same writer and sequence. Returns when its status is back.
+   */
+  private mirrorLeg(pair: number, block: number, bytes: number, w: number, seq: number, sequential: boolean): number {
+    const svol = this.model.replication.pairs[pair].svol;
+    const end = this.legHopEnd[pair];
+    for (let h = this.legHopStart[pair]; h < end; h++) this.links.transfer(this.hopResource[h], bytes);
+    this.cursor[0] += this.legTransitUs[pair];
+    this.arrays.frontEnd(this.legPort[pair]);
+    if (this.repl.ldevFlag[svol] === 1) {
+      this.repl.beforeWrite(svol, this.arrays.firstTrack(svol, block, bytes), this.arrays.lastTrack(svol, block, bytes), -1, pair);
+    }
+    this.arrays.acceptWrite(svol, block, bytes, w, seq, sequential);
+    return this.cursor[0] + this.legOneWayUs[pair];
   }
 
   /** Host → array: serialises a write's data on each link of the path, advancing the cursor. */
@@ -392,28 +478,55 @@ class EngineSimulation implements Simulation {
   }
 
   /**
-   * Performs an action; `source` 0 = timeline, 1 = command. Throws on invalid changes, before
-   * anything changed or was logged (a refused command changes nothing, not even the hash).
+   * Performs an action; `source` 0 = timeline, 1 = command. A refused action changes nothing;
+   * an unknown target is refused before anything is logged (not even the hash changes); a pair
+   * command refused for its state is logged (LOG_PAIR_REJECT) so a replay shows it.
    */
-  private perform(action: Action, source: 0 | 1): void {
-    const w = this.wl.indexOf(action.serverId, action.workloadId);
-    if (action.type === 'setWorkload') this.wl.change(w, action.changes);
-    this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], w, source);
-    if (action.type === 'startWorkload') this.startWorkload(w);
-    else if (action.type === 'stopWorkload') this.stopWorkload(w);
-    else if (this.wl.active[w] === 1) this.arm(w);
+  private perform(action: Action, source: 0 | 1): CommandResult {
+    switch (action.type) {
+      case 'startWorkload':
+      case 'stopWorkload':
+      case 'setWorkload': {
+        const w = this.wl.indexOf(action.serverId, action.workloadId);
+        if (w < 0) return { ok: false, message: `${action.serverId}: no workload "${action.workloadId}"` };
+        try {
+          if (action.type === 'setWorkload') this.wl.change(w, action.changes);
+        } catch (e) {
+          return { ok: false, message: `${action.serverId}/${action.workloadId}: ${(e as Error).message}` };
+        }
+        this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], w, source);
+        if (action.type === 'startWorkload') this.startWorkload(w);
+        else if (action.type === 'stopWorkload') this.stopWorkload(w);
+        else if (this.wl.active[w] === 1) this.arm(w);
+        return { ok: true };
+      }
+      case 'setReadOnly': {
+        const ldev = this.model.ldevs.findIndex((l) => l.id === action.ldevId);
+        if (ldev < 0) return { ok: false, code: 'EX_ENOOBJ', message: `no LDEV "${action.ldevId}"` };
+        this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], ldev, source);
+        this.arrays.ldevReadOnly[ldev] = action.readOnly ? 1 : 0;
+        return { ok: true };
+      }
+      default: {
+        const pairs = this.model.replication.pairs;
+        const indices: number[] = [];
+        pairs.forEach((p, i) => {
+          if (p.group === action.group && (action.device === undefined || p.device === action.device)) indices.push(i);
+        });
+        if (indices.length === 0) {
+          const known = pairs.some((p) => p.group === action.group);
+          return known
+            ? { ok: false, code: 'EX_ENODEV', message: `no device "${action.device}" in copy group "${action.group}"` }
+            : { ok: false, code: 'EX_ENOGRP', message: `no copy group "${action.group}"` };
+        }
+        this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], indices[0], source);
+        return this.repl.command(indices, Replication.commandOf(action));
+      }
+    }
   }
 
   apply(cmd: EngineCommand): CommandResult {
-    if (this.wl.indexOf(cmd.serverId, cmd.workloadId) < 0) {
-      return { ok: false, message: `${cmd.serverId}: no workload "${cmd.workloadId}"` };
-    }
-    try {
-      this.perform(cmd, 1);
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: `${cmd.serverId}/${cmd.workloadId}: ${(e as Error).message}` };
-    }
+    return this.perform(cmd, 1);
   }
 
   // ------------------------------------------------------------------ outputs
@@ -430,7 +543,38 @@ class EngineSimulation implements Simulation {
       links: this.links,
       metrics: this.metrics,
       writeBack: { accepted: this.arrays.acceptedWrites, merged: this.arrays.mergedWrites, throttled: this.arrays.throttledWrites },
+      content: m.ldevs.map((_, i) => ({ digest: this.repl.contentDigest(i), writtenTracks: this.arrays.digests[i].writtenCount })),
+      pairs: this.pairReports(),
+      pools: this.poolReports(),
     });
+  }
+
+  private pairReports(): Record<string, PairReport> {
+    const out: Record<string, PairReport> = {};
+    const order = this.model.replication.pairs.map((p, i) => ({ key: p.key, i })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    for (const { key, i } of order) out[key] = this.repl.pairReport(i, round);
+    return out;
+  }
+
+  private poolReports(): Record<string, PoolReport> {
+    const out: Record<string, PoolReport> = {};
+    const order = this.model.replication.pools.map((p, i) => ({ key: p.key, i })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    for (const { key, i } of order) out[key] = this.repl.poolReport(i);
+    return out;
+  }
+
+  replicationStatus(): ReplicationStatus {
+    return this.repl.status();
+  }
+
+  pairBitmap(key: string, cells: number): PairBitmap | null {
+    const p = this.repl.indexOf(key);
+    return p < 0 ? null : this.repl.bitmap(p, cells);
+  }
+
+  /** A snapshot pair's image digest of one track, or of the S-VOL/P-VOL (tests and verifiers). */
+  snapshotTrack(key: string, track: number): number {
+    return this.repl.imageTrack(this.repl.indexOf(key), track);
   }
 
   drainTelemetry(): TelemetryFrame | null {
@@ -447,7 +591,7 @@ class EngineSimulation implements Simulation {
   /** Digest of every written track of an LDEV, folded in track order (tests, verifiers). */
   ldevDigest(ldevId: string): number {
     const i = this.model.ldevs.findIndex((l) => l.id === ldevId);
-    return i < 0 ? 0 : this.arrays.digests[i].digestOfAll();
+    return i < 0 ? 0 : this.repl.contentDigest(i);
   }
 
   /** Back-end counters of a parity group (`<arrayId>/<groupId>`), or null (tests, views). */
@@ -464,7 +608,7 @@ class EngineSimulation implements Simulation {
 
   /** Built on demand from the run-time tables; allocates, never on the I/O path. */
   snapshot(): EngineSnapshot {
-    return buildSnapshot({ model: this.model, workloads: this.wl, arrays: this.arrays, log: this.log, nowUs: this.now });
+    return buildSnapshot({ model: this.model, workloads: this.wl, arrays: this.arrays, log: this.log, replication: this.repl, nowUs: this.now });
   }
 }
 

@@ -67,18 +67,28 @@ describe('snapshot › shape', () => {
   });
 
   it('names every event-log code the engine records', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map(eventKindName)).toEqual(['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire']);
-    expect([100, 101, 102, 103, 104].map(eventKindName)).toEqual([
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(eventKindName)).toEqual(['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy']);
+    expect([100, 101, 102, 103, 104, 105].map(eventKindName)).toEqual([
       'reject:no-route',
       'reject:not-in-host-group',
       'reject:no-lu-path',
       'reject:read-only',
       'reject:queue-full',
+      'reject:pair-state',
     ]);
-    expect([200, 201, 202].map(eventKindName)).toEqual(['action:startWorkload', 'action:stopWorkload', 'action:setWorkload']);
-    expect(eventKindName(7)).toBeNull();
-    expect(eventKindName(105)).toBeNull();
-    expect(eventKindName(203)).toBeNull();
+    expect([200, 201, 202, 203, 207, 208].map(eventKindName)).toEqual([
+      'action:startWorkload',
+      'action:stopWorkload',
+      'action:setWorkload',
+      'action:pairCreate',
+      'action:pairResync',
+      'action:setReadOnly',
+    ]);
+    expect([300, 302, 305, 308, 400].map(eventKindName)).toEqual(['pair-state:SMPL', 'pair-state:PAIR', 'pair-state:PSUS', 'pair-state:PSUE', 'pair-reject']);
+    expect(eventKindName(8)).toBeNull();
+    expect(eventKindName(106)).toBeNull();
+    expect(eventKindName(209)).toBeNull();
+    expect(eventKindName(311)).toBeNull();
   });
 
   it('reports refused workloads: the reason, the LDEV when known, and the count', () => {

@@ -18,7 +18,7 @@ import {
 } from './factory.ts';
 
 function emptyTopology(): Topology {
-  return { version: 1, name: 't', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: [], links: [] };
+  return { version: 1, name: 't', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: [], links: [], copyGroups: [] };
 }
 
 /** Add one device of every kind, `rounds` times. */

@@ -34,7 +34,61 @@ export const SetWorkload = z.object({
     .strict(),
 });
 
-export const Action = z.discriminatedUnion('type', [StartWorkload, StopWorkload, SetWorkload]);
+/** A CCI address: a copy group and, optionally, one device of it (absent = every device of the group). */
+const PairRef = { group: Id, device: Id.optional() };
+/** CCI copy pace (`-c`): tracks copied at once, 1–15 (1–5 slow, 6–10 medium, 11–15 fast). */
+export const CopyPace = z.number().int().min(1).max(15);
+
+/** `paircreate -g grp [-d dev] [-c pace] [-split]`: SMPL → COPY → PAIR (snapshot groups: → PAIR at once). */
+export const PairCreate = z.object({
+  type: z.literal('pairCreate'),
+  ...PairRef,
+  pace: CopyPace.default(3),
+  /** `-split`: split as soon as the initial copy completes. */
+  split: z.boolean().default(false),
+});
+/**
+ * `pairsplit -g grp [-d dev]`: PAIR → PSUS. `mode` steady (Fig. 5a): the pending copy is drained
+ * first (COPY(SP), S-VOL unavailable); quick (Fig. 5b, `-fq quick`): PSUS(SP) at once, the
+ * S-VOL usable immediately. `access` (`-r` / `-rw`): the S-VOL's host access once split.
+ * Snapshot groups: takes the snapshot (PAIR → PSUS).
+ */
+export const PairSplit = z.object({
+  type: z.literal('pairSplit'),
+  ...PairRef,
+  mode: z.enum(['steady', 'quick']).default('steady'),
+  access: z.enum(['rw', 'r']).default('rw'),
+});
+/** `pairsplit -E`: force the pair into PSUE (suspended by error); a later resync is a full copy. */
+export const PairSuspend = z.object({ type: z.literal('pairSuspend'), ...PairRef });
+/** `pairsplit -S`: delete the pair (→ SMPL); a snapshot's preserved tracks return to the pool. */
+export const PairDelete = z.object({ type: z.literal('pairDelete'), ...PairRef });
+/**
+ * `pairresync -g grp [-d dev] [-restore] [-c pace]`: copy the union of both sides' differential
+ * bitmaps P → S (COPY(RS) → PAIR; from PSUE a full copy), or with `restore` S → P (COPY(RS-R),
+ * P-VOL inaccessible meanwhile). Snapshot groups: resync discards the image (→ PAIR); restore
+ * copies the snapshot image back onto the P-VOL.
+ */
+export const PairResync = z.object({
+  type: z.literal('pairResync'),
+  ...PairRef,
+  restore: z.boolean().default(false),
+  pace: CopyPace.optional(),
+});
+/** The read-only attribute of an LDEV (claim 4): host writes to it are rejected and counted. */
+export const SetReadOnly = z.object({ type: z.literal('setReadOnly'), ldevId: Id, readOnly: z.boolean() });
+
+export const Action = z.discriminatedUnion('type', [
+  StartWorkload,
+  StopWorkload,
+  SetWorkload,
+  PairCreate,
+  PairSplit,
+  PairSuspend,
+  PairDelete,
+  PairResync,
+  SetReadOnly,
+]);
 export type Action = z.infer<typeof Action>;
 
 export const TimelineEntry = z.object({
@@ -58,7 +112,11 @@ export const Expectation = z.object({
   description: z.string().min(1).max(200),
   path: z.string().min(1).max(200),
   op: Comparison,
-  value: z.union([z.number(), z.string(), z.boolean()]),
+  /**
+   * The value to compare with, or `{ "path": … }`: another report value (e.g. two volumes'
+   * `contentDigest`s, or a pair's `pDigestAtSplit` and its S-VOL's digest).
+   */
+  value: z.union([z.number(), z.string(), z.boolean(), z.object({ path: z.string().min(1).max(200) }).strict()]),
 });
 export type Expectation = z.infer<typeof Expectation>;
 

@@ -29,8 +29,11 @@ describe('built-in scenarios', () => {
     it('refers only to workloads that exist, and fires its timeline within the run', () => {
       const s = Scenario.parse(JSON.parse(text));
       const workloads = new Set(s.topology.devices.flatMap((d) => (d.kind === 'server' ? d.workloads.map((w) => `${d.id}/${w.id}`) : [])));
+      const groups = new Set(s.topology.copyGroups.map((g) => g.id));
       for (const entry of s.timeline) {
-        expect(workloads, `timeline action ${JSON.stringify(entry.action)}`).toContain(`${entry.action.serverId}/${entry.action.workloadId}`);
+        const a = entry.action;
+        if ('serverId' in a) expect(workloads, `timeline action ${JSON.stringify(a)}`).toContain(`${a.serverId}/${a.workloadId}`);
+        if ('group' in a) expect(groups, `timeline action ${JSON.stringify(a)}`).toContain(a.group);
         expect(entry.atS).toBeLessThanOrEqual(s.durationS);
       }
     });
@@ -42,7 +45,7 @@ describe('built-in scenarios › embodiment 1', () => {
 
   it('keeps the demo as specified: seed 42, 120 s, backup read from 30 s to 75 s', () => {
     expect([s.seed, s.durationS]).toEqual([42, 120]);
-    expect(s.timeline.map((e) => [e.atS, e.action.type, e.action.workloadId])).toEqual([
+    expect(s.timeline.map((e) => [e.atS, e.action.type, 'workloadId' in e.action ? e.action.workloadId : null])).toEqual([
       [30, 'startWorkload', 'backup-read'],
       [75, 'stopWorkload', 'backup-read'],
     ]);

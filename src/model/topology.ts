@@ -190,6 +190,20 @@ export const LuPath = z.object({
 });
 export type LuPath = z.infer<typeof LuPath>;
 
+/**
+ * A snapshot pool (Thin Image): where copy-on-write snapshots keep the old content of the
+ * tracks their P-VOLs overwrite. Its capacity sits on one parity group of the array.
+ */
+export const SnapshotPool = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  parityGroupId: Id,
+  capacityGiB: z.number().positive().max(1_048_576),
+  /** Use above this percent puts the pool's snapshots in the warning state (PFUL/PFUS). */
+  warningPct: z.number().int().min(1).max(99).default(80),
+});
+export type SnapshotPool = z.infer<typeof SnapshotPool>;
+
 export const DiskArray = z.object({
   ...DeviceHead,
   kind: z.literal('array'),
@@ -201,6 +215,7 @@ export const DiskArray = z.object({
   ldevs: z.array(Ldev).max(4096).default([]),
   hostGroups: z.array(HostGroup).max(1024).default([]),
   luPaths: z.array(LuPath).max(8192).default([]),
+  pools: z.array(SnapshotPool).max(64).default([]),
 });
 export type DiskArray = z.infer<typeof DiskArray>;
 
@@ -286,11 +301,57 @@ export const Link = z.object({
 });
 export type Link = z.infer<typeof Link>;
 
+// ---------------------------------------------------------------- replication (copy groups)
+
+/**
+ * What kind of pairs a copy group holds:
+ * - `local`: array-internal pairs (ShadowImage): P-VOL and S-VOL on one array, copied by the array;
+ * - `host-mirror`: the data mirror program of a server (JP2002-041345) duplexes the server's
+ *   writes to both volumes, which may sit on different arrays;
+ * - `snapshot`: copy-on-write snapshots (Thin Image) of the P-VOL kept in a pool; `svol`, when
+ *   given, is the LDEV through which hosts read the snapshot image.
+ */
+export const CopyGroupKind = z.enum(['local', 'host-mirror', 'snapshot']);
+export type CopyGroupKind = z.infer<typeof CopyGroupKind>;
+
+/** One pair of a copy group, addressed as CCI does: group name + device name. */
+export const CopyGroupDevice = z.object({
+  /** CCI `dev_name`. */
+  name: Id,
+  /** LDEV id of the P-VOL. */
+  pvol: Id,
+  /** LDEV id of the S-VOL (required for local and host-mirror pairs). */
+  svol: Id.optional(),
+  /** CCI mirror unit (MU#): several pairs or snapshot generations of one P-VOL use different MUs. */
+  mu: z.number().int().min(0).max(1023).default(0),
+});
+export type CopyGroupDevice = z.infer<typeof CopyGroupDevice>;
+
+/** A CCI device group (`dev_group` of horcm.conf): the pairs commands address together. */
+export const CopyGroup = z.object({
+  /** CCI `dev_group`. */
+  id: Id,
+  kind: CopyGroupKind,
+  /** host-mirror: the server whose mirror program duplexes the writes. */
+  serverId: Id.optional(),
+  /**
+   * host-mirror: whether the mirror program records the positions written while split
+   * (differential resync) or not (every resync is a full copy), as in the patent's two variants.
+   */
+  recordPositions: z.boolean().default(true),
+  /** snapshot: the pool (on the P-VOLs' array) that holds the preserved tracks. */
+  poolId: Id.optional(),
+  devices: z.array(CopyGroupDevice).min(1).max(1024),
+});
+export type CopyGroup = z.infer<typeof CopyGroup>;
+
 export const Topology = z.object({
   version: z.literal(TOPOLOGY_VERSION),
   name: z.string().min(1).max(120),
   sites: z.array(Site).min(1).max(8),
   devices: z.array(Device).max(5000),
   links: z.array(Link).max(20000),
+  /** CCI copy groups (horcm.conf HORCM_DEV): local pairs, host mirrors and snapshots. */
+  copyGroups: z.array(CopyGroup).max(256).default([]),
 });
 export type Topology = z.infer<typeof Topology>;

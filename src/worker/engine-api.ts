@@ -7,7 +7,7 @@
  * the other way as `TelemetryMessage`s on a dedicated MessagePort, batched ~4 per second, with
  * every typed array transferred (never one message per I/O).
  */
-import type { CommandResult, EngineCommand, EngineSnapshot, Report, TelemetryFrame } from '../engine/api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report, TelemetryFrame } from '../engine/api.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 /** Playback speed: a multiple of real time, or 'max' for as fast as possible. */
@@ -35,6 +35,8 @@ export interface HostStatus {
 export interface TelemetryMessage {
   frame: TelemetryFrame | null;
   status: HostStatus;
+  /** Pairs and pools as of `status.nowUs` (null when nothing is loaded). */
+  replication: ReplicationStatus | null;
 }
 
 /**
@@ -75,6 +77,10 @@ export interface EngineApi {
   /** The engine's state now (workloads, LDEV contents, caches, recent events) as plain data. */
   snapshot(): EngineSnapshot;
   status(): HostStatus;
+  /** Pairs and pools now. */
+  replication(): ReplicationStatus | null;
+  /** A pair's tracks folded into at most `cells` cells (the bitmap view), or null. */
+  pairBitmap(key: string, cells: number): PairBitmap | null;
   /** Send telemetry batches to `sink` (a transferred MessagePort); returns an id for `unsubscribe`. */
   subscribe(sink: TelemetrySink): number;
   unsubscribe(id: number): void;

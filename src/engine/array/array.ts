@@ -97,6 +97,19 @@ export class DiskArrays {
     this.digests = model.ldevs.map((l) => new TrackDigests(l.trackCount));
   }
 
+  /** The first track an I/O of `bytes` at block `block` touches. */
+  firstTrack(ldev: number, block: number, bytes: number): number {
+    const inv = this.ldevInvTrackBytes[ldev];
+    return inv > 0 ? Math.floor(block * bytes * inv) : Math.floor((block * bytes) / this.ldevTrackBytes[ldev]);
+  }
+
+  /** The last track an I/O of `bytes` at block `block` touches. */
+  lastTrack(ldev: number, block: number, bytes: number): number {
+    const inv = this.ldevInvTrackBytes[ldev];
+    const end = block * bytes + bytes - 1;
+    return inv > 0 ? Math.floor(end * inv) : Math.floor(end / this.ldevTrackBytes[ldev]);
+  }
+
   /** Front-end port processing; advances the cursor to when the I/O reaches the cache layer. */
   frontEnd(port: number): void {
     const arrivalUs = this.cursor[0];

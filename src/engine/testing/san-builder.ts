@@ -11,7 +11,8 @@
  * Does not handle: layout (positions are a simple grid), design-rule checks.
  */
 import { Scenario, type Action, type Expectation } from '../../model/scenario.ts';
-import type { Device, DiskArray, Link, ParityGroup, Port, RaidLevel, Tier, Workload } from '../../model/topology.ts';
+import type { z } from 'zod';
+import { CopyGroup, type Device, type DiskArray, type Link, type ParityGroup, type Port, type RaidLevel, type Tier, type Workload } from '../../model/topology.ts';
 
 type WorkloadInput = Partial<Omit<Workload, 'target'>> & Pick<Workload, 'id' | 'rw' | 'target'>;
 
@@ -20,6 +21,7 @@ export class SanBuilder {
   private readonly links: Link[] = [];
   private readonly timeline: { atS: number; action: Action }[] = [];
   private readonly expectations: Expectation[] = [];
+  private readonly copyGroups: CopyGroup[] = [];
   private wwpnCounter = 0;
 
   constructor(private readonly name = 'test SAN') {}
@@ -73,6 +75,7 @@ export class SanBuilder {
       ldevs: [],
       hostGroups: [],
       luPaths: [],
+      pools: [],
     };
     this.devices.push(device);
     return this;
@@ -116,6 +119,18 @@ export class SanBuilder {
     return this;
   }
 
+  /** A snapshot pool on `arrayId` (Thin Image). */
+  pool(arrayId: string, id: string, parityGroupId: string, capacityGiB: number, warningPct = 80): this {
+    this.arrayOf(arrayId).pools.push({ id, name: id, parityGroupId, capacityGiB, warningPct });
+    return this;
+  }
+
+  /** A CCI copy group (local pairs, host mirror or snapshots). */
+  copyGroup(group: z.input<typeof CopyGroup>): this {
+    this.copyGroups.push(CopyGroup.parse(group));
+    return this;
+  }
+
   at(atS: number, action: Action): this {
     this.timeline.push({ atS, action });
     return this;
@@ -133,7 +148,7 @@ export class SanBuilder {
       name: this.name,
       seed: opts.seed ?? 1,
       durationS: opts.durationS ?? 10,
-      topology: { version: 1, name: this.name, sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: this.devices, links: this.links },
+      topology: { version: 1, name: this.name, sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: this.devices, links: this.links, copyGroups: this.copyGroups },
       timeline: this.timeline,
       expectations: this.expectations,
     });

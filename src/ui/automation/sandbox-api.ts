@@ -133,7 +133,7 @@ async function chartsBench(
   for (let i = 0; i < Math.round((durationMs / 1000) * hz); i++) {
     const nowS = SERIES_CAPACITY + i + 1;
     const t0 = performance.now();
-    useStore.getState().simActions.simTelemetry({ frame: syntheticFrame(ids, nowS - 1, 1), status: { ...status, nowUs: nowS * 1e6 } });
+    useStore.getState().simActions.simTelemetry({ frame: syntheticFrame(ids, nowS - 1, 1), status: { ...status, nowUs: nowS * 1e6 }, replication: null });
     await nextTask();
     updates.push(performance.now() - t0);
     await sleep(Math.max(0, periodMs - (performance.now() - t0)));

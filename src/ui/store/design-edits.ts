@@ -30,6 +30,7 @@ export function emptyScenario(): Scenario {
       sites: [{ id: 'main', name: 'Main site', kind: 'main' }],
       devices: [],
       links: [],
+      copyGroups: [],
     },
     timeline: [],
     expectations: [],

@@ -1,0 +1,190 @@
+/**
+ * Compiling copy groups and snapshot pools into the replication runtime's tables.
+ *
+ * Owns: checking every reference a copy group makes (P-VOL and S-VOL LDEVs, the pool of a
+ * snapshot group, the server of a host mirror and its FC paths to both volumes), failing with a
+ * `CompileError` naming the group and the field; a stable order (groups by id, devices by name,
+ * pools by array id then pool id).
+ *
+ * Invariants: an LDEV is the S-VOL of at most one pair; a local pair's volumes share an array;
+ * a snapshot's pool is on its P-VOL's array; a host mirror has a routed, LUN-secured path from
+ * its server to each volume.
+ *
+ * Does not handle: run-time acceptance (sizes, states: pairs.ts).
+ */
+import type { CopyGroup, CopyGroupKind, DiskArray, Server, Topology } from '../../model/topology.ts';
+import { GIB } from '../../model/units.ts';
+import { CompileError, compareIds, type CompiledArray, type CompiledLdev, type CompiledParityGroup } from '../compile.ts';
+import type { FcGraph } from '../fabric/fc-graph.ts';
+import { resolveAccess } from '../fabric/lu-access.ts';
+import type { FcHop } from '../fabric/path-resolver.ts';
+
+export interface CompiledPool {
+  key: string;
+  arrayIndex: number;
+  poolId: string;
+  name: string;
+  parityGroupIndex: number;
+  capacityTracks: number;
+  warningPct: number;
+}
+
+/** A server's path to one volume (host-mirror legs and copies). */
+export interface HostLeg {
+  frontEndPortIndex: number;
+  hops: FcHop[];
+  transitUs: number;
+}
+
+export interface CompiledPair {
+  key: string;
+  group: string;
+  device: string;
+  kind: CopyGroupKind;
+  mu: number;
+  pvol: number;
+  /** -1 for a snapshot without an S-VOL. */
+  svol: number;
+  /** Snapshot pairs: index into pools; else -1. */
+  pool: number;
+  /** Host mirrors: the server id and its legs to the P-VOL and the S-VOL. */
+  serverId: string | null;
+  recordPositions: boolean;
+  pLeg: HostLeg | null;
+  sLeg: HostLeg | null;
+}
+
+export interface CompiledReplication {
+  pairs: CompiledPair[];
+  pools: CompiledPool[];
+}
+
+interface Tables {
+  arrays: CompiledArray[];
+  parityGroups: CompiledParityGroup[];
+  ldevs: CompiledLdev[];
+}
+
+function compilePools(sortedArrays: DiskArray[], t: Tables): CompiledPool[] {
+  const pools: CompiledPool[] = [];
+  sortedArrays.forEach((array, arrayIndex) => {
+    const trackBytes = t.arrays[arrayIndex].trackBytes;
+    const seen = new Set<string>();
+    const order = array.pools.map((p, i) => ({ p, i })).sort((x, y) => compareIds(x.p.id, y.p.id));
+    for (const { p, i } of order) {
+      if (seen.has(p.id)) throw new CompileError(array.id, `pools[${i}].id`, `pool id "${p.id}" is used twice`);
+      seen.add(p.id);
+      const parityGroupIndex = t.parityGroups.findIndex((g) => g.id === `${array.id}/${p.parityGroupId}`);
+      if (parityGroupIndex < 0) throw new CompileError(array.id, `pools[${i}].parityGroupId`, `no parity group "${p.parityGroupId}"`);
+      pools.push({
+        key: `${array.id}/${p.id}`,
+        arrayIndex,
+        poolId: p.id,
+        name: p.name,
+        parityGroupIndex,
+        capacityTracks: Math.max(1, Math.floor((p.capacityGiB * GIB) / trackBytes)),
+        warningPct: p.warningPct ?? 80,
+      });
+    }
+  });
+  return pools;
+}
+
+/** The first LU (by port, then LUN) through which `server` reaches `ldevId`, or null. */
+function hostLeg(graph: FcGraph, server: Server, arrays: DiskArray[], t: Tables, ldevId: string): HostLeg | null {
+  const ldev = t.ldevs.find((l) => l.id === ldevId)!;
+  const array = arrays[ldev.arrayIndex];
+  const paths = array.luPaths.filter((p) => p.ldevId === ldevId).sort((a, b) => compareIds(a.portId, b.portId) || a.lun - b.lun);
+  for (const lu of paths) {
+    const access = resolveAccess(graph, server, array, { arrayId: array.id, portId: lu.portId, lun: lu.lun });
+    if (access.ok && access.ldevId === ldevId) {
+      return { frontEndPortIndex: t.arrays[ldev.arrayIndex].portIndexById.get(lu.portId)!, hops: access.path.hops, transitUs: access.path.transitUs };
+    }
+  }
+  return null;
+}
+
+function compileDevice(
+  g: CopyGroup,
+  gi: number,
+  j: number,
+  ctx: { graph: FcGraph; topology: Topology; sortedArrays: DiskArray[]; t: Tables; pools: CompiledPool[] },
+): CompiledPair {
+  const d = g.devices[j];
+  const at = `copyGroups[${gi}].devices[${j}]`;
+  const { t } = ctx;
+  const ldevIndex = (id: string, field: string): number => {
+    const i = t.ldevs.findIndex((l) => l.id === id);
+    if (i < 0) throw new CompileError(g.id, `${at}.${field}`, `no LDEV "${id}"`);
+    return i;
+  };
+  const pvol = ldevIndex(d.pvol, 'pvol');
+  let svol = -1;
+  if (d.svol !== undefined) svol = ldevIndex(d.svol, 'svol');
+  else if (g.kind !== 'snapshot') throw new CompileError(g.id, `${at}.svol`, `a ${g.kind} pair needs an S-VOL`);
+  if (svol === pvol) throw new CompileError(g.id, `${at}.svol`, `the S-VOL cannot be the P-VOL ("${d.pvol}")`);
+  if (g.kind !== 'host-mirror' && svol >= 0 && t.ldevs[svol].arrayIndex !== t.ldevs[pvol].arrayIndex) {
+    throw new CompileError(g.id, `${at}.svol`, `a ${g.kind} pair needs both volumes on one array ("${d.svol}" is on ${t.arrays[t.ldevs[svol].arrayIndex].id})`);
+  }
+  const pool = g.kind === 'snapshot' ? ctx.pools.findIndex((p) => p.poolId === g.poolId && p.arrayIndex === t.ldevs[pvol].arrayIndex) : -1;
+  if (g.kind === 'snapshot' && pool < 0) {
+    throw new CompileError(g.id, `${at}.pvol`, `the pool "${g.poolId}" is not on the array of "${d.pvol}"`);
+  }
+  let pLeg: HostLeg | null = null;
+  let sLeg: HostLeg | null = null;
+  if (g.kind === 'host-mirror') {
+    const server = ctx.topology.devices.find((x): x is Server => x.id === g.serverId && x.kind === 'server')!;
+    pLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.pvol);
+    if (!pLeg) throw new CompileError(g.id, `${at}.pvol`, `server ${server.id} has no FC path to an LU of "${d.pvol}"`);
+    sLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.svol!);
+    if (!sLeg) throw new CompileError(g.id, `${at}.svol`, `server ${server.id} has no FC path to an LU of "${d.svol}"`);
+  }
+  return {
+    key: `${g.id}/${d.name}`,
+    group: g.id,
+    device: d.name,
+    kind: g.kind,
+    mu: d.mu ?? 0,
+    pvol,
+    svol,
+    pool,
+    serverId: g.kind === 'host-mirror' ? g.serverId! : null,
+    recordPositions: g.recordPositions ?? true,
+    pLeg,
+    sLeg,
+  };
+}
+
+export function compileReplication(topology: Topology, graph: FcGraph, sortedArrays: DiskArray[], t: Tables): CompiledReplication {
+  const pools = compilePools(sortedArrays, t);
+  const groups = (topology.copyGroups ?? []).map((g, i) => ({ g, i })).sort((x, y) => compareIds(x.g.id, y.g.id));
+  const pairs: CompiledPair[] = [];
+  for (let k = 1; k < groups.length; k++) {
+    if (groups[k].g.id === groups[k - 1].g.id) throw new CompileError(groups[k].g.id, `copyGroups[${groups[k].i}].id`, `copy group "${groups[k].g.id}" is defined twice`);
+  }
+  for (const { g, i } of groups) {
+    if (g.kind === 'snapshot') {
+      if (g.poolId === undefined) throw new CompileError(g.id, `copyGroups[${i}].poolId`, 'a snapshot group needs a pool');
+      if (!pools.some((p) => p.poolId === g.poolId)) throw new CompileError(g.id, `copyGroups[${i}].poolId`, `no snapshot pool "${g.poolId}" on any array`);
+    }
+    if (g.kind === 'host-mirror') {
+      const server = topology.devices.find((x) => x.id === g.serverId);
+      if (g.serverId === undefined || !server || server.kind !== 'server') {
+        throw new CompileError(g.id, `copyGroups[${i}].serverId`, g.serverId === undefined ? 'a host-mirror group needs the server running the mirror' : `no server "${g.serverId}"`);
+      }
+    }
+    const devices = g.devices.map((d, j) => ({ d, j })).sort((x, y) => compareIds(x.d.name, y.d.name));
+    for (let k = 1; k < devices.length; k++) {
+      if (devices[k].d.name === devices[k - 1].d.name) throw new CompileError(g.id, `copyGroups[${i}].devices[${devices[k].j}].name`, `device "${devices[k].d.name}" is in the group twice`);
+    }
+    for (const { j } of devices) pairs.push(compileDevice(g, i, j, { graph, topology, sortedArrays, t, pools }));
+  }
+  const svolOwner = new Map<number, string>();
+  for (const p of pairs) {
+    if (p.svol < 0) continue;
+    const other = svolOwner.get(p.svol);
+    if (other !== undefined) throw new CompileError(p.group, 'devices', `LDEV "${t.ldevs[p.svol].id}" is the S-VOL of both ${other} and ${p.key}`);
+    svolOwner.set(p.svol, p.key);
+  }
+  return { pairs, pools };
+}
