@@ -54,6 +54,12 @@ export interface SimulationOptions {
 /** Engine simulation with test/verifier extras beyond the `Simulation` contract. */
 export type EngineSimulationHandle = Simulation & {
   ldevDigest(ldevId: string): number;
+  /** A snapshot pair's image of one track. */
+  snapshotTrack(key: string, track: number): number;
+  /** Model-based tests: a whole-track host write now (no timing); the reject reason or null. */
+  hostWriteTrack(ldevId: string, track: number, mirror?: string): string | null;
+  /** Model-based tests: what a host reads from a track now (digest), or the reject reason. */
+  hostReadTrack(ldevId: string, track: number): number | string;
   parityGroupStats(id: string): ParityGroupStats | null;
   cacheStats(arrayId: string): CacheStats | null;
 };

@@ -45,6 +45,7 @@
  * Does not handle: remote copy, tape, multipath, faults (later modules).
  */
 import type { Scenario, Action } from '../model/scenario.ts';
+import { REJECT_REASONS } from './api.ts';
 import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, PairReport, PoolReport, ReplicationStatus, Report, Simulation, TelemetryFrame } from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
@@ -572,9 +573,45 @@ class EngineSimulation implements Simulation {
     return p < 0 ? null : this.repl.bitmap(p, cells);
   }
 
-  /** A snapshot pair's image digest of one track, or of the S-VOL/P-VOL (tests and verifiers). */
+  /** A snapshot pair's image of one track (tests and verifiers). */
   snapshotTrack(key: string, track: number): number {
     return this.repl.imageTrack(this.repl.indexOf(key), track);
+  }
+
+  /**
+   * A host write of one whole track now, without timing (model-based tests): the same access
+   * check and pair bookkeeping as a workload's write, then the content change. `mirror`: the
+   * key of a host-mirror pair whose program duplexes it. Returns the reject reason or null.
+   */
+  hostWriteTrack(ldevId: string, track: number, mirror?: string): string | null {
+    const ldev = this.model.ldevs.findIndex((l) => l.id === ldevId);
+    this.cursor[0] = this.now;
+    let reason = this.arrays.ldevReadOnly[ldev] === 1 ? READ_ONLY : -1;
+    const paired = reason < 0 && this.repl.ldevFlag[ldev] === 1;
+    if (paired) reason = this.repl.hostAccess(ldev, true);
+    if (reason >= 0) return REJECT_REASONS[reason];
+    const m = mirror === undefined ? -1 : this.repl.indexOf(mirror);
+    const duplex = m >= 0 && this.repl.duplexing(m) ? m : -1;
+    const seq = this.writeSeq++;
+    if (paired) this.repl.beforeWrite(ldev, track, track, -1, duplex);
+    this.arrays.digests[ldev].fold(track, 0xfff, seq, 0);
+    if (duplex >= 0) {
+      const svol = this.model.replication.pairs[duplex].svol;
+      if (this.repl.ldevFlag[svol] === 1) this.repl.beforeWrite(svol, track, track, -1, duplex);
+      this.arrays.digests[svol].fold(track, 0xfff, seq, 0);
+    }
+    return null;
+  }
+
+  /** What a host reads from one track now (model-based tests): the digest, or the reject reason. */
+  hostReadTrack(ldevId: string, track: number): number | string {
+    const ldev = this.model.ldevs.findIndex((l) => l.id === ldevId);
+    this.cursor[0] = this.now;
+    if (this.repl.ldevFlag[ldev] === 0) return this.arrays.digests[ldev].get(track);
+    const reason = this.repl.hostAccess(ldev, false);
+    if (reason >= 0) return REJECT_REASONS[reason];
+    this.repl.beforeRead(ldev, track, track);
+    return this.repl.readTrack(ldev, track);
   }
 
   drainTelemetry(): TelemetryFrame | null {

@@ -869,6 +869,13 @@ export class Replication {
     return sum >>> 0;
   }
 
+  /** The content a host reads from a track of `ldev`: a snapshot S-VOL's image, else the volume's own. */
+  readTrack(ldev: number, track: number): number {
+    const snap = this.snapshotSvol[ldev];
+    if (snap >= 0) return this.imageTrack(snap, track);
+    return this.arrays.digests[ldev].get(track);
+  }
+
   /** A snapshot's image of one track (tests): preserved content, else the P-VOL's. */
   imageTrack(p: number, track: number): number {
     const pair = this.pairs[p];
