@@ -51,7 +51,7 @@ import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
 import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
 import { LinkTimelines } from './fabric/link-timelines.ts';
-import { IO_HIT, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
+import { IO_HIT, IO_MIRROR, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
 import { Workloads } from './host/workload.ts';
 import { createIoCursor } from './io-cursor.ts';
 import { setAssertContext } from './kernel/assert.ts';
@@ -302,7 +302,7 @@ class EngineSimulation implements Simulation {
       const issuedUs = cursor[0];
       this.sendData(w, bytes);
       this.arrays.frontEnd(this.wlPort[w]);
-      slots.flags[slot] = IO_WRITE;
+      slots.flags[slot] = duplex >= 0 ? IO_WRITE | IO_MIRROR : IO_WRITE;
       if (paired) this.repl.beforeWrite(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), -1, duplex);
       this.arrays.acceptWrite(ldev, block, bytes, w, seq, wl.sequential[w] === 1);
       let doneUs = cursor[0] + this.wlOneWayUs[w];
@@ -401,6 +401,7 @@ class EngineSimulation implements Simulation {
     if ((flags & IO_REJECTED) === 0) {
       wl.completed[w]++;
       this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
+      if ((flags & IO_MIRROR) !== 0) this.metrics.complete(this.model.replication.pairs[this.wlMirror[w]].svol, true, slots.bytes[slot], false, slot, slots.issueUs);
     }
     if (this.onComplete !== null) this.observe(slot);
     // A closed loop reuses the slot for its next I/O (same count in flight); otherwise free it.

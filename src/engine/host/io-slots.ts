@@ -17,6 +17,8 @@ import { assert } from '../kernel/assert.ts';
 export const IO_WRITE = 1;
 export const IO_REJECTED = 2;
 export const IO_HIT = 4;
+/** A write the host mirror program duplexed: it also counts for the mirror's S-VOL. */
+export const IO_MIRROR = 8;
 
 export class IoSlots {
   workload: Int32Array;

@@ -138,6 +138,9 @@ function compileDevice(
     if (!pLeg) throw new CompileError(g.id, `${at}.pvol`, `server ${server.id} has no FC path to an LU of "${d.pvol}"`);
     sLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.svol!);
     if (!sLeg) throw new CompileError(g.id, `${at}.svol`, `server ${server.id} has no FC path to an LU of "${d.svol}"`);
+    const pBytes = t.arrays[t.ldevs[pvol].arrayIndex].trackBytes;
+    const sBytes = t.arrays[t.ldevs[svol].arrayIndex].trackBytes;
+    if (pBytes !== sBytes) throw new CompileError(g.id, `${at}.svol`, `the arrays of "${d.pvol}" and "${d.svol}" use different track sizes (${pBytes / 1024} and ${sBytes / 1024} KiB)`);
   }
   return {
     key: `${g.id}/${d.name}`,

@@ -136,3 +136,88 @@ describe('snapshots', () => {
     expect(pool.usedTracks).toBe(g0.preservedTracks);
   });
 });
+
+describe('host mirror (the data mirror program of JP2002-041345)', () => {
+  function mirrorSan(recordPositions: boolean) {
+    const b = smallSan();
+    b.ldev('arr1', 'p', 'pg-hdd', 1).ldev('arr1', 's', 'pg-ssd', 1);
+    b.luPath('arr1', 'fc0', 'hg1', 2, 'p').luPath('arr1', 'fc0', 'hg1', 3, 's');
+    b.copyGroup({ id: 'M', kind: 'host-mirror', serverId: 'h1', recordPositions, devices: [{ name: 'db', pvol: 'p', svol: 's' }] });
+    b.workload('h1', { id: 'w', target: lunTarget(2), rw: 'randwrite', bs: '8k', iodepth: 4 } as never);
+    return createSimulation(b.build({ durationS: 600 }));
+  }
+
+  it('duplexes every write: in PAIR the S-VOL equals the P-VOL with no copy', () => {
+    const sim = mirrorSan(true);
+    sim.apply({ type: 'pairCreate', group: 'M', pace: 3, split: false });
+    sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'w' });
+    sim.runUntil(3 * US);
+    sim.apply({ type: 'stopWorkload', serverId: 'h1', workloadId: 'w' });
+    sim.runUntil(4 * US);
+    const r = sim.report();
+    expect(r.ldevs.p.writeIops).toBeGreaterThan(0);
+    expect(r.ldevs.s.writeIops).toBe(r.ldevs.p.writeIops); // the mirrored leg counts on the S-VOL
+    expect(r.ldevs.s.contentDigest).toBe(r.ldevs.p.contentDigest);
+    expect(r.pairs['M/db'].tracksCopied).toBe(0);
+  });
+
+  it('splits at once; resync copies the recorded positions, or everything when none are recorded', () => {
+    for (const record of [true, false]) {
+      const sim = mirrorSan(record);
+      sim.apply({ type: 'pairCreate', group: 'M', pace: 15, split: false });
+      sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'w' });
+      sim.runUntil(2 * US);
+      sim.apply({ type: 'pairSplit', group: 'M', mode: 'steady', access: 'rw' });
+      expect(sim.replicationStatus().pairs[0].state).toBe('PSUS');
+      sim.runUntil(3 * US);
+      sim.apply({ type: 'stopWorkload', serverId: 'h1', workloadId: 'w' });
+      sim.runUntil(4 * US);
+      const dirty = sim.replicationStatus().pairs[0].dirtyTracks;
+      sim.apply({ type: 'pairResync', group: 'M', restore: false });
+      const op = sim.report().pairs['M/db'].copies.at(-1)!;
+      expect(op.reason).toBe(record ? 'resync-union' : 'full-no-positions');
+      expect(op.tracksPlanned).toBe(record ? dirty : sim.report().ldevs.p.writtenTracks);
+      sim.runUntil(200 * US);
+      expect(sim.replicationStatus().pairs[0].state).toBe('PAIR');
+      expect(sim.report().ldevs.s.contentDigest).toBe(sim.report().ldevs.p.contentDigest);
+      expect(sim.report().links.l1.bytes).toBeGreaterThan(0); // the copy crossed the server's links
+    }
+  });
+});
+
+describe('copy work competes with host I/O', () => {
+  /** P (HDD, 4096 tracks all written) → S (SSD); random reads on P while the initial copy runs at `pace`. */
+  function initialCopy(pace: number) {
+    const b = smallSan();
+    b.ldev('arr1', 'p', 'pg-hdd', 1).ldev('arr1', 's', 'pg-ssd', 1);
+    b.luPath('arr1', 'fc0', 'hg1', 2, 'p');
+    b.copyGroup({ id: 'G', kind: 'local', devices: [{ name: 'd', pvol: 'p', svol: 's' }] });
+    b.workload('h1', { id: 'r', target: lunTarget(2), rw: 'randread', bs: '8k', rate_iops: 200 } as never);
+    const sim = createSimulation(b.build({ durationS: 600 }));
+    for (let t = 0; t < 4096; t++) sim.hostWriteTrack('p', t);
+    sim.apply({ type: 'pairCreate', group: 'G', pace, split: false });
+    sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'r' });
+    sim.runUntil(5 * US);
+    return { sim, report: sim.report(), status: sim.replicationStatus().pairs[0] };
+  }
+
+  it('a faster copy pace copies more and costs host reads more response time', () => {
+    const slow = initialCopy(1);
+    const fast = initialCopy(15);
+    expect(slow.status.state).toBe('COPY');
+    expect(fast.status.tracksCopied).toBeGreaterThan(2 * slow.status.tracksCopied);
+    expect(fast.report.ldevs.p.responseMsMean).toBeGreaterThan(1.2 * slow.report.ldevs.p.responseMsMean);
+  });
+
+  it('the host sees a fast copy: reads on a volume being copied at pace 15 are slower than without a copy', () => {
+    const b = smallSan();
+    b.ldev('arr1', 'p', 'pg-hdd', 1).ldev('arr1', 's', 'pg-ssd', 1);
+    b.luPath('arr1', 'fc0', 'hg1', 2, 'p');
+    b.workload('h1', { id: 'r', target: lunTarget(2), rw: 'randread', bs: '8k', rate_iops: 200 } as never);
+    const quiet = createSimulation(b.build({ durationS: 600 }));
+    for (let t = 0; t < 4096; t++) quiet.hostWriteTrack('p', t);
+    quiet.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'r' });
+    quiet.runUntil(5 * US);
+    expect(initialCopy(15).report.ldevs.p.responseMsMean).toBeGreaterThan(1.3 * quiet.report().ldevs.p.responseMsMean);
+  });
+});
