@@ -27,6 +27,18 @@ export function sandboxOf(page: Page): SandboxFixture {
     reset: () => page.evaluate(() => window.sandbox.reset()),
     report: () => page.evaluate(() => window.sandbox.report()),
     snapshot: () => page.evaluate(() => window.sandbox.snapshot()),
+    apply: (action) => page.evaluate((x) => window.sandbox.apply(x), action),
+    replication: () => page.evaluate(() => window.sandbox.replication()),
+    pairBitmap: async (key, cells) => {
+      const b = await page.evaluate(
+        async ([k, c]) => {
+          const bitmap = await window.sandbox.pairBitmap(k, c ?? undefined);
+          return bitmap && { ...bitmap, cells: Array.from(bitmap.cells) };
+        },
+        [key, cells ?? null] as const,
+      );
+      return b && { ...b, cells: Uint8Array.from(b.cells) };
+    },
     exportScenario: () => page.evaluate(() => window.sandbox.exportScenario()),
     status: () => page.evaluate(() => window.sandbox.status()),
   };

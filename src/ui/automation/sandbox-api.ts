@@ -36,6 +36,12 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
     reset: () => bridge.reset(),
     report: () => bridge.report(),
     snapshot: () => bridge.snapshot(),
+    apply: (action) => bridge.apply(action),
+    replication: async () => (await bridge.snapshot()).replication,
+    pairBitmap: async (key, cells = 4096) => {
+      await bridge.ready();
+      return bridge.remote().pairBitmap(key, cells);
+    },
     exportScenario: () => structuredClone(useStore.getState().scenario),
     status: async () => {
       const s = await bridge.status();

@@ -2,12 +2,12 @@
  * The `window.sandbox` automation API, as types only: importable by Playwright specs, the
  * browser bench and user scripts without pulling in the app. Documented in docs/automation.md.
  */
-import type { EngineSnapshot, Report } from '../../engine/api.ts';
-import type { Scenario } from '../../model/scenario.ts';
+import type { CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report } from '../../engine/api.ts';
+import type { Action, Scenario } from '../../model/scenario.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 
-export type { EngineSnapshot, Report, Scenario, Speed, RunState };
+export type { Action, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Scenario, Speed, RunState };
 
 /** One problem in a document: field path, line/column when the input was text, and a message. */
 export interface SandboxError {
@@ -69,6 +69,16 @@ export interface SandboxApi {
    * the last 50 event-log records (same object as Node's `createSimulation(…).snapshot()`).
    */
   snapshot(): Promise<EngineSnapshot>;
+  /**
+   * Apply an action to the running emulation now, as a timeline action would (workload and
+   * pair commands, the read-only attribute). A refused command says why (`message`, and for
+   * pair commands CCI's `code`) and changes nothing.
+   */
+  apply(action: Action): Promise<CommandResult>;
+  /** Every pair and snapshot pool now. */
+  replication(): Promise<ReplicationStatus>;
+  /** A pair's tracks folded into at most `cells` cells (what the bitmap view draws), or null. */
+  pairBitmap(key: string, cells?: number): Promise<PairBitmap | null>;
   /** The document on the canvas (a copy). */
   exportScenario(): Scenario;
   status(): Promise<SandboxStatus>;
