@@ -1,0 +1,72 @@
+/**
+ * The console's command catalogue: every command with its usage line and a one-line summary, for
+ * `help`, autocompletion and docs/console.md (which repeats the same usage lines).
+ *
+ * Owns: the list and the help text built from it. Does not handle: parsing (parse.ts).
+ */
+
+export interface CciCommandInfo {
+  /** What the user types first (`raidcom get pool` is three words). */
+  name: string;
+  usage: string;
+  summary: string;
+}
+
+export const CCI_COMMANDS: readonly CciCommandInfo[] = [
+  {
+    name: 'paircreate',
+    usage: 'paircreate -g <group> [-d <device>] [-vl|-vr] [-c <pace 1-15>] [-split] [-pid <pool>]',
+    summary: 'Create the pairs of a group (SMPL -> COPY -> PAIR; snapshot groups -> PAIR at once).',
+  },
+  {
+    name: 'pairsplit',
+    usage: 'pairsplit -g <group> [-d <device>] [-r|-rw] [-fq quick|normal] | -E | -S',
+    summary: 'Split pairs (PAIR -> PSUS; snapshots: take the image); -E suspends (PSUE), -S deletes (SMPL).',
+  },
+  {
+    name: 'pairresync',
+    usage: 'pairresync -g <group> [-d <device>] [-restore] [-c <pace 1-15>]',
+    summary: 'Resynchronise split pairs P -> S (COPY(RS)), or S -> P with -restore (COPY(RS-R)).',
+  },
+  {
+    name: 'pairdisplay',
+    usage: 'pairdisplay -g <group> [-d <device>] [-fc] [-fx] [-l]',
+    summary: 'Show the pairs of a group: two lines per pair, P-VOL (L) and S-VOL (R); -fc adds copy %.',
+  },
+  {
+    name: 'pairevtwait',
+    usage: 'pairevtwait -g <group> [-d <device>] -s <status> [<status> ...] -t <timeout s>',
+    summary: 'Wait (in simulated time) until every addressed pair is in one of the statuses.',
+  },
+  {
+    name: 'pairvolchk',
+    usage: 'pairvolchk -g <group> [-d <device>] [-s|-c]',
+    summary: "Print a volume's attribute and status (P-VOL; with -s or -c the S-VOL).",
+  },
+  { name: 'raidcom get pool', usage: 'raidcom get pool', summary: 'List the snapshot pools with their use and warning threshold.' },
+  {
+    name: 'raidcom get snapshot',
+    usage: 'raidcom get snapshot [-snapshotgroup <group>]',
+    summary: 'List the snapshot pairs: group, device, P-VOL, MU#, status, preserved tracks, pool.',
+  },
+  {
+    name: 'raidcom modify ldev',
+    usage: 'raidcom modify ldev -ldev_id <ldev> -access_attribute read_only|read_write',
+    summary: "Set or clear an LDEV's read-only attribute (host writes to it are rejected).",
+  },
+  { name: 'sleep', usage: 'sleep <seconds>', summary: 'Let simulated time pass, as a CCI shell script would.' },
+  { name: 'help', usage: 'help [<command>]', summary: 'List the commands, or show the usage of one.' },
+];
+
+/** `help` (every command) or `help <topic>` (commands whose name starts with the topic), or null. */
+export function helpText(topic: string | null): string | null {
+  if (topic === null) {
+    const width = Math.max(...CCI_COMMANDS.map((c) => c.name.length));
+    const lines = CCI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+    return `Commands (help <command> for its options):\n${lines.join('\n')}\n`;
+  }
+  const t = topic.toLowerCase().trim();
+  const hits = CCI_COMMANDS.filter((c) => c.name === t || c.name.startsWith(`${t} `));
+  if (hits.length === 0) return null;
+  return hits.map((c) => `usage: ${c.usage}\n  ${c.summary}\n`).join('');
+}

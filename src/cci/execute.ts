@@ -1,0 +1,230 @@
+/**
+ * The console's entry point: `runCci(line, ctx)` parses one CCI line and runs it against a
+ * simulation through `CciContext` (the browser's worker bridge or the CLI's in-process engine).
+ *
+ * Owns: checking a parsed command against the topology (EX_ENOGRP, EX_ENODEV, EX_ENOOBJ,
+ * -pid), turning it into a scenario `Action`, passing the engine's verdict through
+ * (`CommandResult.code` and `message`), and the output of the read-only commands.
+ * Invariants: a line that does not parse, or names a group, device or LDEV the topology lacks,
+ * never calls `apply`; `actions` lists exactly the actions the engine accepted and that changed
+ * something (a redundant command exits 0 and records nothing). Errors thrown by the context
+ * (e.g. the browser's AbortError) propagate unchanged.
+ */
+import type { CommandResult, PairStatus, ReplicationStatus } from '../engine/api.ts';
+import type { Action } from '../model/scenario.ts';
+import type { CopyGroup, CopyGroupDevice, Topology } from '../model/topology.ts';
+import { codeInfo, formatFailure, type CciFailure } from './codes.ts';
+import { helpText } from './commands.ts';
+import { formatPairDisplay, formatPools, formatSnapshots, formatVolstat, pairOf } from './format.ts';
+import { parseLine, type CciCommand, type PairTarget } from './parse.ts';
+import { arraysOf, findGroup, findLdev } from './topology-view.ts';
+import { sleepFor, waitForStatus } from './wait.ts';
+
+export { CCI_COMMANDS, type CciCommandInfo } from './commands.ts';
+
+export interface CciContext {
+  /** Copy groups (topology.copyGroups), arrays, LU paths. */
+  topology: Topology;
+  /** Simulated seconds now. */
+  nowS(): number;
+  apply(action: Action): Promise<CommandResult>;
+  replication(): Promise<ReplicationStatus>;
+  /** Let simulated time pass by up to `seconds`; resolves when the clock moved (or the run ended: then nowS() stops growing). */
+  advance(seconds: number): Promise<void>;
+}
+
+export interface CciOutput {
+  /** 0 ok; CCI-like non-zero on error. */
+  exitCode: number;
+  /** What the command prints (pairdisplay table …). */
+  stdout: string;
+  /** Error text, e.g. "pairsplit: [EX_INVSTP] Invalid pair status\n  VG01/dev1: ...". */
+  stderr: string;
+  /** State-changing commands that were accepted: the scenario actions they correspond to (for recording), in order. */
+  actions: Action[];
+}
+
+const ok = (stdout = '', actions: Action[] = []): CciOutput => ({ exitCode: 0, stdout, stderr: '', actions });
+
+function failed(command: string, failure: CciFailure): CciOutput {
+  return { exitCode: codeInfo(failure.code).exitCode, stdout: '', stderr: formatFailure(command, failure), actions: [] };
+}
+
+// ---------------------------------------------------------------- addressing
+
+interface Resolved {
+  group: CopyGroup;
+  devices: CopyGroupDevice[];
+}
+
+const list = (names: string[]): string => names.join(', ');
+
+function resolve(topology: Topology, t: PairTarget): Resolved | CciFailure {
+  const group = findGroup(topology, t.group);
+  if (group === undefined) {
+    const known = topology.copyGroups.map((g) => g.id);
+    const hint = known.length === 0 ? 'this topology has no copy groups' : `groups: ${list(known)}`;
+    return { code: 'EX_ENOGRP', detail: `no group "${t.group}" (${hint})` };
+  }
+  if (t.device === undefined) return { group, devices: group.devices };
+  const device = group.devices.find((d) => d.name === t.device);
+  if (device === undefined) {
+    return { code: 'EX_ENODEV', detail: `group ${group.id} has no device "${t.device}" (devices: ${list(group.devices.map((d) => d.name))})` };
+  }
+  return { group, devices: [device] };
+}
+
+const isFailure = (r: Resolved | CciFailure): r is CciFailure => 'code' in r;
+
+function pairsOf(status: ReplicationStatus, r: Resolved): PairStatus[] {
+  return r.devices.map((d) => pairOf(status, r.group, d));
+}
+
+// ---------------------------------------------------------------- state-changing commands
+
+async function applyAction(command: string, action: Action, ctx: CciContext): Promise<CciOutput> {
+  const result = await ctx.apply(action);
+  if (!result.ok) return failed(command, { code: result.code ?? 'EX_CMDRJE', detail: result.message });
+  if (result.redundant === true) return ok(`${command}: ${result.message ?? 'nothing to do'}\n`);
+  return ok('', [action]);
+}
+
+/** -pid must name the snapshot group's pool (by id or name). */
+function checkPool(topology: Topology, group: CopyGroup, pid: string): CciFailure | null {
+  if (group.kind !== 'snapshot') return { code: 'EX_INVARG', detail: `-pid is for snapshot groups; ${group.id} is a ${group.kind} group` };
+  const pool = arraysOf(topology)
+    .flatMap((a) => a.pools)
+    .find((p) => p.id === group.poolId);
+  if (pid === group.poolId || (pool !== undefined && pid === pool.name)) return null;
+  return { code: 'EX_INVARG', detail: `-pid ${pid}: group ${group.id} uses pool ${group.poolId ?? '(none)'}` };
+}
+
+type PairCommand = Extract<CciCommand, { kind: 'paircreate' | 'pairsplit' | 'pairsuspend' | 'pairdelete' | 'pairresync' }>;
+
+function pairAction(c: PairCommand): Action {
+  const ref = c.target.device === undefined ? { group: c.target.group } : { group: c.target.group, device: c.target.device };
+  switch (c.kind) {
+    case 'paircreate':
+      return { type: 'pairCreate', ...ref, pace: c.pace, split: c.split };
+    case 'pairsplit':
+      return { type: 'pairSplit', ...ref, mode: c.mode, access: c.access };
+    case 'pairsuspend':
+      return { type: 'pairSuspend', ...ref };
+    case 'pairdelete':
+      return { type: 'pairDelete', ...ref };
+    case 'pairresync':
+      return c.pace === null ? { type: 'pairResync', ...ref, restore: c.restore } : { type: 'pairResync', ...ref, restore: c.restore, pace: c.pace };
+  }
+}
+
+const COMMAND_NAME: Record<PairCommand['kind'], string> = {
+  paircreate: 'paircreate',
+  pairsplit: 'pairsplit',
+  pairsuspend: 'pairsplit',
+  pairdelete: 'pairsplit',
+  pairresync: 'pairresync',
+};
+
+async function runPairCommand(c: PairCommand, ctx: CciContext): Promise<CciOutput> {
+  const name = COMMAND_NAME[c.kind];
+  const r = resolve(ctx.topology, c.target);
+  if (isFailure(r)) return failed(name, r);
+  if (c.kind === 'paircreate' && c.poolId !== null) {
+    const bad = checkPool(ctx.topology, r.group, c.poolId);
+    if (bad !== null) return failed(name, bad);
+  }
+  return applyAction(name, pairAction(c), ctx);
+}
+
+async function setReadOnly(ldevId: string, readOnly: boolean, ctx: CciContext): Promise<CciOutput> {
+  if (findLdev(ctx.topology, ldevId) === null) return failed('raidcom', { code: 'EX_ENOOBJ', detail: `no LDEV "${ldevId}" in this topology` });
+  return applyAction('raidcom', { type: 'setReadOnly', ldevId, readOnly }, ctx);
+}
+
+// ---------------------------------------------------------------- read-only commands
+
+type DisplayCommand = Extract<CciCommand, { kind: 'pairdisplay' }>;
+
+async function pairdisplay(c: DisplayCommand, ctx: CciContext): Promise<CciOutput> {
+  const r = resolve(ctx.topology, c.target);
+  if (isFailure(r)) return failed('pairdisplay', r);
+  const pairs = pairsOf(await ctx.replication(), r);
+  return ok(formatPairDisplay(ctx.topology, pairs, { showPct: c.showPct, localOnly: c.localOnly }));
+}
+
+type WaitCommand = Extract<CciCommand, { kind: 'pairevtwait' }>;
+
+async function pairevtwait(c: WaitCommand, ctx: CciContext): Promise<CciOutput> {
+  const r = resolve(ctx.topology, c.target);
+  if (isFailure(r)) return failed('pairevtwait', r);
+  const failure = await waitForStatus(ctx, { pairsOf: (s) => pairsOf(s, r), statuses: c.statuses, timeoutS: c.timeoutS });
+  return failure === null ? ok() : failed('pairevtwait', failure);
+}
+
+type VolchkCommand = Extract<CciCommand, { kind: 'pairvolchk' }>;
+
+/** One device: its status; a whole group: the common status, or EX_ENQVOL when they differ. */
+async function pairvolchk(c: VolchkCommand, ctx: CciContext): Promise<CciOutput> {
+  const r = resolve(ctx.topology, c.target);
+  if (isFailure(r)) return failed('pairvolchk', r);
+  const pairs = pairsOf(await ctx.replication(), r);
+  const lines = new Set(pairs.map((p) => formatVolstat(p, c.svol)));
+  if (lines.size > 1) {
+    const states = pairs.map((p) => `${p.key} ${c.svol ? p.svolState : p.state}`);
+    return failed('pairvolchk', { code: 'EX_ENQVOL', detail: `${list(states)} (use -d <device>)` });
+  }
+  return ok(formatVolstat(pairs[0], c.svol));
+}
+
+async function getSnapshot(group: string | null, ctx: CciContext): Promise<CciOutput> {
+  if (group !== null) {
+    const r = resolve(ctx.topology, { group });
+    if (isFailure(r)) return failed('raidcom', r);
+  }
+  const pairs = (await ctx.replication()).pairs.filter((p) => p.kind === 'snapshot' && (group === null || p.group === group));
+  return ok(formatSnapshots(ctx.topology, pairs));
+}
+
+function help(topic: string | null): CciOutput {
+  const text = helpText(topic);
+  return text === null ? failed('help', { code: 'EX_UNWCMD', detail: `no command "${topic}" (type help)` }) : ok(text);
+}
+
+// ---------------------------------------------------------------- dispatch
+
+async function execute(c: CciCommand, ctx: CciContext): Promise<CciOutput> {
+  switch (c.kind) {
+    case 'none':
+      return ok();
+    case 'help':
+      return help(c.topic);
+    case 'sleep':
+      await sleepFor(ctx, c.seconds);
+      return ok();
+    case 'paircreate':
+    case 'pairsplit':
+    case 'pairsuspend':
+    case 'pairdelete':
+    case 'pairresync':
+      return runPairCommand(c, ctx);
+    case 'pairdisplay':
+      return pairdisplay(c, ctx);
+    case 'pairevtwait':
+      return pairevtwait(c, ctx);
+    case 'pairvolchk':
+      return pairvolchk(c, ctx);
+    case 'getPool':
+      return ok(formatPools(ctx.topology, (await ctx.replication()).pools));
+    case 'getSnapshot':
+      return getSnapshot(c.group, ctx);
+    case 'setReadOnly':
+      return setReadOnly(c.ldevId, c.readOnly, ctx);
+  }
+}
+
+/** Parses and runs ONE console line. Blank lines and `#` comments: exit 0, no output. */
+export async function runCci(line: string, ctx: CciContext): Promise<CciOutput> {
+  const parsed = parseLine(line);
+  if (!parsed.ok) return failed(parsed.name, parsed.failure);
+  return execute(parsed.command, ctx);
+}

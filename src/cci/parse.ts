@@ -1,0 +1,284 @@
+/**
+ * Parsing one console line into a `CciCommand` (plain data), or the CCI error it deserves.
+ *
+ * Owns: the options of every command, their exclusions and value ranges, and which error class
+ * a malformed line gets: EX_UNWCMD (unknown command), EX_UNWOPT (unknown option), EX_REQARG (a
+ * required option or value missing), EX_INVARG (a value out of range), EX_CMDERR (anything else
+ * malformed: stray words, repeated or conflicting options, unclosed quotes).
+ * Pure: it never looks at the topology or the engine (execute.ts checks groups and devices), so
+ * a line that does not parse can never change anything.
+ */
+import { CopyPace } from '../model/scenario.ts';
+import type { CciFailure } from './codes.ts';
+import { tokenize } from './tokenize.ts';
+
+/** A copy group and, optionally, one device of it (absent = every device of the group). */
+export interface PairTarget {
+  group: string;
+  device?: string;
+}
+
+/** Status names `pairevtwait -s` accepts (lower case). */
+export const WAIT_STATUSES = ['smpl', 'copy', 'rcpy', 'pair', 'psus', 'ssus', 'psue', 'pful', 'pfus'] as const;
+export type WaitStatus = (typeof WAIT_STATUSES)[number];
+
+export type CciCommand =
+  | { kind: 'none' }
+  | { kind: 'help'; topic: string | null }
+  | { kind: 'sleep'; seconds: number }
+  | { kind: 'paircreate'; target: PairTarget; pace: number; split: boolean; poolId: string | null }
+  | { kind: 'pairsplit'; target: PairTarget; mode: 'steady' | 'quick'; access: 'rw' | 'r' }
+  | { kind: 'pairsuspend'; target: PairTarget }
+  | { kind: 'pairdelete'; target: PairTarget }
+  | { kind: 'pairresync'; target: PairTarget; restore: boolean; pace: number | null }
+  | { kind: 'pairdisplay'; target: PairTarget; showPct: boolean; localOnly: boolean }
+  | { kind: 'pairevtwait'; target: PairTarget; statuses: WaitStatus[]; timeoutS: number }
+  | { kind: 'pairvolchk'; target: PairTarget; svol: boolean }
+  | { kind: 'getPool' }
+  | { kind: 'getSnapshot'; group: string | null }
+  | { kind: 'setReadOnly'; ldevId: string; readOnly: boolean };
+
+export type ParseOutcome = { ok: true; command: CciCommand } | { ok: false; name: string; failure: CciFailure };
+
+// ---------------------------------------------------------------- options
+
+type Arity = 'flag' | 'value' | 'values';
+/** Option → arity and, for values, what the value is (for messages). */
+type OptSpec = Readonly<Record<string, { arity: Arity; what?: string }>>;
+
+interface Opts {
+  flags: Set<string>;
+  values: Map<string, string[]>;
+}
+
+class ParseFailure extends Error {
+  constructor(readonly failure: CciFailure) {
+    super(failure.detail ?? failure.code);
+  }
+}
+
+function fail(code: string, detail: string): never {
+  throw new ParseFailure({ code, detail });
+}
+
+const isOption = (w: string | undefined): boolean => w !== undefined && /^-[A-Za-z]/.test(w);
+
+/** Takes the value(s) of `opt` starting at words[i]; returns them and the next index. */
+function takeValues(words: string[], i: number, opt: string, arity: Arity, what: string): [string[], number] {
+  const out: string[] = [];
+  let j = i;
+  while (j < words.length && !isOption(words[j]) && (arity === 'values' || out.length === 0)) out.push(words[j++]);
+  if (out.length === 0) fail('EX_REQARG', `${opt} needs ${what}`);
+  return [out, j];
+}
+
+/** Options of `words` per `spec`; 'help' for -h. `-I…` (instance selection) is accepted and ignored. */
+function parseOptions(words: string[], spec: OptSpec): Opts | 'help' {
+  const opts: Opts = { flags: new Set(), values: new Map() };
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i++];
+    if (w === '-h' || w === '--help') return 'help';
+    if (/^-I[A-Za-z]*\d*$/.test(w)) continue;
+    const s = spec[w];
+    if (s === undefined) {
+      if (isOption(w)) fail('EX_UNWOPT', `unknown option ${w} (options: ${Object.keys(spec).join(' ')})`);
+      fail('EX_CMDERR', `unexpected argument "${w}"`);
+    }
+    if (opts.flags.has(w) || opts.values.has(w)) fail('EX_CMDERR', `${w} is given twice`);
+    if (s.arity === 'flag') {
+      opts.flags.add(w);
+      continue;
+    }
+    const [vals, next] = takeValues(words, i, w, s.arity, s.what ?? 'a value');
+    opts.values.set(w, vals);
+    i = next;
+  }
+  return opts;
+}
+
+const one = (o: Opts, opt: string): string | undefined => o.values.get(opt)?.[0];
+
+function required(o: Opts, opt: string, what: string): string {
+  const v = one(o, opt);
+  if (v === undefined) fail('EX_REQARG', `${opt} ${what} is required`);
+  return v;
+}
+
+function exclusive(o: Opts, names: string[]): void {
+  const given = names.filter((n) => o.flags.has(n) || o.values.has(n));
+  if (given.length > 1) fail('EX_CMDERR', `${given.join(' and ')} cannot be used together`);
+}
+
+function pace(o: Opts): number | null {
+  const v = one(o, '-c');
+  if (v === undefined) return null;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !CopyPace.safeParse(n).success) fail('EX_INVARG', `-c: pace "${v}" is not an integer 1-15`);
+  return n;
+}
+
+function seconds(opt: string, v: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n)) fail('EX_INVARG', `${opt}: "${v}" is not a number of seconds`);
+  return n;
+}
+
+function target(o: Opts): PairTarget {
+  const group = required(o, '-g', '<group>');
+  const device = one(o, '-d');
+  return device === undefined ? { group } : { group, device };
+}
+
+const GD: OptSpec = { '-g': { arity: 'value', what: 'a group name' }, '-d': { arity: 'value', what: 'a device name' } };
+
+// ---------------------------------------------------------------- commands
+
+type Builder = (words: string[]) => CciCommand;
+
+function withOptions(name: string, spec: OptSpec, build: (o: Opts) => CciCommand): Builder {
+  return (words) => {
+    const o = parseOptions(words, spec);
+    return o === 'help' ? { kind: 'help', topic: name } : build(o);
+  };
+}
+
+const paircreate = withOptions(
+  'paircreate',
+  { ...GD, '-vl': { arity: 'flag' }, '-vr': { arity: 'flag' }, '-c': { arity: 'value', what: 'a pace 1-15' }, '-split': { arity: 'flag' }, '-pid': { arity: 'value', what: 'a pool id' } },
+  (o) => {
+    exclusive(o, ['-vl', '-vr']);
+    return { kind: 'paircreate', target: target(o), pace: pace(o) ?? 3, split: o.flags.has('-split'), poolId: one(o, '-pid') ?? null };
+  },
+);
+
+function splitMode(o: Opts): 'steady' | 'quick' {
+  const v = one(o, '-fq');
+  if (v === undefined || v === 'normal') return 'steady';
+  if (v === 'quick') return 'quick';
+  return fail('EX_INVARG', `-fq: "${v}" is not quick or normal`);
+}
+
+const pairsplit = withOptions(
+  'pairsplit',
+  { ...GD, '-r': { arity: 'flag' }, '-rw': { arity: 'flag' }, '-fq': { arity: 'value', what: 'quick or normal' }, '-E': { arity: 'flag' }, '-S': { arity: 'flag' } },
+  (o) => {
+    exclusive(o, ['-E', '-S', '-r', '-rw']);
+    exclusive(o, ['-E', '-S', '-fq']);
+    const t = target(o);
+    if (o.flags.has('-E')) return { kind: 'pairsuspend', target: t };
+    if (o.flags.has('-S')) return { kind: 'pairdelete', target: t };
+    return { kind: 'pairsplit', target: t, mode: splitMode(o), access: o.flags.has('-r') ? 'r' : 'rw' };
+  },
+);
+
+const pairresync = withOptions('pairresync', { ...GD, '-restore': { arity: 'flag' }, '-c': { arity: 'value', what: 'a pace 1-15' } }, (o) => ({
+  kind: 'pairresync',
+  target: target(o),
+  restore: o.flags.has('-restore'),
+  pace: pace(o),
+}));
+
+const pairdisplay = withOptions('pairdisplay', { ...GD, '-fc': { arity: 'flag' }, '-fx': { arity: 'flag' }, '-fcx': { arity: 'flag' }, '-l': { arity: 'flag' } }, (o) => ({
+  kind: 'pairdisplay',
+  target: target(o),
+  showPct: o.flags.has('-fc') || o.flags.has('-fcx'),
+  localOnly: o.flags.has('-l'),
+}));
+
+function waitStatuses(o: Opts): WaitStatus[] {
+  const given = o.values.get('-s');
+  if (given === undefined) fail('EX_REQARG', '-s <status> is required');
+  return given.map((s) => {
+    const lower = s.toLowerCase();
+    const hit = WAIT_STATUSES.find((w) => w === lower);
+    if (hit === undefined) fail('EX_INVARG', `-s: unknown status "${s}" (statuses: ${WAIT_STATUSES.join(' ')})`);
+    return hit;
+  });
+}
+
+const pairevtwait = withOptions(
+  'pairevtwait',
+  { ...GD, '-s': { arity: 'values', what: 'one or more statuses' }, '-t': { arity: 'value', what: 'a timeout in seconds' } },
+  (o) => {
+    const t = target(o);
+    const statuses = waitStatuses(o);
+    return { kind: 'pairevtwait', target: t, statuses, timeoutS: seconds('-t', required(o, '-t', '<timeout>')) };
+  },
+);
+
+const pairvolchk = withOptions('pairvolchk', { ...GD, '-s': { arity: 'flag' }, '-c': { arity: 'flag' } }, (o) => ({
+  kind: 'pairvolchk',
+  target: target(o),
+  svol: o.flags.has('-s') || o.flags.has('-c'),
+}));
+
+function sleep(words: string[]): CciCommand {
+  if (words[0] === '-h' || words[0] === '--help') return { kind: 'help', topic: 'sleep' };
+  if (words.length === 0) fail('EX_REQARG', 'sleep needs a number of seconds');
+  if (words.length > 1) fail('EX_CMDERR', `unexpected argument "${words[1]}"`);
+  const s = seconds('sleep', words[0]);
+  if (!(s > 0)) fail('EX_INVARG', 'sleep: the number of seconds must be positive');
+  return { kind: 'sleep', seconds: s };
+}
+
+function accessAttribute(v: string): boolean {
+  if (v === 'read_only') return true;
+  if (v === 'read_write') return false;
+  return fail('EX_INVARG', `-access_attribute: "${v}" is not read_only or read_write`);
+}
+
+const modifyLdev = withOptions(
+  'raidcom modify ldev',
+  { '-ldev_id': { arity: 'value', what: 'an LDEV id' }, '-access_attribute': { arity: 'value', what: 'read_only or read_write' } },
+  (o) => ({
+    kind: 'setReadOnly',
+    ldevId: required(o, '-ldev_id', '<ldev>'),
+    readOnly: accessAttribute(required(o, '-access_attribute', 'read_only|read_write')),
+  }),
+);
+
+const RAIDCOM: Readonly<Record<string, Builder>> = {
+  'get pool': withOptions('raidcom get pool', {}, () => ({ kind: 'getPool' })),
+  'get snapshot': withOptions('raidcom get snapshot', { '-snapshotgroup': { arity: 'value', what: 'a group name' } }, (o) => ({
+    kind: 'getSnapshot',
+    group: one(o, '-snapshotgroup') ?? null,
+  })),
+  'modify ldev': modifyLdev,
+};
+
+function raidcom(words: string[]): CciCommand {
+  if (words.length === 0 || words[0] === '-h' || words[0] === '--help') return { kind: 'help', topic: 'raidcom' };
+  const key = `${words[0]} ${words[1] ?? ''}`.trim().toLowerCase();
+  const build = RAIDCOM[key];
+  if (build === undefined) fail('EX_CMDERR', `unknown raidcom action "${key}" (known: ${Object.keys(RAIDCOM).join(', ')})`);
+  return build(words.slice(2));
+}
+
+const COMMANDS: Readonly<Record<string, Builder>> = {
+  paircreate,
+  pairsplit,
+  pairresync,
+  pairdisplay,
+  pairevtwait,
+  pairvolchk,
+  raidcom,
+  sleep,
+  help: (words) => ({ kind: 'help', topic: words.length === 0 ? null : words.join(' ') }),
+};
+
+/** Parses one console line. Blank lines and comments give `{ kind: 'none' }`. */
+export function parseLine(line: string): ParseOutcome {
+  const tok = tokenize(line);
+  if (!tok.ok) return { ok: false, name: line.trim().split(/\s+/)[0] || 'cci', failure: { code: 'EX_CMDERR', detail: tok.message } };
+  if (tok.words.length === 0) return { ok: true, command: { kind: 'none' } };
+  const name = tok.words[0].toLowerCase();
+  const build = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (build === undefined) return { ok: false, name: tok.words[0], failure: { code: 'EX_UNWCMD', detail: `"${tok.words[0]}" is not a command (type help)` } };
+  try {
+    return { ok: true, command: build(tok.words.slice(1)) };
+  } catch (e) {
+    if (e instanceof ParseFailure) return { ok: false, name, failure: e.failure };
+    throw e;
+  }
+}
