@@ -7,9 +7,12 @@
  * event queue ≥ 6 M push+pop/s with 1,000 pending; LRU ≥ 12 M ops/s while evicting; telemetry
  * ≤ 1 % of worker time; 32 × 1 TiB LDEVs with 1 % written < 300 MB; charts (8 volumes × 600
  * points at 4 Hz) no main-thread task > 50 ms; canvas of 500 devices / 1,000 links ≥ 50 fps.
+ * Replication (bench/replication.ts): union + scan of a 4 Mi-track pair's bitmaps < 50 ms; host
+ * I/O rate with 16 local pairs in PAIR less than 30 % below the rate without.
  */
 import { benchDigestMemory, benchEventQueue, benchLruCache } from './micro.ts';
 import { benchNodeSim } from './node-sim.ts';
+import { benchBitmapUnionScan, benchPairsIoRate, benchResync1TiB } from './replication.ts';
 
 interface Figure {
   name: string;
@@ -42,6 +45,30 @@ async function main() {
   log('Node simulation (reference topology: 8 hosts, 2 arrays, 32 LDEVs) …');
   const n = await benchNodeSim();
   add('nodeSimIosPerSec', n.iosPerSec, 'I/O/s', '>= 2000000', n.iosPerSec >= 2e6);
+
+  log('replication: resync of a 1 TiB pair with 1 % of its tracks dirty …');
+  const rs = await benchResync1TiB();
+  add('resync1TiB1pctWallMs', rs.wallMs, 'ms', 'info', true);
+  add('resync1TiB1pctSimS', rs.simSeconds, 's', `info (pace ${rs.pace})`, true);
+  add('resync1TiB1pctTracksCopied', rs.tracksCopied, 'tracks', `= ${rs.dirtyTracks} dirty`, rs.tracksCopied === rs.dirtyTracks);
+  add('resync1TiB1pctBytesCopied', rs.bytesCopied, 'B', 'info', true);
+  add('resync1TiB1pctSimGBPerWallSec', rs.simBytesPerWallSec / 1e9, 'GB/s', 'info (simulated bytes)', true);
+  add('resync1TiB1pctPeakHeapMB', rs.peakHeapMB, 'MB', rs.heapMeasured ? 'info' : 'info (no --expose-gc: 0)', true);
+  log('replication: bitmap union + scan of a 4 Mi-track pair …');
+  const bm = await benchBitmapUnionScan();
+  add('bitmapUnionScan4MiMs', bm.totalMs, 'ms', '< 50', bm.totalMs < 50);
+  add('bitmapOrWith4MiMs', bm.orWithMs, 'ms', 'info', true);
+  add('bitmapScan4MiMs', bm.scanMs, 'ms', 'info', true);
+  add('bitmapUnionCount4MiMs', bm.unionCountMs, 'ms', 'info', true);
+  log('replication: reference scenario with 16 local pairs in PAIR vs none …');
+  const pr = await benchPairsIoRate();
+  add('hostIosPerSecNoPairs', pr.withoutPairsIosPerSec, 'I/O/s', 'info (best of 3)', true);
+  add('hostIosPerSec16Pairs', pr.withPairsIosPerSec, 'I/O/s', 'info (best of 3)', true);
+  add('hostIoDrop16PairsPct', pr.dropPct, '%', '< 30', pr.dropPct < 30);
+  add('hostIoDrop16PairsCpuPct', pr.dropPctCpu, '%', 'info (per CPU s)', true);
+  add('simIosNoPairs', pr.withoutPairsIos, 'I/O', `info (${pr.simSeconds} simulated s)`, true);
+  add('simIos16Pairs', pr.withPairsIos, 'I/O', `info (${pr.simSeconds} simulated s)`, true);
+  add('pairs16TracksCopied', pr.pairTracksCopied, 'tracks', 'info (update copy)', true);
 
   if (!args.has('--skip-browser')) {
     log('browser (worker, telemetry, charts, canvas) …');
