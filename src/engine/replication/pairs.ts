@@ -155,6 +155,8 @@ export class Replication {
   readonly pending: TrackBitmap[];
   readonly pDiff: TrackBitmap[];
   readonly sDiff: TrackBitmap[];
+  /** Per pair: set bits of pDiff | sDiff, kept as bits are set (status is read ~4 Hz). */
+  private readonly dirtyUnion: Int32Array;
   private readonly copied: TrackBitmap[];
   private readonly ops: CopyOp[][];
   private readonly current: (CopyOp | null)[];
@@ -214,6 +216,7 @@ export class Replication {
     this.pending = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
     this.pDiff = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
     this.sDiff = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
+    this.dirtyUnion = new Int32Array(n);
     this.copied = this.pairs.map((_, i) => new TrackBitmap(this.trackCount[i]));
     this.ops = this.pairs.map(() => []);
     this.current = this.pairs.map(() => null);
@@ -332,7 +335,8 @@ export class Replication {
       this.finishIfDrained(p);
     }
     const diff = this.pDiff[p];
-    for (let t = first; t <= end; t++) diff.set(t);
+    const other = this.sDiff[p];
+    for (let t = first; t <= end; t++) if (diff.set(t) && !other.has(t)) this.dirtyUnion[p]++;
   }
 
   private sWrite(p: number, first: number, last: number): void {
@@ -346,7 +350,8 @@ export class Replication {
     }
     if (s === PSUS_SP || s === PSUS || s === PSUE) {
       const diff = this.sDiff[p];
-      for (let t = first; t <= end; t++) diff.set(t);
+      const other = this.pDiff[p];
+      for (let t = first; t <= end; t++) if (diff.set(t) && !other.has(t)) this.dirtyUnion[p]++;
     }
   }
 
@@ -711,8 +716,7 @@ export class Replication {
     this.splitAtUs[p] = this.host.nowUs();
     this.pDigestAtSplit[p] = this.arrays.digests[pair.pvol].digestOfAll();
     this.closeOp(p); // the PAIR period's update copy
-    this.pDiff[p].clearAll();
-    this.sDiff[p].clearAll();
+    this.clearDiffs(p);
     if (this.pending[p].count === 0) {
       this.stopCopy(p);
       this.setState(p, PSUS);
@@ -802,8 +806,7 @@ export class Replication {
   private startCopy(p: number, state: number, reason: CopyReason, set: TrackBitmap): void {
     this.stopCopy(p);
     this.pending[p] = set;
-    this.pDiff[p].clearAll();
-    this.sDiff[p].clearAll();
+    this.clearDiffs(p);
     this.scanPos[p] = 0;
     this.openOp(p, reason, set.count);
     this.setState(p, state);
@@ -811,11 +814,16 @@ export class Replication {
     else this.kick(p);
   }
 
+  private clearDiffs(p: number): void {
+    this.pDiff[p].clearAll();
+    this.sDiff[p].clearAll();
+    this.dirtyUnion[p] = 0;
+  }
+
   private clearBitmaps(p: number): void {
     if (this.pairs[p].kind === 'snapshot') return;
     this.pending[p].clearAll();
-    this.pDiff[p].clearAll();
-    this.sDiff[p].clearAll();
+    this.clearDiffs(p);
     this.copied[p].clearAll();
   }
 
@@ -940,7 +948,7 @@ export class Replication {
       pendingTracks: this.pending[p].count,
       pDirtyTracks: snapshot ? 0 : this.pDiff[p].count,
       sDirtyTracks: snapshot ? 0 : this.sDiff[p].count,
-      dirtyTracks: snapshot ? 0 : this.pDiff[p].unionCount(this.sDiff[p]),
+      dirtyTracks: snapshot ? 0 : this.dirtyUnion[p],
       trackCount: this.trackCount[p],
       tracksCopied: this.tracksCopied[p],
       bytesCopied: this.bytesCopied[p],
@@ -1035,7 +1043,7 @@ export class Replication {
       tracksPerCell: perCell,
       cells,
       pendingTracks: snapshot ? 0 : this.pending[p].count,
-      dirtyTracks: snapshot ? 0 : this.pDiff[p].unionCount(this.sDiff[p]),
+      dirtyTracks: snapshot ? 0 : this.dirtyUnion[p],
       copiedTracks: this.copied[p].count,
     };
   }
