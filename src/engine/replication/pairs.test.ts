@@ -221,3 +221,52 @@ describe('copy work competes with host I/O', () => {
     expect(initialCopy(15).report.ldevs.p.responseMsMean).toBeGreaterThan(1.3 * quiet.report().ldevs.p.responseMsMean);
   });
 });
+
+describe('copy passes', () => {
+  it('an initial copy is one pass: it reaches PAIR under heavy writes; re-written tracks go to the update copy', () => {
+    const b = smallSan();
+    b.ldev('arr1', 'p', 'pg-hdd', 1).ldev('arr1', 's', 'pg-ssd', 1);
+    b.luPath('arr1', 'fc0', 'hg1', 2, 'p');
+    b.copyGroup({ id: 'G', kind: 'local', devices: [{ name: 'd', pvol: 'p', svol: 's' }] });
+    b.workload('h1', { id: 'w', target: lunTarget(2), rw: 'randwrite', bs: '8k', iodepth: 8 } as never);
+    const sim = createSimulation(b.build({ durationS: 600 }));
+    for (let t = 0; t < 4096; t++) sim.hostWriteTrack('p', t);
+    sim.apply({ type: 'pairCreate', group: 'G', pace: 15, split: false });
+    sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'w' });
+    sim.runUntil(120 * US);
+    const r = sim.report().pairs['G/d'];
+    expect(r.state).toBe('PAIR');
+    const initial = r.copies.find((c) => c.reason === 'initial')!;
+    expect(initial.tracks).toBe(initial.tracksPlanned);
+    expect(initial.tracks).toBeLessThanOrEqual(4096);
+    expect(r.copies.some((c) => c.reason === 'update')).toBe(true);
+  });
+
+  it('a split accepted during the initial copy drains it at once (COPY(SP)) and gives the image at acceptance', () => {
+    const sim = createSimulation(san());
+    for (let t = 0; t < 4096; t++) sim.hostWriteTrack('p', t);
+    sim.apply({ type: 'pairCreate', group: 'G', pace: 3, split: false });
+    sim.runUntil(1 * US);
+    expect(pair(sim).state).toBe('COPY');
+    expect(sim.apply({ type: 'pairSplit', group: 'G', mode: 'steady', access: 'rw' }).ok).toBe(true);
+    const atSplit = sim.report().pairs['G/d1'].pDigestAtSplit;
+    expect(pair(sim).state).toBe('COPY(SP)');
+    sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'w' });
+    sim.runUntil(400 * US);
+    const r = sim.report().pairs['G/d1'];
+    expect(r.state).toBe('PSUS');
+    expect(r.svolDigest).toBe(atSplit);
+    expect(r.copies.map((c) => c.reason)).toEqual(['initial']);
+  });
+
+  it('paircreate -split makes the S-VOL the image as of creation', () => {
+    const sim = createSimulation(san());
+    for (let t = 0; t < 100; t++) sim.hostWriteTrack('p', t);
+    const before = sim.report().ldevs.p.contentDigest;
+    sim.apply({ type: 'pairCreate', group: 'G', pace: 15, split: true });
+    sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'w' });
+    sim.runUntil(30 * US);
+    expect(pair(sim).state).toBe('PSUS');
+    expect(sim.report().ldevs.s.contentDigest).toBe(before);
+  });
+});

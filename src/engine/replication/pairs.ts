@@ -150,9 +150,13 @@ export class Replication {
   private readonly copyGen: Int32Array;
   private readonly copyScheduled: Uint8Array;
   private readonly scanPos: Int32Array;
-  private readonly splitWhenPaired: Uint8Array;
   private readonly trackCount: Int32Array;
   readonly pending: TrackBitmap[];
+  /**
+   * Tracks written during COPY / COPY(RS) after this copy had copied them: the update copy in
+   * PAIR takes them, so an initial copy or resync is one pass and ends even under writes.
+   */
+  private readonly deferred: TrackBitmap[];
   readonly pDiff: TrackBitmap[];
   readonly sDiff: TrackBitmap[];
   /** Per pair: set bits of pDiff | sDiff, kept as bits are set (status is read ~4 Hz). */
@@ -210,13 +214,13 @@ export class Replication {
     this.copyGen = new Int32Array(n);
     this.copyScheduled = new Uint8Array(n);
     this.scanPos = new Int32Array(n);
-    this.splitWhenPaired = new Uint8Array(n);
     this.trackCount = Int32Array.from(this.pairs, (p) => ldevs[p.pvol].trackCount);
     const isCopyPair = (p: CompiledPair): boolean => p.kind !== 'snapshot';
     this.pending = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
     this.pDiff = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
     this.sDiff = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
     this.dirtyUnion = new Int32Array(n);
+    this.deferred = this.pairs.map((p, i) => new TrackBitmap(isCopyPair(p) ? this.trackCount[i] : 0));
     this.copied = this.pairs.map((_, i) => new TrackBitmap(this.trackCount[i]));
     this.ops = this.pairs.map(() => []);
     this.current = this.pairs.map(() => null);
@@ -319,10 +323,18 @@ export class Replication {
     const s = this.state[p];
     if (s === SMPL || s === COPY_RS_R) return;
     const end = Math.min(last, this.trackCount[p] - 1);
-    if (s === COPY || s === PAIR || s === COPY_RS) {
+    if (s === COPY || s === COPY_RS) {
+      // One pass: a track this copy already copied is re-copied by the update copy in PAIR.
+      const pending = this.pending[p];
+      const copied = this.copied[p];
+      const deferred = this.deferred[p];
+      for (let t = first; t <= end; t++) (copied.has(t) ? deferred : pending).set(t);
+      return;
+    }
+    if (s === PAIR) {
       const pending = this.pending[p];
       for (let t = first; t <= end; t++) pending.set(t);
-      if (s === PAIR && this.copyScheduled[p] === 0) {
+      if (this.copyScheduled[p] === 0) {
         if (this.current[p] === null) this.openOp(p, 'update', 0);
         this.scheduleCycle(p, this.host.nowUs() + UPDATE_COPY_DELAY_US);
       }
@@ -482,7 +494,8 @@ export class Replication {
     this.tracksCopied[p]++;
     this.bytesCopied[p] += bytes;
     let op = this.current[p];
-    if (op === null) op = this.openOp(p, 'update', 0);
+    // No current op: a snapshot preserving again after its restore, or the first update copy in PAIR.
+    if (op === null) op = this.openOp(p, this.pairs[p].kind === 'snapshot' ? 'copy-on-write' : 'update', 0);
     op.tracks++;
     op.bytes += bytes;
     if (onAccess) op.onAccess++;
@@ -562,9 +575,12 @@ export class Replication {
       this.closeOp(p);
       this.direction[p] = 0;
       this.setState(p, PAIR);
-      if (this.splitWhenPaired[p] === 1) {
-        this.splitWhenPaired[p] = 0;
-        this.beginSplit(p, false, false);
+      // Tracks re-written after this pass copied them: the update copy takes them from here.
+      if (this.deferred[p].count > 0) {
+        this.pending[p].orWith(this.deferred[p]);
+        this.deferred[p].clearAll();
+        this.openOp(p, 'update', 0);
+        this.scheduleCycle(p, this.host.nowUs() + UPDATE_COPY_DELAY_US);
       }
     } else if (s === COPY_SP || s === PSUS_SP) {
       this.closeOp(p);
@@ -605,7 +621,7 @@ export class Replication {
       changed++;
       this.perform(p, cmd);
     });
-    return changed === 0 ? { ok: true, redundant: true, message: 'nothing to do: already in the requested state' } : { ok: true };
+    return changed === 0 ? { ok: true, redundant: true, message: 'already in the requested state' } : { ok: true };
   }
 
   private verdict(p: number, cmd: PairCommand): Verdict {
@@ -630,7 +646,7 @@ export class Replication {
       case 'split':
         if (snapshot) return s === PAIR ? ACCEPT : s === PSUS ? REDUNDANT : reject('EX_INVSTP', `cannot take a snapshot in ${name}`);
         if (s === PAIR) return ACCEPT;
-        if (s === COPY) return pair.kind === 'host-mirror' ? reject('EX_INVSTP', 'the initial copy has not finished (COPY)') : ACCEPT;
+        if (s === COPY || s === COPY_RS) return pair.kind === 'host-mirror' ? reject('EX_INVSTP', `the mirror is not synchronised yet (${name})`) : ACCEPT;
         if (s === PSUS || s === PSUS_SP || s === COPY_SP) return REDUNDANT;
         return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot split in ${name}`);
       case 'suspend':
@@ -667,8 +683,9 @@ export class Replication {
           return;
         }
         this.direction[p] = 0;
-        this.splitWhenPaired[p] = cmd.split ? 1 : 0;
         this.startCopy(p, COPY, 'initial', this.writtenUnion(p));
+        // `-split`: the S-VOL becomes the P-VOL's image as of now (a steady split of the copy).
+        if (cmd.split) this.beginSplit(p, false, false);
         return;
       case 'split':
         if (pair.kind === 'snapshot') {
@@ -679,11 +696,6 @@ export class Replication {
           this.setState(p, PSUS);
           return;
         }
-        if (this.state[p] === COPY) {
-          this.splitWhenPaired[p] = 1; // steady split once the initial copy is done
-          this.svolReadOnly[p] = cmd.readOnly ? 1 : 0;
-          return;
-        }
         this.svolReadOnly[p] = cmd.readOnly ? 1 : 0;
         this.beginSplit(p, cmd.quick, cmd.readOnly);
         return;
@@ -691,6 +703,7 @@ export class Replication {
         this.stopCopy(p);
         this.closeOp(p);
         this.pending[p].clearAll();
+        this.deferred[p].clearAll();
         if (pair.kind === 'snapshot') this.releasePreserved(p);
         this.setState(p, PSUE);
         return;
@@ -715,16 +728,23 @@ export class Replication {
     this.svolReadOnly[p] = readOnly ? 1 : this.svolReadOnly[p];
     this.splitAtUs[p] = this.host.nowUs();
     this.pDigestAtSplit[p] = this.arrays.digests[pair.pvol].digestOfAll();
-    this.closeOp(p); // the PAIR period's update copy
+    // Split during COPY / COPY(RS): the copy's own set plus what it re-dirtied is the drain, and
+    // the operation keeps its reason; in PAIR the period's update copy ends here.
+    const copying = this.state[p] === COPY || this.state[p] === COPY_RS;
+    this.pending[p].orWith(this.deferred[p]);
+    this.deferred[p].clearAll();
+    if (!copying) this.closeOp(p);
     this.clearDiffs(p);
     if (this.pending[p].count === 0) {
       this.stopCopy(p);
+      this.closeOp(p);
       this.setState(p, PSUS);
       return;
     }
     // Drain what the S-VOL still lags, as of this instant (writes from now on are pDiff).
     this.stopCopy(p);
-    this.openOp(p, 'split-drain', this.pending[p].count);
+    if (!copying) this.openOp(p, 'split-drain', this.pending[p].count);
+    else this.current[p]!.planned = this.current[p]!.tracks + this.pending[p].count;
     this.setState(p, quick ? PSUS_SP : COPY_SP);
     this.kick(p);
   }
@@ -806,6 +826,7 @@ export class Replication {
   private startCopy(p: number, state: number, reason: CopyReason, set: TrackBitmap): void {
     this.stopCopy(p);
     this.pending[p] = set;
+    this.deferred[p].clearAll();
     this.clearDiffs(p);
     this.scanPos[p] = 0;
     this.openOp(p, reason, set.count);
@@ -821,7 +842,9 @@ export class Replication {
   }
 
   private clearBitmaps(p: number): void {
+    this.copied[p].clearAll();
     if (this.pairs[p].kind === 'snapshot') return;
+    this.deferred[p].clearAll();
     this.pending[p].clearAll();
     this.clearDiffs(p);
     this.copied[p].clearAll();
