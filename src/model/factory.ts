@@ -187,7 +187,7 @@ function kindFields(topology: Topology, kind: DeviceKind, serverClass: ServerCla
       return { domainId: nextDomainId(topology) };
     case 'array': {
       const empty = { parityGroups: [], ldevs: [], hostGroups: [], luPaths: [] } as unknown as DiskArray;
-      return { cacheGiB: 64, trackKiB: 256, parityGroups: [newParityGroup(empty)], ldevs: [], hostGroups: [], luPaths: [] };
+      return { cacheGiB: 64, trackKiB: 256, parityGroups: [newParityGroup(empty)], ldevs: [], hostGroups: [], luPaths: [], pools: [] };
     }
     case 'tapeLibrary':
       return { driveGeneration: 'LTO-8', driveCount: 2, slotCount: 24 };
