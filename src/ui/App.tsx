@@ -1,6 +1,7 @@
 /**
- * The application shell: toolbar on top, palette left, canvas centre, inspector right,
- * charts below. Each region is its own component; this file only lays them out.
+ * The application shell: toolbar on top, palette left, canvas centre, inspector right, and a
+ * bottom dock with the charts (default) and the CCI console. Each region is its own component;
+ * this file only lays them out.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { DesignToolbar } from './design/DesignToolbar.tsx';
@@ -8,7 +9,7 @@ import { Palette } from './design/Palette.tsx';
 import { Canvas } from './design/Canvas.tsx';
 import { SidePanel } from './design/SidePanel.tsx';
 import { RunControls } from './sim/RunControls.tsx';
-import { ChartsPanel } from './sim/ChartsPanel.tsx';
+import { BottomDock } from './console/BottomDock.tsx';
 import { useBootstrap } from './useBootstrap.ts';
 
 export function App() {
@@ -28,7 +29,7 @@ export function App() {
           </section>
           <SidePanel />
         </main>
-        <ChartsPanel />
+        <BottomDock />
       </div>
     </ReactFlowProvider>
   );

@@ -13,7 +13,7 @@
  */
 import type { StateCreator, StoreApi } from 'zustand';
 import type { DesignCore } from './design-types.ts';
-import type { Scenario } from '../../model/scenario.ts';
+import type { Scenario, TimelineEntry } from '../../model/scenario.ts';
 import type { Device, DeviceKind, Endpoint, Link, Topology } from '../../model/topology.ts';
 import { canConnect, type ConnectResult } from '../../model/connect-rules.ts';
 import { createDevice, nextId, type ServerClassName, type XY } from '../../model/factory.ts';
@@ -212,6 +212,22 @@ function setScenarioMeta(set: SetFn, get: GetFn, meta: ScenarioMeta): void {
   if (!same) commit(set, get, next);
 }
 
+/** Timeline entries a scenario may hold (the schema's limit). */
+const TIMELINE_MAX = 10_000;
+
+function appendTimeline(set: SetFn, get: GetFn, entries: TimelineEntry[]): void {
+  if (entries.length === 0) return;
+  const s = get().scenario;
+  if (s.timeline.length + entries.length > TIMELINE_MAX) {
+    set({ lastError: `The timeline holds at most ${TIMELINE_MAX} entries; ${entries.length} more do not fit` });
+    return;
+  }
+  // Array.prototype.sort is stable: existing entries stay ahead of new ones at the same time.
+  const timeline = [...s.timeline, ...entries].sort((a, b) => a.atS - b.atS);
+  const n = entries.length;
+  commit(set, get, { ...s, timeline }, { notice: `Added ${n} action${n === 1 ? '' : 's'} to the timeline` });
+}
+
 function restoreAutosave(set: SetFn, get: GetFn): boolean {
   const text = readAutosave();
   if (text === null) return false;
@@ -236,6 +252,7 @@ export const createDesignSlice: StateCreator<DesignSlice, [], [], DesignSlice> =
     importErrors: null,
     loadScenario: (scenario) => load(set, get, scenario, `Loaded “${scenario.name}”`),
     restoreAutosave: () => restoreAutosave(set, get),
+    appendTimeline: (entries) => appendTimeline(set, get, entries),
     newScenario: () =>
       commit(set, get, emptyScenario(), { selectedDeviceIds: [], selectedLinkIds: [], notice: 'New empty design (Undo brings the previous one back)' }),
     addDevice: (kind, position, serverClass) => addDevice(set, get, kind, position, serverClass),

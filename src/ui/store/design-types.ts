@@ -2,7 +2,7 @@
  * The part of the design slice that other slices, the worker bridge and `window.sandbox`
  * program against. `design-slice.ts` implements it (and more).
  */
-import type { Scenario } from '../../model/scenario.ts';
+import type { Scenario, TimelineEntry } from '../../model/scenario.ts';
 
 export interface DesignCore {
   /** The document being edited: topology, seed, duration, timeline, expectations. */
@@ -13,4 +13,10 @@ export interface DesignCore {
   loadScenario(scenario: Scenario): void;
   /** Load the autosaved document if there is a valid one; returns whether it did. */
   restoreAutosave(): boolean;
+  /**
+   * Add entries to the scenario's timeline (kept in time order; an entry lands after those
+   * already at its time) as one undoable edit — which reloads the emulation from t=0.
+   * Refused (lastError) when the timeline would exceed its limit.
+   */
+  appendTimeline(entries: TimelineEntry[]): void;
 }

@@ -1,0 +1,29 @@
+/**
+ * The CCI console: a terminal-like panel where trainers type CCI commands (paircreate,
+ * pairsplit, pairdisplay -fc, pairevtwait, raidcom get pool …) against the running emulation.
+ * Toolbar (recording, horcm.conf import), a banner when there is nothing to address, the output
+ * log, and the prompt. Commands run through `runCci` (src/cci) over the worker bridge
+ * (console-session.ts); the session outlives the panel (console-store.ts).
+ */
+import { useRef } from 'react';
+import { useConsole } from './console-store.ts';
+import { ConsoleBanner, ConsolePlaceholder } from './ConsoleGuide.tsx';
+import { ConsoleLog } from './ConsoleLog.tsx';
+import { ConsolePrompt } from './ConsolePrompt.tsx';
+import { ConsoleToolbar } from './ConsoleToolbar.tsx';
+import { HorcmImportDialog } from './HorcmImportDialog.tsx';
+import './console.css';
+
+export function ConsolePanel() {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const tall = useConsole((s) => s.tall);
+  return (
+    <section className={`cci-console${tall ? ' is-tall' : ''}`} aria-label="CCI console">
+      <ConsoleToolbar />
+      <ConsoleBanner />
+      <ConsoleLog onClickLog={() => inputRef.current?.focus()} placeholder={<ConsolePlaceholder />} />
+      <ConsolePrompt inputRef={inputRef} />
+      <HorcmImportDialog />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The prompt line (`horcm0 $` and a labelled input) and, while a command runs, a status line
+ * saying what it waits for and how much simulated time passed, with a Stop button (Ctrl+C).
+ */
+import { useRef, useState, type RefObject } from 'react';
+import { useStore } from '../store/index.ts';
+import { useConsole } from './console-store.ts';
+import { stopRunning } from './console-session.ts';
+import { PROMPT } from './transcript.ts';
+import { consoleKeyHandler } from './console-keys.ts';
+
+export const CONSOLE_INPUT_ID = 'cci-input';
+
+function RunningLine() {
+  const running = useConsole((s) => s.running);
+  const nowS = useStore((s) => s.sim.nowS);
+  const runState = useStore((s) => s.sim.runState);
+  if (!running) return null;
+  const waitedS = Math.max(0, nowS - running.startedAtS);
+  const how = runState === 'playing' ? 'the run is playing' : 'stepping the paused run';
+  return (
+    <div className="cci-running" role="status">
+      <span className="cci-spinner" aria-hidden="true" />
+      <span className="cci-running-text">
+        Running <code>{running.line}</code> — {waitedS.toFixed(1)} s of simulated time so far ({how})
+      </span>
+      <button type="button" className="btn btn-small" onClick={() => stopRunning()} title="Abandon the command (Ctrl+C)">
+        Stop
+      </button>
+    </div>
+  );
+}
+
+export function ConsolePrompt({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+  const [value, setValueState] = useState('');
+  const pendingCursor = useRef<number | null>(null);
+  const setValue = (text: string, cursor?: number) => {
+    setValueState(text);
+    pendingCursor.current = cursor ?? text.length;
+    requestAnimationFrame(() => {
+      const input = inputRef.current;
+      if (input && pendingCursor.current !== null) input.setSelectionRange(pendingCursor.current, pendingCursor.current);
+      pendingCursor.current = null;
+    });
+  };
+  const onKeyDown = consoleKeyHandler({ value, setValue });
+  return (
+    <div className="cci-prompt-area">
+      <RunningLine />
+      <div className="cci-prompt-row">
+        <span className="cci-ps" aria-hidden="true">
+          {PROMPT}
+        </span>
+        <input
+          ref={inputRef}
+          id={CONSOLE_INPUT_ID}
+          className="cci-input"
+          type="text"
+          aria-label="CCI command"
+          aria-describedby="cci-keys"
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          value={value}
+          onChange={(e) => setValueState(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <p id="cci-keys" className="sr-only">
+        Enter runs the command. Up and Down arrows recall earlier commands. Tab completes command names, options, group and device
+        names; on an empty line Tab moves on. Control+C stops a waiting command. Type help for the list of commands.
+      </p>
+    </div>
+  );
+}

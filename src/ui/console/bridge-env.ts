@@ -1,0 +1,39 @@
+/**
+ * The console environment of the app: the worker bridge for engine calls and the store for
+ * the design's topology and the simulated clock. Reads the design, never writes it.
+ */
+import type { ReplicationStatus } from '../../engine/api.ts';
+import { getBridge } from '../sim/bridge.ts';
+import { useStore } from '../store/index.ts';
+import type { ConsoleEnv } from './cci-context.ts';
+
+/** Pairs and pools now: the worker's `replication()`, else (older worker) its snapshot's. */
+async function readReplication(): Promise<ReplicationStatus | null> {
+  const bridge = getBridge();
+  const loaded = await bridge.ready();
+  if (!loaded.ok) return null;
+  try {
+    return await bridge.remote().replication();
+  } catch {
+    return (await bridge.snapshot()).replication ?? null;
+  }
+}
+
+export function bridgeEnv(): ConsoleEnv {
+  const bridge = getBridge();
+  return {
+    topology: () => useStore.getState().scenario.topology,
+    clock: () => {
+      const { nowS, endS, runState } = useStore.getState().sim;
+      return { nowS, endS, runState };
+    },
+    watchClock: (listener) =>
+      useStore.subscribe((s, prev) => {
+        if (s.sim.nowS !== prev.sim.nowS || s.sim.runState !== prev.sim.runState) listener();
+      }),
+    apply: (action) => bridge.apply(action),
+    replication: readReplication,
+    step: (seconds) => bridge.step(seconds),
+    refreshClock: async () => void (await bridge.status()),
+  };
+}
