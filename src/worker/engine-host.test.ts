@@ -3,7 +3,7 @@
  * slicing, telemetry batching, state transitions and cost accounting, without a worker.
  */
 import { describe, expect, it } from 'vitest';
-import type { EngineSnapshot, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import type { EngineSnapshot, PairBitmap, PairStatus, ReplicationStatus, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { lunTarget, smallSan } from '../engine/testing/small-sans.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -42,11 +42,39 @@ class FakeClock {
   }
 }
 
+/** The fake's one pair: SMPL until a pairCreate, then PAIR; its copy % follows the clock. */
+function fakePair(state: PairStatus['state'], nowUs: number): PairStatus {
+  return {
+    key: 'G/d1',
+    group: 'G',
+    device: 'd1',
+    kind: 'local',
+    mu: 0,
+    pvol: 'p',
+    svol: 's',
+    state,
+    svolState: state,
+    copyPct: Math.min(100, nowUs / 1e6),
+    pace: 3,
+    pendingTracks: 0,
+    pDirtyTracks: 0,
+    sDirtyTracks: 0,
+    dirtyTracks: 0,
+    trackCount: 64,
+    tracksCopied: 0,
+    bytesCopied: 0,
+    splitAtS: null,
+    svolAccess: 'none',
+    preservedTracks: 0,
+  };
+}
+
 /** A deterministic stand-in for the engine: each event costs `eventCostMs` of wall time. */
 function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: number): Simulation {
   let nowUs = 0;
   let drainedS = 0;
   let events = 0;
+  let pairState: PairStatus['state'] = 'SMPL';
   const endUs = scenario.durationS * 1_000_000;
   return {
     scenario,
@@ -67,7 +95,18 @@ function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: numbe
       clock.nowMs += ran * eventCostMs;
       return ran;
     },
-    apply: () => ({ ok: true }),
+    apply(cmd) {
+      if (cmd.type !== 'pairCreate') return { ok: true };
+      if (pairState !== 'SMPL') return { ok: false, code: 'EX_INVSTP', message: 'G/d1 is not SMPL' };
+      pairState = 'PAIR';
+      return { ok: true };
+    },
+    replicationStatus: (): ReplicationStatus => ({ pairs: [fakePair(pairState, nowUs)], pools: [] }),
+    pairBitmap(key, cells): PairBitmap | null {
+      if (key !== 'G/d1') return null;
+      const n = Math.min(cells, 64);
+      return { key, state: pairState, trackCount: 64, tracksPerCell: 64 / n, cells: new Uint8Array(n), pendingTracks: 0, dirtyTracks: 0, copiedTracks: 0 };
+    },
     report: () => ({ simSeconds: nowUs / 1e6, events }) as unknown as Report,
     drainTelemetry(): TelemetryFrame | null {
       const whole = Math.floor(nowUs / 1_000_000);
@@ -89,7 +128,8 @@ function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: numbe
       };
     },
     eventLogHash: () => 'fake',
-    snapshot: () => ({ nowUs, endUs, events, eventLogHash: 'fake', workloads: [], ldevs: {}, arrays: {}, recentEvents: [] }) as EngineSnapshot,
+    snapshot: () =>
+      ({ nowUs, endUs, events, eventLogHash: 'fake', workloads: [], ldevs: {}, arrays: {}, recentEvents: [], replication: { pairs: [], pools: [] } }) as EngineSnapshot,
   };
 }
 
@@ -249,6 +289,63 @@ describe('engine host › snapshot', () => {
     expect(snap).toEqual(direct.snapshot());
     expect(snap.workloads[0]).toMatchObject({ serverId: 'h1', workloadId: 'w', active: true, ldevId: 'ssd0' });
     expect(snap.workloads[0].completedIos).toBeGreaterThan(0);
+  });
+});
+
+describe('engine host › replication', () => {
+  it('sends the pairs and pools with every batch (null when nothing is loaded)', () => {
+    const { clock, host, messages } = setup();
+    host.load({ ...SCENARIO, name: 'broken' });
+    expect(messages.at(-1)?.replication).toBeNull();
+    host.load(SCENARIO);
+    host.play(10);
+    clock.advance(1000);
+    host.pause();
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages.slice(1)) expect(m.replication?.pairs[0].copyPct).toBe(Math.min(100, m.status.nowUs / 1e6));
+  });
+
+  it('answers replication() and pairBitmap() from the loaded simulation', () => {
+    const { host } = setup();
+    expect(host.replication()).toBeNull();
+    expect(host.pairBitmap('G/d1', 16)).toBeNull();
+    host.load(SCENARIO);
+    expect(host.replication()?.pairs.map((p) => p.state)).toEqual(['SMPL']);
+    expect(host.pairBitmap('G/d1', 16)).toMatchObject({ key: 'G/d1', tracksPerCell: 4 });
+    expect(host.pairBitmap('nope', 16)).toBeNull();
+  });
+
+  it('with the real engine: a pair created through the host shows in the next batch and in its bitmap', () => {
+    const b = smallSan();
+    b.workload('h1', { id: 'w', rw: 'randwrite', rate_iops: 50, size: '64m', startAtS: 0, target: lunTarget(0) });
+    b.copyGroup({ id: 'G', kind: 'local', devices: [{ name: 'd1', pvol: 'ssd0', svol: 'hdd0' }] });
+    const messages: TelemetryMessage[] = [];
+    const host = new EngineHost({ createSimulation, now: () => 0, schedule: () => undefined });
+    host.subscribe({ postMessage: (m) => messages.push(m) });
+    host.load(b.build({ durationS: 30 }));
+    expect(messages.at(-1)?.replication?.pairs.map((p) => [p.key, p.state])).toEqual([['G/d1', 'SMPL']]);
+    host.runUntil(2);
+    expect(host.apply({ type: 'pairCreate', group: 'G', device: 'd1', pace: 15, split: false })).toEqual({ ok: true });
+    expect(messages.at(-1)?.replication?.pairs[0].state).toBe('COPY');
+    host.runUntil(20);
+    expect(host.replication()?.pairs[0].state).toBe('PAIR');
+    const bitmap = host.pairBitmap('G/d1', 256)!;
+    expect(bitmap.cells.length).toBeLessThanOrEqual(256);
+    expect(bitmap.tracksPerCell * bitmap.cells.length).toBeGreaterThanOrEqual(bitmap.trackCount);
+    expect(Array.from(bitmap.cells).some((c) => c !== 0)).toBe(true);
+  });
+
+  it('flushes after an accepted command while paused, so the new state shows at once', () => {
+    const { host, messages } = setup();
+    host.load(SCENARIO);
+    host.runUntil(2);
+    const sent = messages.length;
+    expect(host.apply({ type: 'pairCreate', group: 'G', pace: 3, split: false })).toEqual({ ok: true });
+    expect(messages.length).toBe(sent + 1);
+    expect(messages.at(-1)?.replication?.pairs[0].state).toBe('PAIR');
+    const rejected = host.apply({ type: 'pairCreate', group: 'G', pace: 3, split: false });
+    expect(rejected).toMatchObject({ ok: false, code: 'EX_INVSTP' });
+    expect(messages.length).toBe(sent + 1); // a rejected command changed nothing: no batch
   });
 });
 

@@ -12,9 +12,20 @@
  *
  * Invariants: at most one tick is scheduled at a time (`tickToken`); a tick of an earlier
  * play/load is ignored; every state change that moves the clock ends with a flush, so
- * subscribers always see the final samples and status.
+ * subscribers always see the final samples and status. An accepted command flushes too, so a
+ * pair command given while paused shows its new state at once. Every batch carries the pairs
+ * and pools as of its status (`replication`).
  */
-import type { CommandResult, EngineCommand, EngineSnapshot, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import type {
+  CommandResult,
+  EngineCommand,
+  EngineSnapshot,
+  PairBitmap,
+  ReplicationStatus,
+  Report,
+  Simulation,
+  TelemetryFrame,
+} from '../engine/api.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type {
   BenchRunResult,
@@ -95,7 +106,10 @@ export class EngineHost implements EngineApi {
 
   apply(cmd: EngineCommand): CommandResult {
     if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
-    return this.sim.apply(cmd);
+    const result = this.sim.apply(cmd);
+    // While playing the next tick flushes within FLUSH_INTERVAL_MS anyway.
+    if (result.ok && this.runState !== 'playing') this.flush();
+    return result;
   }
 
   play(speed: Speed): void {
@@ -150,6 +164,14 @@ export class EngineHost implements EngineApi {
       endUs: sim ? sim.endUs() : 0,
       generation: this.generation,
     };
+  }
+
+  replication(): ReplicationStatus | null {
+    return this.sim ? this.sim.replicationStatus() : null;
+  }
+
+  pairBitmap(key: string, cells: number): PairBitmap | null {
+    return this.sim ? this.sim.pairBitmap(key, cells) : null;
   }
 
   subscribe(sink: TelemetrySink): number {
@@ -255,7 +277,8 @@ export class EngineHost implements EngineApi {
     const t0 = this.deps.now();
     this.lastFlushMs = t0;
     const frame = this.sim ? this.sim.drainTelemetry() : null;
-    const message: TelemetryMessage = { frame, status: this.status() };
+    const replication = this.sim ? this.sim.replicationStatus() : null;
+    const message: TelemetryMessage = { frame, status: this.status(), replication };
     const buffers = frame ? frameBuffers(frame) : [];
     for (const sink of this.sinks.values()) {
       // Transfer only to a single sink: a transferred buffer is detached after one post.

@@ -1,10 +1,11 @@
-/** Disk array fields: cache and track size, then parity groups, LDEVs and host groups. */
+/** Disk array fields: cache and track size, then parity groups, LDEVs, snapshot pools and host groups. */
 import { DiskArray } from '../../model/topology.ts';
 import { NumberField } from './fields/NumberField.tsx';
 import { patchDevice } from './inspector-actions.ts';
 import { ParityGroupTable } from './ParityGroupTable.tsx';
 import { LdevTable } from './LdevTable.tsx';
 import { HostGroupList } from './HostGroupList.tsx';
+import { PoolTable } from './PoolTable.tsx';
 
 export function ArrayForm({ array }: { array: DiskArray }) {
   return (
@@ -29,6 +30,7 @@ export function ArrayForm({ array }: { array: DiskArray }) {
       </section>
       <ParityGroupTable array={array} />
       <LdevTable array={array} />
+      <PoolTable array={array} />
       <HostGroupList array={array} />
     </>
   );

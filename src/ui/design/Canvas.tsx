@@ -10,6 +10,7 @@ import {
   ConnectionMode,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -35,10 +36,12 @@ import { useShortcuts } from './useShortcuts.ts';
 import { useFitOnLoad } from './useFitOnLoad.ts';
 import { useZoomLevel } from './useZoomLevel.ts';
 import { useRasterAtZoom } from './useRasterAtZoom.ts';
+import { PairEdge } from '../replication/PairEdge.tsx';
+import { PairLegend } from '../replication/PairLegend.tsx';
 
 /** Stable across renders (React Flow warns and re-mounts nodes otherwise). */
 const NODE_TYPES: NodeTypes = Object.fromEntries(DEVICE_KINDS.map((k) => [k, DeviceNode]));
-const EDGE_TYPES: EdgeTypes = { san: SanEdge };
+const EDGE_TYPES: EdgeTypes = { san: SanEdge, pair: PairEdge };
 const MULTI_SELECT_KEYS = ['Control', 'Meta', 'Shift'];
 const DROP_OFFSET = { x: 100, y: 32 };
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
@@ -89,6 +92,7 @@ export function Canvas() {
   useShortcuts();
   useFitOnLoad();
   const zoomLevel = useZoomLevel();
+  const hasPairs = useStore((s) => (s.scenario.topology.copyGroups ?? []).length > 0);
   const container = useRef<HTMLDivElement>(null);
   useRasterAtZoom(container);
 
@@ -141,6 +145,11 @@ export function Canvas() {
         <Background gap={20} size={1.2} color="#cbd5e1" />
         <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeStrokeWidth={3} ariaLabel="Mini map of the design" nodeColor={miniMapColour} />
         <Controls aria-label="Zoom and fit controls" />
+        {hasPairs && (
+          <Panel position="top-right">
+            <PairLegend compact />
+          </Panel>
+        )}
       </ReactFlow>
       <CanvasStatus />
     </div>

@@ -4,6 +4,9 @@
  * read from the store by a narrow selector, so a node re-renders only when its own device, its
  * cabling or its site changes — never on a telemetry frame (NodeIops handles that).
  *
+ * An array that takes part in replication also lists its LDEVs with their pairs and its pool
+ * gauges (ArrayReplication): the node grows downwards, never wider, so designs keep their spacing.
+ *
  * Zoomed out (styles.css, by the canvas's zoom-level class) the body is skipped and the large
  * `san-node-label` shows instead; the body keeps its last size, so the node never resizes.
  */
@@ -18,6 +21,8 @@ import { PortHandles } from './PortHandles.tsx';
 import { NodeIops } from './NodeIops.tsx';
 import { useDevice } from './useDevice.ts';
 import { cabledPortsOf } from './topology-memo.ts';
+import { ArrayReplication } from '../replication/ArrayReplication.tsx';
+import { arrayLayout } from '../replication/pair-layout.ts';
 
 const HANDLE_PITCH_PX = 13;
 const MIN_WIDTH_PX = 200;
@@ -31,6 +36,7 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
   const site = useStore((s) => siteOf(s.scenario.topology, device?.siteId));
   const cabled = useStore((s) => cabledPortsOf(s.scenario.topology, id));
   const placements = useMemo(() => (device ? placePorts(device) : []), [device]);
+  const replicates = useStore((s) => device?.kind === 'array' && arrayLayout(s.scenario.topology, id) !== null);
   if (!device) return null;
   const width = Math.max(MIN_WIDTH_PX, maxPortsOnHorizontalSide(placements) * HANDLE_PITCH_PX + 24);
   const siteKind = site?.kind ?? 'main';
@@ -62,6 +68,7 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
           </span>
           <NodeIops deviceId={device.id} always={device.kind === 'array'} />
         </div>
+        {device.kind === 'array' && replicates && <ArrayReplication array={device} />}
       </div>
       <span className="san-node-label" aria-hidden="true">
         {device.name}

@@ -1,6 +1,8 @@
 /**
  * The right-hand panel: tabs "Inspector" (edit the selection, or the scenario when nothing is
- * selected) and "Design rules" (checkDesign results, with counts on the tab).
+ * selected), "Design rules" (checkDesign results, with counts on the tab) and "Replication"
+ * (pairs with their commands, pools, copy groups; the panel widens while it shows). It also
+ * hosts the floating bitmap view, which the canvas and the pair table both open.
  */
 import type { KeyboardEvent } from 'react';
 import { useDesignUi, type SideTab } from './useDesignUi.ts';
@@ -8,10 +10,14 @@ import { Inspector } from './Inspector.tsx';
 import { DesignRulesPanel } from './DesignRulesPanel.tsx';
 import { useDesignIssues } from './useDesignIssues.ts';
 import { useScrollTopOnSelection } from './useScrollTopOnSelection.ts';
+import { ReplicationPanel } from '../replication/ReplicationPanel.tsx';
+import { BitmapWindow } from '../replication/BitmapWindow.tsx';
+import { useStore } from '../store/index.ts';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'rules', label: 'Design rules' },
+  { id: 'replication', label: 'Replication' },
 ];
 
 function onTabKey(e: KeyboardEvent, current: SideTab): void {
@@ -34,11 +40,27 @@ function IssueCount() {
   );
 }
 
+function PairCount() {
+  const n = useStore((s) => (s.scenario.topology.copyGroups ?? []).reduce((sum, g) => sum + g.devices.length, 0));
+  if (n === 0) return null;
+  return (
+    <span className="tab-count tab-count-ok" aria-label={`${n} pair${n === 1 ? '' : 's'}`}>
+      {n}
+    </span>
+  );
+}
+
+function TabPanel({ tab }: { tab: SideTab }) {
+  if (tab === 'inspector') return <Inspector />;
+  if (tab === 'rules') return <DesignRulesPanel />;
+  return <ReplicationPanel />;
+}
+
 export function SidePanel() {
   const tab = useDesignUi((s) => s.sideTab);
   const panelRef = useScrollTopOnSelection<HTMLDivElement>();
   return (
-    <aside className="side-panel" aria-label="Properties">
+    <aside className={`side-panel${tab === 'replication' ? ' is-wide' : ''}`} aria-label="Properties">
       <div className="tabs" role="tablist" aria-label="Side panel">
         {TABS.map((t) => (
           <button
@@ -55,12 +77,14 @@ export function SidePanel() {
           >
             {t.label}
             {t.id === 'rules' && <IssueCount />}
+            {t.id === 'replication' && <PairCount />}
           </button>
         ))}
       </div>
       <div ref={panelRef} className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'inspector' ? <Inspector /> : <DesignRulesPanel />}
+        <TabPanel tab={tab} />
       </div>
+      <BitmapWindow />
     </aside>
   );
 }

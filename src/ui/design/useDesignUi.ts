@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type SideTab = 'inspector' | 'rules';
+export type SideTab = 'inspector' | 'rules' | 'replication';
 
 interface DesignUiState {
   shortcutsOpen: boolean;

@@ -1,12 +1,15 @@
 /**
  * React Flow edges DERIVED from the document's links: `data` holds the link id; the edge
  * component reads kind and live utilisation from the store. Edge objects are reused while their
- * link object and selection are unchanged.
+ * link object and selection are unchanged. Pairs across arrays are appended as 'pair' edges
+ * (replication/usePairEdges.ts): not cables, never selectable.
  */
 import { useMemo, useRef } from 'react';
 import type { Edge } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import type { Link } from '../../model/topology.ts';
+import { usePairEdges } from '../replication/usePairEdges.ts';
+import type { PairFlowEdge } from '../replication/PairEdge.tsx';
 
 export type LinkFlowEdge = Edge<{ linkId: string }>;
 
@@ -24,7 +27,13 @@ function toEdge(l: Link, selected: boolean): LinkFlowEdge {
   };
 }
 
-export function useFlowEdges(): LinkFlowEdge[] {
+export function useFlowEdges(): (LinkFlowEdge | PairFlowEdge)[] {
+  const cables = useCableEdges();
+  const pairs = usePairEdges();
+  return useMemo(() => (pairs.length === 0 ? cables : [...cables, ...pairs]), [cables, pairs]);
+}
+
+function useCableEdges(): LinkFlowEdge[] {
   const links = useStore((s) => s.scenario.topology.links);
   const selected = useStore((s) => s.selectedLinkIds);
   const cache = useRef(new Map<string, { link: Link; edge: LinkFlowEdge }>());

@@ -12,7 +12,7 @@
  * design. Calls to the worker are ordered by comlink's single port.
  */
 import { transfer, wrap, type Remote } from 'comlink';
-import type { CommandResult, EngineCommand, EngineSnapshot, Report } from '../../engine/api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { EngineApi, HostStatus, LoadResult, TelemetryMessage } from '../../worker/engine-api.ts';
 import { useStore } from '../store/index.ts';
@@ -132,6 +132,18 @@ export class SimBridge {
   async apply(cmd: EngineCommand): Promise<CommandResult> {
     await this.ready();
     return this.remote().apply(cmd);
+  }
+
+  /** Pairs and pools now (null when nothing is loaded); telemetry also brings them ~4×/s. */
+  async replication(): Promise<ReplicationStatus | null> {
+    await this.ready();
+    return this.remote().replication();
+  }
+
+  /** A pair's bitmap folded into at most `cells` cells (the bitmap view), or null for an unknown key. */
+  async pairBitmap(key: string, cells: number): Promise<PairBitmap | null> {
+    await this.ready();
+    return this.remote().pairBitmap(key, cells);
   }
 
   async status(): Promise<HostStatus> {

@@ -1,13 +1,13 @@
 /**
  * The sim slice: indexing a scenario, the bounded series ring, live values, stale-frame
- * rejection and the default chart selection.
+ * rejection, the default chart selection, and the pairs and pools of each batch.
  */
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
-import type { TelemetryFrame } from '../../engine/api.ts';
+import type { PairStatus, ReplicationStatus, TelemetryFrame } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { HostStatus } from '../../worker/engine-api.ts';
-import { SERIES_CAPACITY, createSimSlice, indexScenario, latestValue, readSeries, type SimSlice } from './sim-slice.ts';
+import { SERIES_CAPACITY, createSimSlice, indexScenario, latestValue, mergeReplication, readSeries, type SimSlice } from './sim-slice.ts';
 
 const scenario = {
   topology: {
@@ -82,7 +82,7 @@ describe('sim slice › telemetry', () => {
     const s = store();
     s.getState().simActions.simLoading(scenario);
     expect(s.getState().sim.selectedLdevIds).toEqual(['p']);
-    s.getState().simActions.simTelemetry({ frame: frame(0, 700), status: status(1, 700) });
+    s.getState().simActions.simTelemetry({ frame: frame(0, 700), status: status(1, 700), replication: null });
     const sim = s.getState().sim;
     expect(sim.series.length).toBe(SERIES_CAPACITY);
     const p = readSeries(sim.series, 'p');
@@ -105,7 +105,7 @@ describe('sim slice › telemetry', () => {
       f.responseMsMean[r * 3 + 1] = NaN;
     }
     f.cacheHitPct[2 * 3 + 0] = NaN;
-    s.getState().simActions.simTelemetry({ frame: f, status: status(1, 3) });
+    s.getState().simActions.simTelemetry({ frame: f, status: status(1, 3), replication: null });
     const sim = s.getState().sim;
     const idle = readSeries(sim.series, 's');
     expect(Array.from(idle.cacheHitPct).every(Number.isNaN)).toBe(true);
@@ -123,7 +123,7 @@ describe('sim slice › telemetry', () => {
   it('wraps the ring across frames in time order', () => {
     const s = store();
     s.getState().simActions.simLoading(scenario);
-    for (let i = 0; i < 13; i++) s.getState().simActions.simTelemetry({ frame: frame(i * 50, 50), status: status(1, (i + 1) * 50) });
+    for (let i = 0; i < 13; i++) s.getState().simActions.simTelemetry({ frame: frame(i * 50, 50), status: status(1, (i + 1) * 50), replication: null });
     const p = readSeries(s.getState().sim.series, 'p');
     expect(p.t.length).toBe(600);
     expect(p.t.every((t, i) => i === 0 || t === p.t[i - 1] + 1)).toBe(true);
@@ -133,11 +133,11 @@ describe('sim slice › telemetry', () => {
   it('drops frames of an earlier generation and clears output on a new one', () => {
     const s = store();
     s.getState().simActions.simLoading(scenario);
-    s.getState().simActions.simTelemetry({ frame: frame(0, 5), status: status(2, 5) });
+    s.getState().simActions.simTelemetry({ frame: frame(0, 5), status: status(2, 5), replication: null });
     const before = s.getState().sim;
-    s.getState().simActions.simTelemetry({ frame: frame(5, 5), status: status(1, 10) });
+    s.getState().simActions.simTelemetry({ frame: frame(5, 5), status: status(1, 10), replication: null });
     expect(s.getState().sim).toBe(before);
-    s.getState().simActions.simTelemetry({ frame: null, status: { ...status(3, 0), runState: 'ready' } });
+    s.getState().simActions.simTelemetry({ frame: null, status: { ...status(3, 0), runState: 'ready' }, replication: null });
     expect(s.getState().sim.series.length).toBe(0);
     expect(s.getState().sim.runState).toBe('ready');
   });
@@ -156,5 +156,80 @@ describe('sim slice › telemetry', () => {
     s.getState().simActions.toggleLdev('s');
     s.getState().simActions.simLoading(scenario);
     expect(s.getState().sim.selectedLdevIds).toEqual(['p', 's']);
+  });
+});
+
+function pair(device: string, patch: Partial<PairStatus> = {}): PairStatus {
+  return {
+    key: `G/${device}`,
+    group: 'G',
+    device,
+    kind: 'local',
+    mu: 0,
+    pvol: 'p',
+    svol: 's',
+    state: 'PAIR',
+    svolState: 'PAIR',
+    copyPct: 100,
+    pace: 3,
+    pendingTracks: 0,
+    pDirtyTracks: 0,
+    sDirtyTracks: 0,
+    dirtyTracks: 0,
+    trackCount: 800,
+    tracksCopied: 800,
+    bytesCopied: 800 * 262_144,
+    splitAtS: null,
+    svolAccess: 'none',
+    preservedTracks: 0,
+    ...patch,
+  };
+}
+
+const replication = (...pairs: PairStatus[]): ReplicationStatus => ({
+  pairs,
+  pools: [{ key: 'arr/pool-1', arrayId: 'arr', poolId: 'pool-1', name: 'Pool', capacityTracks: 100, usedTracks: 5, usedPct: 5, warningPct: 80, state: 'normal' }],
+});
+
+describe('sim slice › replication', () => {
+  it('keeps the pairs and pools of the newest batch and clears them on a load and on a new generation', () => {
+    const s = store();
+    s.getState().simActions.simLoading(scenario);
+    expect(s.getState().sim.replication).toBeNull();
+    s.getState().simActions.simTelemetry({ frame: null, status: status(1, 1), replication: replication(pair('d1', { state: 'COPY', copyPct: 40 })) });
+    expect(s.getState().sim.replication?.pairs[0]).toMatchObject({ key: 'G/d1', state: 'COPY', copyPct: 40 });
+    s.getState().simActions.simTelemetry({ frame: null, status: status(0, 9), replication: replication(pair('d1', { state: 'PSUE' })) });
+    expect(s.getState().sim.replication?.pairs[0].state).toBe('COPY'); // stale generation dropped
+    s.getState().simActions.simTelemetry({ frame: null, status: { ...status(2, 0), runState: 'ready' }, replication: null });
+    expect(s.getState().sim.replication).toBeNull();
+    s.getState().simActions.simTelemetry({ frame: null, status: status(2, 1), replication: replication(pair('d1')) });
+    s.getState().simActions.simLoading(scenario);
+    expect(s.getState().sim.replication).toBeNull();
+  });
+
+  it('keeps the identity of unchanged pairs, and of the whole status when nothing changed', () => {
+    const s = store();
+    s.getState().simActions.simTelemetry({ frame: null, status: status(1, 1), replication: replication(pair('d1'), pair('d2')) });
+    const first = s.getState().sim.replication!;
+    s.getState().simActions.simTelemetry({ frame: null, status: status(1, 2), replication: replication(pair('d1'), pair('d2', { dirtyTracks: 7 })) });
+    const second = s.getState().sim.replication!;
+    expect(second).not.toBe(first);
+    expect(second.pairs[0]).toBe(first.pairs[0]);
+    expect(second.pairs[1]).not.toBe(first.pairs[1]);
+    expect(second.pairs[1].dirtyTracks).toBe(7);
+    expect(second.pools).toBe(first.pools);
+    const before = s.getState().sim;
+    s.getState().simActions.simTelemetry({ frame: null, status: status(1, 2), replication: replication(pair('d1'), pair('d2', { dirtyTracks: 7 })) });
+    expect(s.getState().sim).toBe(before);
+  });
+
+  it('merges by key and position: a pair that appears or moves is a new object', () => {
+    const a = replication(pair('d1'), pair('d2'));
+    const b = replication(pair('d0'), pair('d1'), pair('d2'));
+    const merged = mergeReplication(a, b)!;
+    expect(merged.pairs.map((p) => p.key)).toEqual(['G/d0', 'G/d1', 'G/d2']);
+    expect(merged.pairs[1]).not.toBe(a.pairs[0]);
+    expect(mergeReplication(a, null)).toBeNull();
+    expect(mergeReplication(null, b)).toBe(b);
   });
 });

@@ -6,13 +6,17 @@
  * in the undo history, never written into the design. Telemetry arrives at most ~4 Hz as one
  * batch; each batch replaces `sim` once.
  *
+ * Pairs and pools (`replication`) come with every batch; pair and pool objects whose fields did
+ * not change keep their identity (`mergeReplication`), so a badge that selects one pair
+ * re-renders only when that pair changed.
+ *
  * Series live in one ring of typed arrays shared by all LDEVs (column per LDEV, 600 rows),
  * written in place; each batch publishes a new `SeriesRing` wrapper (same buffers, new
  * `version`) so selectors compare by identity and stay cheap. A reader that needs a stable
  * copy takes one with `readSeries`.
  */
 import type { StateCreator } from 'zustand';
-import type { Report, TelemetryFrame } from '../../engine/api.ts';
+import type { PairStatus, PoolStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
 import type { LiveValues, RunState, Speed } from './sim-types.ts';
@@ -66,6 +70,8 @@ export interface SimState {
   selectionTouched: boolean;
   lastReport: Report | null;
   error: string | null;
+  /** Pairs and pools as of the last telemetry batch; null before the first one and after a load. */
+  replication: ReplicationStatus | null;
 }
 
 export interface SimActions {
@@ -86,6 +92,29 @@ export interface SimSlice {
 }
 
 // ------------------------------------------------------------------ pure helpers
+
+function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+/** `next`'s items, reusing each item of `prev` (same position) whose fields are all equal. */
+function mergeList<T extends { key: string }>(prev: readonly T[], next: readonly T[]): T[] {
+  return next.map((item, i) => (prev[i] && prev[i].key === item.key && sameFields(prev[i], item) ? prev[i] : item));
+}
+
+/**
+ * The new replication status, keeping the identity of every pair and pool that did not change
+ * (and of the whole status when nothing changed), so narrow selectors stay quiet.
+ */
+export function mergeReplication(prev: ReplicationStatus | null, next: ReplicationStatus | null): ReplicationStatus | null {
+  if (!prev || !next) return next;
+  const pairs: PairStatus[] = mergeList(prev.pairs, next.pairs);
+  const pools: PoolStatus[] = mergeList(prev.pools, next.pools);
+  const same = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (same(pairs, prev.pairs) && same(pools, prev.pools)) return prev;
+  return { pairs: same(pairs, prev.pairs) ? prev.pairs : pairs, pools: same(pools, prev.pools) ? prev.pools : pools };
+}
 
 export function emptyRing(ldevIds: string[] = []): SeriesRing {
   const n = ldevIds.length;
@@ -251,6 +280,7 @@ export function initialSimState(): SimState {
     selectionTouched: false,
     lastReport: null,
     error: null,
+    replication: null,
   };
 }
 
@@ -263,7 +293,7 @@ function withStatus(sim: SimState, status: HostStatus): SimState {
   const fresh = status.generation > sim.generation;
   if (!fresh && nowS === sim.nowS && endS === sim.endS && status.runState === sim.runState) return sim;
   const cleared = fresh
-    ? { series: emptyRing(), live: { deviceIops: {}, linkUtilPct: {} }, lastReport: null }
+    ? { series: emptyRing(), live: { deviceIops: {}, linkUtilPct: {} }, lastReport: null, replication: null }
     : {};
   return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
 }
@@ -279,10 +309,16 @@ function withFrame(sim: SimState, frame: TelemetryFrame): SimState {
   return { ...sim, series, live, selectedLdevIds };
 }
 
+function withReplication(sim: SimState, replication: ReplicationStatus | null): SimState {
+  const merged = mergeReplication(sim.replication, replication);
+  return merged === sim.replication ? sim : { ...sim, replication: merged };
+}
+
 export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimState {
   if (message.status.generation < sim.generation) return sim;
   const next = withStatus(sim, message.status);
-  return message.frame ? withFrame(next, message.frame) : next;
+  const framed = message.frame ? withFrame(next, message.frame) : next;
+  return withReplication(framed, message.replication ?? null);
 }
 
 export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) => {
@@ -303,6 +339,7 @@ export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) =>
             index,
             error: null,
             lastReport: null,
+            replication: null,
             series: emptyRing(),
             live: { deviceIops: {}, linkUtilPct: {} },
             selectedLdevIds: defaultSelection(index, sim.selectedLdevIds, sim.selectionTouched),

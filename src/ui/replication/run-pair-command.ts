@@ -1,0 +1,28 @@
+/**
+ * Apply one pair command from the UI: build the action from the panel's options, send it through
+ * the worker bridge, and leave the engine's answer (accepted, redundant, or the rejection's code
+ * and message) as a note under the target. The engine decides; the UI never pre-judges a state.
+ */
+import { getBridge } from '../sim/bridge.ts';
+import { useStore } from '../store/index.ts';
+import { actionFor, cciLine, resultNote, type PairTarget, type PairVerb } from './pair-commands.ts';
+import { useReplicationUi } from './useReplicationUi.ts';
+
+export function targetKey(target: PairTarget): string {
+  return target.device === undefined ? target.group : `${target.group}/${target.device}`;
+}
+
+export async function runPairCommand(verb: PairVerb, target: PairTarget): Promise<void> {
+  const ui = useReplicationUi.getState();
+  const command = cciLine(verb, target, ui.options);
+  const action = actionFor(verb, target, ui.options);
+  let note;
+  try {
+    const result = await getBridge().apply(action);
+    note = resultNote(command, result, useStore.getState().sim.nowS);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    note = resultNote(command, { ok: false, message }, useStore.getState().sim.nowS);
+  }
+  useReplicationUi.getState().setNote(targetKey(target), note);
+}
