@@ -45,7 +45,7 @@ describe('parse › schema errors', () => {
   });
 
   it('points a missing field at its parent object and says it is required', () => {
-    const bad = DEMO.replace('"durationS": 120,\n', '');
+    const bad = DEMO.replace(/"durationS": [\d.]+,\n/, '');
     const [e] = errorsOf(parseDocumentText(bad));
     expect(e.path).toBe('durationS');
     expect(e.line).toBe(1);
@@ -69,9 +69,11 @@ describe('parse › schema errors', () => {
 
   it('names an unknown field of a strict object', () => {
     const doc = JSON.parse(DEMO);
+    const at = doc.timeline.length;
     doc.timeline.push({ atS: 1, action: { type: 'setWorkload', serverId: 'db-server', workloadId: 'oltp', changes: { iodepht: 4 } } });
     const [e] = errorsOf(parseDocument(doc));
-    expect(e).toEqual({ path: 'timeline[2].action.changes.iodepht', line: null, column: null, message: 'timeline[2].action.changes.iodepht: unknown field "iodepht"' });
+    const path = `timeline[${at}].action.changes.iodepht`;
+    expect(e).toEqual({ path, line: null, column: null, message: `${path}: unknown field "iodepht"` });
   });
 
   it('refuses a document that is neither a scenario nor a topology, naming `kind`', () => {
