@@ -1,11 +1,13 @@
 /**
- * The design toolbar: New, Open…, Save, Load demo, Undo, Redo, Shortcuts. Opening a file that
- * fails validation shows every error (ImportErrorDialog) and leaves the canvas as it was.
+ * The design toolbar: New, Open…, Save, Load demo, Examples, Undo, Redo, Shortcuts. Opening a
+ * file, the demo or an example goes through one path (`applyParsed`): a document that fails
+ * validation shows every error (ImportErrorDialog) and leaves the canvas as it was.
  */
 import type { ChangeEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { demoAvailable, downloadScenario, loadDemo, OPEN_INPUT_ID, openFilePicker, readScenarioFile } from './file-io.ts';
 import { useDesignUi } from './useDesignUi.ts';
+import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { ImportErrorDialog } from './ImportErrorDialog.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import type { ParseResult } from '../../model/parse.ts';
@@ -56,6 +58,7 @@ export function DesignToolbar() {
       <button type="button" className="btn" onClick={onLoadDemo} disabled={!demoAvailable()}>
         Load demo
       </button>
+      <ExamplesMenu onChoose={applyParsed} />
       <span className="toolbar-sep" aria-hidden="true" />
       <button type="button" className="btn" onClick={() => useStore.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
         Undo

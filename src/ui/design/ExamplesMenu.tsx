@@ -1,0 +1,179 @@
+/**
+ * The toolbar's Examples menu: every built-in scenario (`scenarios/*.json`, bundled at build
+ * time) by name, with the first sentence of its description. Choosing one hands the parse
+ * result to the toolbar, which loads it exactly as Open… loads a file (an invalid one is
+ * reported in the import-error dialog and the canvas is kept).
+ *
+ * Owns: the menu's open state, focus (first item on open, arrow keys, Home/End, Escape and Tab
+ * close and return focus to the button) and dismissal by a click outside. Names and
+ * descriptions come from files: rendered as text, never as HTML. Styles are inline because the
+ * menu has no stylesheet of its own; they use the theme's variables from styles.css.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
+import { parseDocument, type ParseResult } from '../../model/parse.ts';
+
+// Eager: a handful of small files, and the demo among them is bundled for start-up anyway.
+const FILES = import.meta.glob<unknown>('../../../scenarios/*.json', { eager: true, import: 'default' });
+
+/** Listed first: the demo the app starts with. */
+const DEMO_FILE = 'embodiment-1-online-backup.json';
+
+export interface Example {
+  file: string;
+  name: string;
+  summary: string;
+  result: ParseResult;
+}
+
+/** The first sentence of `text`: up to a `.`, `!` or `?` followed by a capital letter or the end ("Fig. 5a" stays whole). */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const m = /^(.+?[.!?])(?= [A-Z]|$)/.exec(flat);
+  return m ? m[1] : flat;
+}
+
+function toExample(path: string, doc: unknown): Example {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const result = parseDocument(doc);
+  if (!result.ok) return { file, name: file, summary: 'This file does not validate; choose it to see why.', result };
+  return { file, name: result.scenario.name, summary: firstSentence(result.scenario.description), result };
+}
+
+let cache: Example[] | null = null;
+
+/** The built-in examples, the demo first, then by file name (parsed once, on first use). */
+export function examples(): Example[] {
+  cache ??= Object.entries(FILES)
+    .map(([path, doc]) => toExample(path, doc))
+    .sort((a, b) => Number(b.file === DEMO_FILE) - Number(a.file === DEMO_FILE) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return cache;
+}
+
+const ROOT: CSSProperties = { position: 'relative' };
+const MENU: CSSProperties = {
+  position: 'absolute',
+  top: 'calc(100% + 4px)',
+  left: 0,
+  zIndex: 1000,
+  width: 'min(460px, calc(100vw - 40px))',
+  margin: 0,
+  padding: 4,
+  listStyle: 'none',
+  background: 'var(--panel)',
+  border: '1px solid var(--border)',
+  borderRadius: 'var(--radius)',
+  boxShadow: '0 12px 30px rgba(15, 23, 42, 0.18)',
+};
+const ITEM: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 2,
+  width: '100%',
+  padding: '6px 8px',
+  border: 0,
+  borderRadius: 4,
+  background: 'transparent',
+  color: 'var(--text)',
+  font: 'inherit',
+  textAlign: 'left',
+  cursor: 'pointer',
+};
+const ITEM_ACTIVE: CSSProperties = { ...ITEM, background: 'var(--accent-soft)' };
+const NAME: CSSProperties = { fontWeight: 600 };
+const SUMMARY: CSSProperties = { color: 'var(--muted)', fontSize: 12 };
+
+/** Closes the menu on a pointer press outside `root`. */
+function useOutsidePress(open: boolean, root: RefObject<HTMLElement | null>, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close();
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open, root, close]);
+}
+
+/** Moves focus among the menu's items for ArrowUp/ArrowDown/Home/End; true if the key was handled. */
+function moveFocus(menu: HTMLElement, key: string): boolean {
+  const items = Array.from(menu.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+  if (items.length === 0) return false;
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next: Record<string, number> = { ArrowDown: (at + 1) % items.length, ArrowUp: (at - 1 + items.length) % items.length, Home: 0, End: items.length - 1 };
+  if (!(key in next)) return false;
+  items[next[key]].focus();
+  return true;
+}
+
+export function ExamplesMenu({ onChoose }: { onChoose: (result: ParseResult, label: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useOutsidePress(open, rootRef, close);
+  useEffect(() => {
+    if (open) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+
+  const closeToButton = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  const choose = (x: Example) => {
+    closeToButton();
+    onChoose(x.result, `the example “${x.name}”`);
+  };
+  const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.key === 'Escape') closeToButton();
+    else if (e.key === 'Tab') setOpen(false);
+    else if (menuRef.current && moveFocus(menuRef.current, e.key)) e.preventDefault();
+  };
+  const onButtonKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'ArrowDown' && !open) {
+      e.preventDefault();
+      setOpen(true);
+    }
+  };
+
+  return (
+    <div ref={rootRef} style={ROOT}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        title="Load a built-in example scenario"
+        disabled={Object.keys(FILES).length === 0}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={onButtonKey}
+      >
+        Examples ▾
+      </button>
+      {open && (
+        <ul ref={menuRef} id={menuId} role="menu" aria-label="Example scenarios" style={MENU} onKeyDown={onMenuKey}>
+          {examples().map((x, i) => (
+            <li key={x.file} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                style={i === active ? ITEM_ACTIVE : ITEM}
+                title={x.file}
+                onClick={() => choose(x)}
+                onFocus={() => setActive(i)}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span style={NAME}>{x.name}</span>
+                <span style={SUMMARY}>{x.summary}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
