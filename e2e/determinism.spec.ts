@@ -29,7 +29,7 @@ function nodeReport(scenario: Scenario, seconds: number) {
 }
 
 const CASES: { name: string; scenario: () => Scenario | Promise<Scenario>; seconds: number }[] = [
-  { name: 'demo (embodiment 1)', scenario: demoScenario, seconds: 120 },
+  { name: 'demo (embodiment 1)', scenario: demoScenario, seconds: 180 },
   { name: 'reference topology', scenario: referenceScenario, seconds: 10 },
 ];
 
@@ -43,8 +43,8 @@ test.describe('determinism › browser worker vs Node', () => {
   test('demo: the browser report equals the CLI report byte for byte', async ({ sandbox }) => {
     const loaded = await sandbox.loadScenario(demoScenario());
     expect(loaded).toEqual({ ok: true });
-    const browser = await sandbox.runUntil(120);
-    const cli = cliReport('scenarios/embodiment-1-online-backup.json', 120);
+    const browser = await sandbox.runUntil(180);
+    const cli = cliReport('scenarios/embodiment-1-online-backup.json', 180);
     expect(JSON.stringify(browser)).toBe(JSON.stringify(cli));
   });
 
