@@ -40,6 +40,10 @@
  * - pairresync: the union of pDiff and sDiff is the copy set (COPY(RS) → PAIR); from PSUE, or
  *   for a host mirror that does not record positions, every track written on either side;
  *   `-restore` copies the union S → P (COPY(RS-R) → PAIR), the P-VOL inaccessible meanwhile;
+ * - a restore (local or snapshot) is refused (EX_INVVOL) while another pair could write its
+ *   P-VOL meanwhile — the P-VOL is the S-VOL of a pair neither split nor suspended, or is being
+ *   restored — or its S-VOL is being restored, or one command restores the P-VOL twice; a
+ *   paircreate / pairresync is refused while its S-VOL is being restored;
  * - pairsplit -E → PSUE; pairsplit -S → SMPL;
  * - snapshots: pairsplit takes the image (PAIR → PSUS); pairresync discards it (→ PAIR);
  *   pairresync -restore copies the image back onto the P-VOL (COPY(RS-R) → PSUS).
@@ -604,7 +608,7 @@ export class Replication {
 
   /** Applies a pair command to every addressed pair at this instant; all or nothing. */
   command(indices: number[], cmd: PairCommand): CommandResult {
-    const verdicts = indices.map((p) => this.verdict(p, cmd));
+    const verdicts = indices.map((p) => this.verdict(p, cmd, indices));
     const refused = indices.filter((_, k) => verdicts[k].kind === 'reject');
     if (refused.length > 0) {
       for (const p of refused) {
@@ -624,7 +628,7 @@ export class Replication {
     return changed === 0 ? { ok: true, redundant: true, message: 'already in the requested state' } : { ok: true };
   }
 
-  private verdict(p: number, cmd: PairCommand): Verdict {
+  private verdict(p: number, cmd: PairCommand, indices: number[]): Verdict {
     const pair = this.pairs[p];
     const s = this.state[p];
     const name = PAIR_STATES[s];
@@ -641,7 +645,7 @@ export class Replication {
         if (!snapshot && pair.svol >= 0 && this.snapshotSvol[pair.svol] >= 0 && this.state[this.snapshotSvol[pair.svol]] !== SMPL) {
           return reject('EX_INVVOL', `the S-VOL ${this.ldevs[pair.svol].id} presents a snapshot`);
         }
-        return ACCEPT;
+        return snapshot ? ACCEPT : (this.svolBeingRestored(p) ?? ACCEPT);
       }
       case 'split':
         if (snapshot) return s === PAIR ? ACCEPT : s === PSUS ? REDUNDANT : reject('EX_INVSTP', `cannot take a snapshot in ${name}`);
@@ -656,15 +660,45 @@ export class Replication {
         return s === SMPL ? REDUNDANT : ACCEPT;
       case 'resync':
         if (cmd.restore) {
-          if (s === PSUS) return ACCEPT;
+          if (s === PSUS) return this.restoreConflict(p, indices) ?? ACCEPT;
           if (s === COPY_RS_R) return REDUNDANT;
           return reject('EX_INVSTP', s === PSUE ? 'cannot restore from PSUE: the S-VOL is not a valid image' : `cannot restore in ${name} (the pair must be split: PSUS)`);
         }
         if (snapshot) return s === PSUS || s === PSUE ? ACCEPT : s === PAIR ? REDUNDANT : reject('EX_INVSTP', `cannot resync in ${name}`);
-        if (s === PSUS || s === PSUE) return ACCEPT;
+        if (s === PSUS || s === PSUE) return this.svolBeingRestored(p) ?? ACCEPT;
         if (s === PAIR || s === COPY || s === COPY_RS) return REDUNDANT;
         return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot resync in ${name} (a split or restore is in progress)`);
     }
+  }
+
+  /**
+   * A restore writes its P-VOL, which nothing else may write meanwhile without the pairs of that
+   * volume missing the change: refused while the P-VOL is the S-VOL of a pair that still copies
+   * into it (neither split nor suspended), while another pair restores it, while its own S-VOL
+   * is being restored, and when one command restores the same P-VOL from several pairs.
+   */
+  private restoreConflict(p: number, indices: number[]): Verdict | null {
+    const target = this.pairs[p].pvol;
+    const id = this.ldevs[target].id;
+    const feeder = this.sRole[target];
+    const fs = feeder >= 0 ? this.state[feeder] : SMPL;
+    if (fs !== SMPL && fs !== PSUS && fs !== PSUE) return reject('EX_INVVOL', `${id} is the S-VOL of ${this.pairs[feeder].key} (${PAIR_STATES[fs]}): split it first`);
+    if (this.restoringOnto(target, p)) return reject('EX_INVVOL', `${id} is being restored by another pair`);
+    if (indices.some((q) => q !== p && this.pairs[q].pvol === target)) return reject('EX_INVVOL', `${id} cannot be restored from several pairs at once`);
+    return this.pairs[p].kind === 'snapshot' ? null : this.svolBeingRestored(p);
+  }
+
+  /** A local or host-mirror pair cannot copy while another pair restores its S-VOL. */
+  private svolBeingRestored(p: number): Verdict | null {
+    const svol = this.pairs[p].svol;
+    return this.restoringOnto(svol, p) ? reject('EX_INVVOL', `the S-VOL ${this.ldevs[svol].id} is being restored by another pair`) : null;
+  }
+
+  /** Whether a pair other than `except` (a local pair, a host mirror or a snapshot of it) is restoring onto `ldev`. */
+  private restoringOnto(ldev: number, except: number): boolean {
+    for (const q of this.pRole[ldev]) if (q !== except && this.state[q] === COPY_RS_R) return true;
+    for (const q of this.snapshotsOf[ldev]) if (q !== except && this.state[q] === COPY_RS_R) return true;
+    return false;
   }
 
   private perform(p: number, cmd: PairCommand): void {
