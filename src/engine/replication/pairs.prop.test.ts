@@ -47,6 +47,8 @@ type Vol = (typeof VOLS)[number];
 const POOL_GIB = [0.005, 0.0015];
 const POOL_CAPACITY = [20, 6];
 const POOL_WARNING_PCT = 80;
+/** A snapshot's mark for a never-written track it noted on its first overwrite: zero, no pool slot. */
+const ZERO = -1;
 const PENDING_CELL = 3;
 
 type Kind = 'local' | 'host-mirror' | 'snapshot';
@@ -277,7 +279,8 @@ class Model {
 
   imageTrack(x: PairModel, t: number): number {
     const slot = x.preserved.get(t);
-    return slot === undefined ? this.content(x.def.pvol, t) : this.slots.get(slot)!.content;
+    if (slot === undefined) return this.content(x.def.pvol, t);
+    return slot === ZERO ? 0 : this.slots.get(slot)!.content;
   }
 
   // -------------------------------------------------------------- host I/O
@@ -344,6 +347,12 @@ class Model {
     const snaps = this.pairs.filter((x) => x.def.kind === 'snapshot' && x.def.pvol === vol && x !== by);
     for (const x of snaps) if (x.state === 'COPY(RS-R)') throw new SpecError(`P-VOL ${vol} of ${x.def.key} changed while being restored`);
     const needs = (x: PairModel): boolean => x.state === 'PSUS' && !x.preserved.has(t);
+    if (this.content(vol, t) === 0) {
+      // Never written: zero — noted by every snapshot that needs it, with no copy and no pool space.
+      for (const x of snaps.filter(needs)) x.preserved.set(t, ZERO);
+      this.note('zero track preserved');
+      return;
+    }
     for (;;) {
       const first = snaps.find(needs);
       if (!first) return;
@@ -371,6 +380,7 @@ class Model {
 
   private release(x: PairModel): void {
     for (const id of x.preserved.values()) {
+      if (id === ZERO) continue;
       const slot = this.slots.get(id)!;
       slot.refs.delete(x.index);
       if (slot.refs.size === 0) this.slots.delete(id);
@@ -500,7 +510,7 @@ class Model {
       case 'pairSplit':
         if (snapshot) return s === 'PAIR' ? 'accept' : s === 'PSUS' ? 'redundant' : invstp;
         if (s === 'PAIR') return 'accept';
-        if (s === 'COPY' || s === 'COPY(RS)') return x.def.kind === 'host-mirror' ? invstp : 'accept';
+        if (s === 'COPY' || s === 'COPY(RS)') return 'accept';
         return s === 'PSUS' || s === 'PSUS(SP)' || s === 'COPY(SP)' ? 'redundant' : invstp;
       case 'pairSuspend':
         return s === 'SMPL' ? invstp : s === 'PSUE' ? 'redundant' : 'accept';
@@ -660,7 +670,8 @@ class Model {
     this.open(x, 'snapshot-restore', tracks.length);
     x.state = 'COPY(RS-R)';
     for (const t of tracks) {
-      this.change(x.def.pvol, t, this.slots.get(x.preserved.get(t)!)!.content, x, null);
+      const id = x.preserved.get(t)!;
+      this.change(x.def.pvol, t, id === ZERO ? 0 : this.slots.get(id)!.content, x, null);
       this.countCopy(x, t, false);
     }
   }
@@ -896,7 +907,8 @@ class Harness {
       if (e.state !== m.displayState(x)) fail(`${k}: engine ${e.state}, model ${m.displayState(x)}`);
       if (e.svolAccess !== m.svolAccess(x)) fail(`${k}: S-VOL access engine ${e.svolAccess}, model ${m.svolAccess(x)}`);
       if (x.def.kind === 'snapshot') {
-        if (e.preservedTracks !== x.preserved.size) fail(`${k}: preserved engine ${e.preservedTracks}, model ${x.preserved.size}`);
+        const held = [...x.preserved.values()].filter((id) => id !== ZERO).length;
+        if (e.preservedTracks !== held) fail(`${k}: preserved engine ${e.preservedTracks}, model ${held}`);
         continue;
       }
       const pending = this.enginePending(k);

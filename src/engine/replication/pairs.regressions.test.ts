@@ -70,7 +70,8 @@ const restore = (group: string, device?: string): Action => ({ type: 'pairResync
 
 describe('pair regressions › reports', () => {
   it('a snapshot preserving after its restore reports copy-on-write, not an update copy', () => {
-    const rb = new Runbook().run(create('SN', 'g0')).run(split('SN', 'g0')).write('p', 0).run(restore('SN', 'g0')).settle();
+    // Tracks 0 and 1 hold data before the snapshot (never-written tracks are noted as zero, not copied).
+    const rb = new Runbook().write('p', 0, 1).run(create('SN', 'g0')).run(split('SN', 'g0')).write('p', 0).run(restore('SN', 'g0')).settle();
     expect(rb.state('SN/g0')).toBe('PSUS');
     rb.write('p', 1);
     const reasons = rb.sim.report().pairs['SN/g0'].copies.map((c) => `${c.reason} ${c.tracks}`);

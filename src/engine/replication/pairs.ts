@@ -74,7 +74,7 @@ import {
   type ReplicationStatus,
 } from '../api.ts';
 import type { DiskArrays } from '../array/array.ts';
-import { foldWrite } from '../block/digest.ts';
+import { EMPTY_DIGEST, foldWrite } from '../block/digest.ts';
 import type { CompiledLdev } from '../compile.ts';
 import { CACHE_SERVICE_US, DEFAULT_COPY_PACE, UPDATE_COPY_DELAY_US, US_PER_S } from '../constants.ts';
 import { LOG_PAIR_REJECT, LOG_PAIR_STATE } from '../events.ts';
@@ -93,6 +93,9 @@ export const PSUS = 5;
 export const COPY_RS = 6;
 export const COPY_RS_R = 7;
 export const PSUE = 8;
+
+/** A snapshot's mark for a track that was never written when first overwritten: zero, no pool slot. */
+const ZERO_SLOT = -1;
 
 /** What the I/O path is told about host access (-1 allowed; else a reject reason). */
 export const ACCESS_OK = -1;
@@ -173,6 +176,8 @@ export class Replication {
   private readonly rejectedCommands: Float64Array;
   /** Snapshot pairs: preserved track → pool slot. */
   private readonly preserved: Map<number, number>[];
+  /** Snapshot pairs: preserved tracks that were never written (ZERO_SLOT: no pool space). */
+  private readonly zeroPreserved: Int32Array;
   private readonly poolState: Pool[];
   /** Per LDEV: local / host-mirror pairs where it is the P-VOL. */
   private readonly pRole: number[][];
@@ -232,6 +237,7 @@ export class Replication {
     this.bytesCopied = new Float64Array(n);
     this.rejectedCommands = new Float64Array(n);
     this.preserved = this.pairs.map(() => new Map());
+    this.zeroPreserved = new Int32Array(n);
     this.poolState = this.pools.map(() => ({ used: 0, peakUsed: 0, nextSlot: 0, slotDigest: new Map(), slotRefs: new Map() }));
     this.ldevFlag = new Uint8Array(ldevs.length);
     this.pRole = ldevs.map(() => []);
@@ -375,6 +381,16 @@ export class Replication {
   private preserve(ldev: number, track: number, except: number): void {
     const snaps = this.snapshotsOf[ldev];
     const needs = (p: number): boolean => p !== except && this.state[p] === PSUS && !this.preserved[p].has(track);
+    if (this.arrays.digests[ldev].get(track) === EMPTY_DIGEST) {
+      // A never-written track is zero: the snapshot notes it (ZERO_SLOT), with no copy and no pool space.
+      for (let k = 0; k < snaps.length; k++) {
+        const p = snaps[k];
+        if (!needs(p)) continue;
+        this.preserved[p].set(track, ZERO_SLOT);
+        this.zeroPreserved[p]++;
+      }
+      return;
+    }
     // Generations in one pool share one copy of the old track; a pool at a time.
     for (;;) {
       let poolIndex = -1;
@@ -406,8 +422,9 @@ export class Replication {
         this.preserved[p].set(track, slot);
         this.countCopy(p, track, true);
       }
-      // The copy into the pool: a read of the old track (or a cache hit) and a write to the pool's group.
-      this.chargeTrackCopy(ldev, track, this.pools[poolIndex].parityGroupIndex);
+      // The copy into the pool: the write waits for the old track's read (none if cached); the
+      // pool write goes through cache and is destaged behind.
+      this.chargeTrackCopy(ldev, track, this.pools[poolIndex].parityGroupIndex, false);
     }
   }
 
@@ -419,9 +436,11 @@ export class Replication {
 
   private releasePreserved(p: number): void {
     const map = this.preserved[p];
+    this.zeroPreserved[p] = 0;
     if (map.size === 0) return;
     const pool = this.poolState[this.pairs[p].pool];
     for (const slot of map.values()) {
+      if (slot === ZERO_SLOT) continue;
       const refs = pool.slotRefs.get(slot)! - 1;
       if (refs === 0) {
         pool.slotRefs.delete(slot);
@@ -489,7 +508,7 @@ export class Replication {
     this.arrays.digests[to].set(track, this.arrays.digests[from].get(track));
     this.countCopy(p, track, onAccess);
     if (pair.kind === 'host-mirror') this.chargeHostCopy(pair, track, restore);
-    else this.chargeTrackCopy(from, track, this.arrays.ldevParityGroup[to]);
+    else this.chargeTrackCopy(from, track, this.arrays.ldevParityGroup[to], !onAccess);
   }
 
   private countCopy(p: number, track: number, onAccess: boolean): void {
@@ -505,14 +524,21 @@ export class Replication {
     if (onAccess) op.onAccess++;
   }
 
-  /** Array-internal copy of a track of `from` to parity group `toGroup`, from the cursor. */
-  private chargeTrackCopy(from: number, track: number, toGroup: number): void {
+  /**
+   * Array-internal copy of a track of `from` to parity group `toGroup`, from the cursor: a read
+   * of the source (none if cached), then the target write. `writeThrough`: the cursor waits for
+   * the write on the target's disks (background copy cycles, which are paced by it); otherwise
+   * the track lands in cache and its destage is queued behind (a copy made on a host's access:
+   * the host waits for the source read only).
+   */
+  private chargeTrackCopy(from: number, track: number, toGroup: number, writeThrough: boolean): void {
     const arrays = this.arrays;
     const bytes = arrays.ldevTrackBytes[from];
     const pgs = arrays.parityGroups;
     this.readSourceTrack(from, track, bytes);
     pgs.destageIdle(toGroup);
-    pgs.destageNow(toGroup, bytes, true);
+    if (writeThrough) pgs.destageNow(toGroup, bytes, true);
+    else pgs.scheduleDestage(toGroup, bytes, true, -1, 0);
   }
 
   private readSourceTrack(from: number, track: number, bytes: number): void {
@@ -642,15 +668,12 @@ export class Replication {
         if (pair.svol >= 0 && this.arrays.ldevReadOnly[pair.svol] === 1 && !snapshot) {
           return reject('EX_INVVOL', `the S-VOL ${this.ldevs[pair.svol].id} has the read-only attribute`);
         }
-        if (!snapshot && pair.svol >= 0 && this.snapshotSvol[pair.svol] >= 0 && this.state[this.snapshotSvol[pair.svol]] !== SMPL) {
-          return reject('EX_INVVOL', `the S-VOL ${this.ldevs[pair.svol].id} presents a snapshot`);
-        }
         return snapshot ? ACCEPT : (this.svolBeingRestored(p) ?? ACCEPT);
       }
       case 'split':
         if (snapshot) return s === PAIR ? ACCEPT : s === PSUS ? REDUNDANT : reject('EX_INVSTP', `cannot take a snapshot in ${name}`);
         if (s === PAIR) return ACCEPT;
-        if (s === COPY || s === COPY_RS) return pair.kind === 'host-mirror' ? reject('EX_INVSTP', `the mirror is not synchronised yet (${name})`) : ACCEPT;
+        if (s === COPY || s === COPY_RS) return ACCEPT; // the rest of the copy becomes the drain
         if (s === PSUS || s === PSUS_SP || s === COPY_SP) return REDUNDANT;
         return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot split in ${name}`);
       case 'suspend':
@@ -724,6 +747,7 @@ export class Replication {
       case 'split':
         if (pair.kind === 'snapshot') {
           this.preserved[p].clear();
+          this.zeroPreserved[p] = 0;
           this.openOp(p, 'copy-on-write', 0);
           this.splitAtUs[p] = this.host.nowUs();
           this.pDigestAtSplit[p] = this.arrays.digests[pair.pvol].digestOfAll();
@@ -840,7 +864,8 @@ export class Replication {
     set.forEachSet((t) => {
       this.cursor[0] = now;
       if (this.ldevFlag[pair.pvol] === 1) this.beforeWrite(pair.pvol, t, t, p, -1);
-      this.arrays.digests[pair.pvol].set(t, pool.slotDigest.get(this.preserved[p].get(t)!)!);
+      const slot = this.preserved[p].get(t)!;
+      this.arrays.digests[pair.pvol].set(t, slot === ZERO_SLOT ? EMPTY_DIGEST : pool.slotDigest.get(slot)!);
       this.countCopy(p, t, false);
       const pgs = this.arrays.parityGroups;
       const bytes = this.arrays.ldevTrackBytes[pair.pvol];
@@ -928,7 +953,7 @@ export class Replication {
     for (const [t, slot] of this.preserved[p]) {
       const now = digests.get(t);
       if (now !== 0) sum = (sum - foldWrite(now, t, 0, 0x5eed)) | 0;
-      const old = pool.slotDigest.get(slot)!;
+      const old = slot === ZERO_SLOT ? EMPTY_DIGEST : pool.slotDigest.get(slot)!;
       if (old !== 0) sum = (sum + foldWrite(old, t, 0, 0x5eed)) | 0;
     }
     return sum >>> 0;
@@ -945,7 +970,8 @@ export class Replication {
   imageTrack(p: number, track: number): number {
     const pair = this.pairs[p];
     const slot = this.preserved[p].get(track);
-    return slot === undefined ? this.arrays.digests[pair.pvol].get(track) : this.poolState[pair.pool].slotDigest.get(slot)!;
+    if (slot === undefined) return this.arrays.digests[pair.pvol].get(track);
+    return slot === ZERO_SLOT ? EMPTY_DIGEST : this.poolState[pair.pool].slotDigest.get(slot)!;
   }
 
   private svolState(p: number): string {
@@ -1011,7 +1037,7 @@ export class Replication {
       bytesCopied: this.bytesCopied[p],
       splitAtS: this.splitAtUs[p] >= 0 && (s === PSUS || s === PSUS_SP || s === COPY_SP) ? this.splitAtUs[p] / US_PER_S : null,
       svolAccess,
-      preservedTracks: this.preserved[p].size,
+      preservedTracks: this.preserved[p].size - this.zeroPreserved[p],
     };
   }
 
