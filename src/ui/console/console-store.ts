@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import { emptyHistory, historyPush, type HistoryState } from './history.ts';
-import { recordCommand, type RecordedCommand } from './recording.ts';
+import { recordCommand, type RecordedCommand, type RecordSource } from './recording.ts';
 import { appendBlocks, emptyTranscript, type BlockKind, type Transcript } from './transcript.ts';
 import type { Action } from '../../model/scenario.ts';
 
@@ -32,7 +32,7 @@ export interface ConsoleState {
   pushHistory(line: string): void;
   setRunning(running: RunningCommand | null): void;
   setRecording(on: boolean): void;
-  record(line: string, atS: number, actions: readonly Action[]): void;
+  record(line: string, atS: number, actions: readonly Action[], source?: RecordSource): void;
   discardRecording(): void;
   setImportOpen(open: boolean): void;
   setTall(tall: boolean): void;
@@ -52,7 +52,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   pushHistory: (line) => set((s) => ({ history: historyPush(s.history, line) })),
   setRunning: (running) => set({ running }),
   setRecording: (on) => set({ recording: on }),
-  record: (line, atS, actions) => set((s) => ({ recorded: recordCommand(s.recorded, line, atS, actions) })),
+  record: (line, atS, actions, source) => set((s) => ({ recorded: recordCommand(s.recorded, line, atS, actions, source) })),
   discardRecording: () => set({ recorded: [] }),
   setImportOpen: (open) => set({ importOpen: open }),
   setTall: (tall) => set({ tall }),

@@ -11,7 +11,12 @@ const split: Action = { type: 'pairSplit', group: 'G', mode: 'quick', access: 'r
 describe('console › recording › buffer', () => {
   it('keeps accepted actions with their time, rounded to the millisecond', () => {
     const b = recordCommand([], '  paircreate -g G -d d1 -c 15 ', 12.34567, [create]);
-    expect(b).toEqual([{ line: 'paircreate -g G -d d1 -c 15', atS: 12.346, actions: [create] }]);
+    expect(b).toEqual([{ line: 'paircreate -g G -d d1 -c 15', source: 'console', atS: 12.346, actions: [create] }]);
+  });
+
+  it('notes where a command was given: the console or the Replication tab', () => {
+    const b = recordCommand(recordCommand([], 'paircreate -g G', 1, [create]), 'pairsplit -g G', 2, [create], 'inspector');
+    expect(toTimelineEntries(b).map((e) => e.note)).toEqual(['console: paircreate -g G', 'inspector: pairsplit -g G']);
   });
 
   it('ignores commands that changed nothing', () => {

@@ -12,8 +12,12 @@ export const RECORDING_MAX = 1000;
 const NOTE_MAX = 2000;
 const NOTE_PREFIX = 'console: ';
 
+/** Where a recorded command was given: typed in the console, or clicked in the Replication tab. */
+export type RecordSource = 'console' | 'inspector';
+
 export interface RecordedCommand {
   line: string;
+  source?: RecordSource;
   /** Simulated seconds when the command was accepted. */
   atS: number;
   actions: Action[];
@@ -25,9 +29,10 @@ export function recordCommand(
   line: string,
   atS: number,
   actions: readonly Action[],
+  source: RecordSource = 'console',
 ): RecordedCommand[] {
   if (actions.length === 0 || buffer.length >= RECORDING_MAX) return buffer as RecordedCommand[];
-  return [...buffer, { line: line.trim(), atS: roundMs(Math.max(0, atS)), actions: [...actions] }];
+  return [...buffer, { line: line.trim(), source, atS: roundMs(Math.max(0, atS)), actions: [...actions] }];
 }
 
 export function recordedActionCount(buffer: readonly RecordedCommand[]): number {
@@ -39,14 +44,14 @@ export function recordingFull(buffer: readonly RecordedCommand[]): boolean {
   return buffer.length >= RECORDING_MAX;
 }
 
-export function noteFor(line: string): string {
-  const text = `${NOTE_PREFIX}${line.trim()}`;
+export function noteFor(line: string, source: RecordSource = 'console'): string {
+  const text = `${source === 'console' ? NOTE_PREFIX : 'inspector: '}${line.trim()}`;
   return text.length <= NOTE_MAX ? text : `${text.slice(0, NOTE_MAX - 1)}…`;
 }
 
 /** One timeline entry per recorded action, in recording order. */
 export function toTimelineEntries(buffer: readonly RecordedCommand[]): TimelineEntry[] {
-  return buffer.flatMap((c) => c.actions.map((action) => ({ atS: c.atS, action, note: noteFor(c.line) })));
+  return buffer.flatMap((c) => c.actions.map((action) => ({ atS: c.atS, action, note: noteFor(c.line, c.source) })));
 }
 
 /** "3 actions recorded" / "1 action recorded". */
