@@ -10,7 +10,7 @@ import type { Scenario } from '../src/ui/automation/types.ts';
 import { expect, test, type SandboxFixture } from './fixtures.ts';
 import { ConsolePage } from './pages/console-page.ts';
 
-/** The demo plus two 20 GiB LDEVs on array1 and a local copy group G (device d1), 900 s long. */
+/** The demo plus two 20 GiB LDEVs on array1 and a local copy group G (device d1) instead of the demo's mirror, 900 s long. */
 async function withCopyGroup(sandbox: SandboxFixture): Promise<Scenario> {
   const doc = await sandbox.exportScenario();
   const array = doc.topology.devices.find((d) => d.id === 'array1');
@@ -19,6 +19,7 @@ async function withCopyGroup(sandbox: SandboxFixture): Promise<Scenario> {
     { id: 'cci-p', name: 'CCI P-VOL', parityGroupId: '1-1', capacityGiB: 20, readOnly: false },
     { id: 'cci-s', name: 'CCI S-VOL', parityGroupId: '1-2', capacityGiB: 20, readOnly: false },
   );
+  doc.timeline = doc.timeline.filter((e) => !e.action.type.startsWith('pair')); // the demo's mirror commands
   doc.topology.copyGroups = [{ id: 'G', kind: 'local', recordPositions: true, devices: [{ name: 'd1', pvol: 'cci-p', svol: 'cci-s', mu: 0 }] }];
   doc.durationS = 900;
   const result = await sandbox.loadScenario(doc);
