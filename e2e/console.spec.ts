@@ -160,6 +160,20 @@ VG01 localhost horcm1
 `;
 const HORCM1 = HORCM0.replace('cci-p', 'cci-s').replace('horcm0', 'horcm1').replace('localhost horcm1\n', 'localhost horcm0\n');
 
+test.describe('window.sandbox.cci', () => {
+  test('runs a command line as the console does, for scripts and Playwright', async ({ sandbox }) => {
+    await withCopyGroup(sandbox);
+    const created = await sandbox.cci('paircreate -g G -d d1 -c 15');
+    expect(created).toMatchObject({ exitCode: 0, actions: [{ type: 'pairCreate', group: 'G', device: 'd1', pace: 15 }] });
+    expect((await sandbox.cci('pairevtwait -g G -s pair -t 600')).exitCode).toBe(0);
+    expect((await sandbox.cci('pairdisplay -g G -fc')).stdout).toMatch(/cci-p\.P-VOL PAIR,\s*100/);
+    const bad = await sandbox.cci('pairsplit -g NOPE');
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toContain('EX_ENOGRP');
+    expect(bad.actions).toEqual([]);
+  });
+});
+
 test.describe('horcm.conf import', () => {
   test('without copy groups the console says how to define them; an import adds them', async ({ page, sandbox }) => {
     const doc = await withCopyGroup(sandbox);

@@ -9,6 +9,9 @@
  */
 import type { TelemetryFrame } from '../../engine/api.ts';
 import { parseDocument } from '../../model/parse.ts';
+import { runCci } from '../../cci/execute.ts';
+import { bridgeEnv } from '../console/bridge-env.ts';
+import { createCciContext } from '../console/cci-context.ts';
 import type { SimBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import { SERIES_CAPACITY, emptyRing, appendFrame, type SimIndex } from '../store/sim-slice.ts';
@@ -38,6 +41,10 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
     snapshot: () => bridge.snapshot(),
     apply: (action) => bridge.apply(action),
     replication: async () => (await bridge.snapshot()).replication,
+    cci: async (line) => {
+      await bridge.ready();
+      return runCci(line, createCciContext(bridgeEnv(), new AbortController().signal));
+    },
     pairBitmap: async (key, cells = 4096) => {
       await bridge.ready();
       return bridge.remote().pairBitmap(key, cells);

@@ -4,10 +4,11 @@
  */
 import type { CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report } from '../../engine/api.ts';
 import type { Action, Scenario } from '../../model/scenario.ts';
+import type { CciOutput } from '../../cci/execute.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 
-export type { Action, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Scenario, Speed, RunState };
+export type { Action, CciOutput, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Scenario, Speed, RunState };
 
 /** One problem in a document: field path, line/column when the input was text, and a message. */
 export interface SandboxError {
@@ -77,6 +78,13 @@ export interface SandboxApi {
   apply(action: Action): Promise<CommandResult>;
   /** Every pair and snapshot pool now. */
   replication(): Promise<ReplicationStatus>;
+  /**
+   * Run one CCI command line as the console does (docs/console.md): `exitCode`, `stdout`,
+   * `stderr`, and the scenario `actions` an accepted command corresponds to. A command that
+   * lets time pass (`pairevtwait`, `sleep`) steps a paused run and waits on a playing one.
+   * Not shown in the console's transcript.
+   */
+  cci(line: string): Promise<CciOutput>;
   /** A pair's tracks folded into at most `cells` cells (what the bitmap view draws), or null. */
   pairBitmap(key: string, cells?: number): Promise<PairBitmap | null>;
   /** The document on the canvas (a copy). */
