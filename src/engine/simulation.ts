@@ -46,12 +46,13 @@
  */
 import type { Scenario, Action } from '../model/scenario.ts';
 import { REJECT_REASONS } from './api.ts';
-import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, PairReport, PoolReport, ReplicationStatus, Report, Simulation, TelemetryFrame } from './api.ts';
+import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Simulation, TelemetryFrame } from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
 import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
 import { LinkTimelines } from './fabric/link-timelines.ts';
 import { IO_HIT, IO_MIRROR, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
+import { buildHostPaths } from './host/host-paths.ts';
 import { Workloads } from './host/workload.ts';
 import { createIoCursor } from './io-cursor.ts';
 import { setAssertContext } from './kernel/assert.ts';
@@ -59,6 +60,7 @@ import { EventLog } from './kernel/event-log.ts';
 import { EventQueue } from './kernel/event-queue.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import { buildReport, round } from './report.ts';
+import { addressedPairs } from './replication/pair-commands.ts';
 import { Replication } from './replication/pairs.ts';
 import {
   ACTION_CODES,
@@ -104,7 +106,7 @@ class EngineSimulation implements Simulation {
   private readonly repl: Replication;
   private now = 0;
   private writeSeq = 0;
-  // per-workload path tables (forward link-direction resources, flat)
+  // path tables (host/host-paths.ts), copied into fields: the I/O path reads them directly
   private readonly wlLdev: Int32Array;
   private readonly wlReject: Int8Array;
   private readonly wlPort: Int32Array;
@@ -134,47 +136,21 @@ class EngineSimulation implements Simulation {
     this.arrays = new DiskArrays(m, this.cursor);
     this.wl = new Workloads(m.workloads, seed);
     this.metrics = new MetricsCollector(m.ldevs.length, m.links.length, this.cursor);
-    const n = m.workloads.length;
     this.wlLdev = Int32Array.from(m.workloads, (w) => w.ldevIndex);
     this.wlReject = Int8Array.from(m.workloads, (w) => (w.reject === null ? -1 : reasonCode(w.reject)));
-    this.wlPort = Int32Array.from(m.workloads, (w) => w.frontEndPortIndex);
-    this.wlHopStart = new Int32Array(n);
-    this.wlHopEnd = new Int32Array(n);
-    this.wlOneWayUs = new Float64Array(n);
-    this.wlTransitUs = Float64Array.from(m.workloads, (w) => w.transitUs);
-    const hops: number[] = [];
-    m.workloads.forEach((w, i) => {
-      this.wlHopStart[i] = hops.length;
-      let oneWayUs = w.transitUs;
-      for (const h of w.hops) {
-        hops.push(h.linkIndex * 2 + h.dir);
-        oneWayUs += this.links.propagationUs[h.linkIndex];
-      }
-      this.wlHopEnd[i] = hops.length;
-      this.wlOneWayUs[i] = oneWayUs;
-    });
-    this.wlMirror = Int32Array.from(m.workloads, (w) => w.mirrorPair);
-    const pairs = m.replication.pairs;
-    this.legHopStart = new Int32Array(pairs.length);
-    this.legHopEnd = new Int32Array(pairs.length);
-    this.legPort = new Int32Array(pairs.length).fill(-1);
-    this.legTransitUs = new Float64Array(pairs.length);
-    this.legOneWayUs = new Float64Array(pairs.length);
-    pairs.forEach((p, i) => {
-      this.legHopStart[i] = hops.length;
-      if (p.sLeg !== null) {
-        let oneWayUs = p.sLeg.transitUs;
-        for (const h of p.sLeg.hops) {
-          hops.push(h.linkIndex * 2 + h.dir);
-          oneWayUs += this.links.propagationUs[h.linkIndex];
-        }
-        this.legPort[i] = p.sLeg.frontEndPortIndex;
-        this.legTransitUs[i] = p.sLeg.transitUs;
-        this.legOneWayUs[i] = oneWayUs;
-      }
-      this.legHopEnd[i] = hops.length;
-    });
-    this.hopResource = Int32Array.from(hops);
+    const paths = buildHostPaths(m, this.links.propagationUs);
+    this.wlPort = paths.wlPort;
+    this.wlHopStart = paths.wlHopStart;
+    this.wlHopEnd = paths.wlHopEnd;
+    this.wlOneWayUs = paths.wlOneWayUs;
+    this.wlTransitUs = paths.wlTransitUs;
+    this.wlMirror = paths.wlMirror;
+    this.legHopStart = paths.legHopStart;
+    this.legHopEnd = paths.legHopEnd;
+    this.legPort = paths.legPort;
+    this.legTransitUs = paths.legTransitUs;
+    this.legOneWayUs = paths.legOneWayUs;
+    this.hopResource = paths.hopResource;
     this.repl = new Replication(
       m.replication,
       m.ldevs,
@@ -510,17 +486,8 @@ class EngineSimulation implements Simulation {
         return { ok: true };
       }
       default: {
-        const pairs = this.model.replication.pairs;
-        const indices: number[] = [];
-        pairs.forEach((p, i) => {
-          if (p.group === action.group && (action.device === undefined || p.device === action.device)) indices.push(i);
-        });
-        if (indices.length === 0) {
-          const known = pairs.some((p) => p.group === action.group);
-          return known
-            ? { ok: false, code: 'EX_ENODEV', message: `no device "${action.device}" in copy group "${action.group}"` }
-            : { ok: false, code: 'EX_ENOGRP', message: `no copy group "${action.group}"` };
-        }
+        const indices = addressedPairs(this.model.replication.pairs, action.group, action.device);
+        if (!Array.isArray(indices)) return indices;
         this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], indices[0], source);
         return this.repl.command(indices, Replication.commandOf(action));
       }
@@ -546,23 +513,9 @@ class EngineSimulation implements Simulation {
       metrics: this.metrics,
       writeBack: { accepted: this.arrays.acceptedWrites, merged: this.arrays.mergedWrites, throttled: this.arrays.throttledWrites },
       content: m.ldevs.map((_, i) => ({ digest: this.repl.contentDigest(i), writtenTracks: this.arrays.digests[i].writtenCount })),
-      pairs: this.pairReports(),
-      pools: this.poolReports(),
+      pairs: this.repl.pairReports(round),
+      pools: this.repl.poolReports(),
     });
-  }
-
-  private pairReports(): Record<string, PairReport> {
-    const out: Record<string, PairReport> = {};
-    const order = this.model.replication.pairs.map((p, i) => ({ key: p.key, i })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    for (const { key, i } of order) out[key] = this.repl.pairReport(i, round);
-    return out;
-  }
-
-  private poolReports(): Record<string, PoolReport> {
-    const out: Record<string, PoolReport> = {};
-    const order = this.model.replication.pools.map((p, i) => ({ key: p.key, i })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    for (const { key, i } of order) out[key] = this.repl.poolReport(i);
-    return out;
   }
 
   replicationStatus(): ReplicationStatus {

@@ -70,6 +70,21 @@ export interface PairEngine {
 }
 
 /** Applies a pair command to every addressed pair at this instant; all or nothing. */
+/**
+ * The pairs a command addresses, as CCI does: every device of `group`, or just `device`; a
+ * refusal naming the unknown group (EX_ENOGRP) or device (EX_ENODEV) when there is none.
+ */
+export function addressedPairs(pairs: readonly { group: string; device: string }[], group: string, device: string | undefined): number[] | CommandResult {
+  const indices: number[] = [];
+  pairs.forEach((p, i) => {
+    if (p.group === group && (device === undefined || p.device === device)) indices.push(i);
+  });
+  if (indices.length > 0) return indices;
+  return pairs.some((p) => p.group === group)
+    ? { ok: false, code: 'EX_ENODEV', message: `no device "${device}" in copy group "${group}"` }
+    : { ok: false, code: 'EX_ENOGRP', message: `no copy group "${group}"` };
+}
+
 export function applyCommand(e: PairEngine, indices: number[], cmd: PairCommand): CommandResult {
   const t = e.tables;
   const verdicts = indices.map((p) => verdict(t, p, cmd, indices));

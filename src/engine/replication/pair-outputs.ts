@@ -230,3 +230,11 @@ export function pairBitmap(t: PairTablesView, p: number, maxCells: number): Pair
     copiedTracks: t.copied[p].count,
   };
 }
+
+/** A record of `build(i)` for every item, keyed by the item's `key`, keys in sorted order. */
+export function byKey<T>(items: readonly { key: string }[], build: (i: number) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  const order = items.map((item, i) => ({ key: item.key, i })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  for (const { key, i } of order) out[key] = build(i);
+  return out;
+}

@@ -505,12 +505,14 @@ export class Replication {
     return outputs.replicationStatus(this.tables);
   }
 
-  pairReport(p: number, round: (x: number) => number): PairReport {
-    return outputs.pairReport(this.tables, p, round);
+  /** Every pair's report, keyed `group/device`, in key order. */
+  pairReports(round: (x: number) => number): Record<string, PairReport> {
+    return outputs.byKey(this.pairs, (p) => outputs.pairReport(this.tables, p, round));
   }
 
-  poolReport(i: number): PoolReport {
-    return outputs.poolReport(this.tables, i);
+  /** Every pool's report, keyed `arrayId/poolId`, in key order. */
+  poolReports(): Record<string, PoolReport> {
+    return outputs.byKey(this.pools, (i) => outputs.poolReport(this.tables, i));
   }
 
   bitmap(p: number, maxCells: number): PairBitmap {

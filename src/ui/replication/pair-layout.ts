@@ -8,21 +8,14 @@
  * - `crossArrayPairs`: pairs whose volumes sit on two arrays, drawn as dashed edges.
  * Built once per topology object (WeakMap), so canvas selectors stay O(1) per store update.
  */
+import type { PairStatus } from '../../engine/api.ts';
 import type { CopyGroupKind, DiskArray, Ldev, Topology } from '../../model/topology.ts';
 
 /** LDEV rows an array node shows at most; the rest are counted ("+ n more"). */
 export const MAX_LDEV_ROWS = 12;
 
 /** One device of one copy group, with the arrays its volumes live on. */
-export interface PairRef {
-  /** `group/device`, as ReplicationStatus keys pairs. */
-  key: string;
-  group: string;
-  device: string;
-  kind: CopyGroupKind;
-  mu: number;
-  pvol: string;
-  svol: string | null;
+export interface PairRef extends Pick<PairStatus, 'key' | 'group' | 'device' | 'kind' | 'mu' | 'pvol' | 'svol'> {
   pArrayId: string | null;
   sArrayId: string | null;
 }
