@@ -10,12 +10,14 @@ import { parseDocument } from '../src/model/parse.ts';
 import type { Scenario } from '../src/model/scenario.ts';
 import { expect, test } from './fixtures.ts';
 
-function demoScenario(): Scenario {
-  const doc: unknown = JSON.parse(readFileSync(new URL('../scenarios/embodiment-1-online-backup.json', import.meta.url), 'utf8'));
+function builtIn(file: string): Scenario {
+  const doc: unknown = JSON.parse(readFileSync(new URL(`../scenarios/${file}`, import.meta.url), 'utf8'));
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
   return parsed.scenario;
 }
+
+const demoScenario = (): Scenario => builtIn('embodiment-1-online-backup.json');
 
 async function referenceScenario(): Promise<Scenario> {
   const mod = await import('../src/engine/testing/reference-topology.ts');
@@ -31,6 +33,9 @@ function nodeReport(scenario: Scenario, seconds: number) {
 const CASES: { name: string; scenario: () => Scenario | Promise<Scenario>; seconds: number }[] = [
   { name: 'demo (embodiment 1)', scenario: demoScenario, seconds: 180 },
   { name: 'reference topology', scenario: referenceScenario, seconds: 10 },
+  // Array pairs (update copy, quick split with copies on access) and snapshots (copy-on-write, pools).
+  { name: 'Fig. 5b quick split', scenario: () => builtIn('fig5b-quick-split.json'), seconds: 90 },
+  { name: 'snapshot backup', scenario: () => builtIn('snapshot-backup.json'), seconds: 90 },
 ];
 
 /** The report printed by the CLI (`npm run sim -- FILE --until N`), as a newcomer would run it. */
