@@ -4,12 +4,14 @@
  * canvas still parses and is reported on. Structural shape is zod's job (topology.ts).
  *
  * This module owns the document-wide rules (ids, sites, cables, WAN sites); array-internal
- * rules live in `design-rules-array.ts`, host ↔ array rules in `design-rules-hosts.ts`.
+ * rules live in `design-rules-array.ts`, host ↔ array rules in `design-rules-hosts.ts`, copy
+ * groups in `design-rules-replication.ts`.
  */
 import { cablePairProblem, type ResolvedEnd } from './connect-rules.ts';
 import { compareIssues, IssueList, type DesignIssue } from './design-issue.ts';
 import { checkArray } from './design-rules-array.ts';
 import { checkHosts } from './design-rules-hosts.ts';
+import { checkCopyGroups } from './design-rules-replication.ts';
 import { buildIndex, endpointKey, type TopologyIndex } from './lookup.ts';
 import type { Endpoint, Link, Topology } from './topology.ts';
 
@@ -110,6 +112,7 @@ export function checkDesign(topology: Topology): DesignIssue[] {
   topology.links.forEach((link, i) => checkLink(link, i, index, used, issues));
   checkWanLinkSites(topology, index, issues);
   checkHosts(topology, issues);
+  checkCopyGroups(topology, issues);
   return issues.items.sort(compareIssues);
 }
 
