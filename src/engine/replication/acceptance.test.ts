@@ -68,7 +68,7 @@ function newSim(): EngineSimulationHandle {
   for (const id of ['lp', 'ls', 'hp', 'hs', 'sp', 'ss', 'x1', 'y1', 'x2', 'y2']) b.ldev('arr1', id, 'pg-ssd', 1 / 16);
   b.ldev('arr1', 'small', 'pg-ssd', 1 / 32).ldev('arr1', 'ro', 'pg-ssd', 1 / 16, true);
   b.luPath('arr1', 'fc0', 'hg1', 2, 'hp').luPath('arr1', 'fc0', 'hg1', 3, 'hs');
-  b.pool('arr1', 'pool1', 'pg-ssd', 1);
+  b.pool('arr1', 'pool1', 'pg-ssd', 1 / 256); // 16 tracks: a snapshot fills it (PSUE) with 20 writes
   b.copyGroup({ id: 'L', kind: 'local', devices: [{ name: 'd', pvol: 'lp', svol: 'ls' }] });
   b.copyGroup({ id: 'H', kind: 'host-mirror', serverId: 'h1', devices: [{ name: 'd', pvol: 'hp', svol: 'hs' }] });
   b.copyGroup({ id: 'S', kind: 'snapshot', poolId: 'pool1', devices: [{ name: 'd', pvol: 'sp', svol: 'ss' }] });
@@ -125,7 +125,15 @@ function driveTo(sim: EngineSimulationHandle, kind: Kind, state: string): void {
       write();
       must(sim, { type: 'pairResync', group, restore: true });
     },
+    // Thin Image has no pairsplit -E: a snapshot goes PSUE when its pool fills up.
     PSUE: () => {
+      if (kind === 'snapshot') {
+        for (let t = 0; t < 20; t++) sim.hostWriteTrack(PVOL[kind], t);
+        create();
+        split('steady');
+        for (let t = 0; t < 20; t++) sim.hostWriteTrack(PVOL[kind], t);
+        return;
+      }
       create();
       must(sim, { type: 'pairSuspend', group });
     },

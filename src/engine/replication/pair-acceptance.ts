@@ -39,7 +39,11 @@ export function verdict(t: PairTablesView, p: number, cmd: PairCommand, indices:
   const snapshot = pair.kind === 'snapshot';
   switch (cmd.op) {
     case 'create': {
-      if (s !== SMPL) return s === COPY || s === PAIR ? REDUNDANT : reject('EX_INVSTP', `the pair already exists (${name}); delete it first (pairsplit -S)`);
+      if (s !== SMPL) {
+        // CCI ends paircreate normally with no effect while the pair is paired or copying.
+        const copying = s === COPY || s === PAIR || s === COPY_SP || s === COPY_RS || s === COPY_RS_R;
+        return copying ? REDUNDANT : reject('EX_INVSTP', `the pair already exists (${name}); delete it first (pairsplit -S)`);
+      }
       if (pair.svol >= 0 && t.ldevs[pair.svol].trackCount < t.trackCount[p]) {
         return reject('EX_ENQSIZ', `the S-VOL ${t.ldevs[pair.svol].id} is smaller than the P-VOL ${t.ldevs[pair.pvol].id}`);
       }
@@ -52,22 +56,25 @@ export function verdict(t: PairTablesView, p: number, cmd: PairCommand, indices:
       if (snapshot) return s === PAIR ? ACCEPT : s === PSUS ? REDUNDANT : reject('EX_INVSTP', `cannot take a snapshot in ${name}`);
       if (s === PAIR) return ACCEPT;
       if (s === COPY || s === COPY_RS) return ACCEPT; // the rest of the copy becomes the drain
-      if (s === PSUS || s === PSUS_SP || s === COPY_SP) return REDUNDANT;
+      if (s === PSUS || s === PSUS_SP || s === COPY_SP || s === PSUE) return REDUNDANT;
       return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot split in ${name}`);
     case 'suspend':
       if (s === SMPL) return reject('EX_INVSTP', 'no pair (SMPL)');
+      // Thin Image refuses pairsplit -E: a snapshot goes PSUE only when its pool fills up.
+      if (snapshot) return reject('EX_CMDRJE', 'a snapshot cannot be suspended with pairsplit -E (delete it with pairsplit -S)');
       return s === PSUE ? REDUNDANT : ACCEPT;
     case 'delete':
+      if (snapshot && s === COPY_RS_R) return reject('EX_CMDRJE', 'the snapshot is being restored onto its P-VOL; delete it when the restore ends');
       return s === SMPL ? REDUNDANT : ACCEPT;
     case 'resync':
       if (cmd.restore) {
         if (s === PSUS) return restoreConflict(t, p, indices) ?? ACCEPT;
-        if (s === COPY_RS_R) return REDUNDANT;
+        if (s === COPY_RS_R || (snapshot && s === PAIR)) return REDUNDANT;
         return reject('EX_INVSTP', s === PSUE ? 'cannot restore from PSUE: the S-VOL is not a valid image' : `cannot restore in ${name} (the pair must be split: PSUS)`);
       }
-      if (snapshot) return s === PSUS || s === PSUE ? ACCEPT : s === PAIR ? REDUNDANT : reject('EX_INVSTP', `cannot resync in ${name}`);
+      if (snapshot) return s === PSUS || s === PSUE ? ACCEPT : s === PAIR || s === COPY_RS_R ? REDUNDANT : reject('EX_INVSTP', `cannot resync in ${name}`);
       if (s === PSUS || s === PSUE) return svolBeingRestored(t, p) ?? ACCEPT;
-      if (s === PAIR || s === COPY || s === COPY_RS) return REDUNDANT;
+      if (s === PAIR || s === COPY || s === COPY_RS || s === COPY_SP || s === COPY_RS_R) return REDUNDANT;
       return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot resync in ${name} (a split or restore is in progress)`);
   }
 }

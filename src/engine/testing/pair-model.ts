@@ -499,29 +499,34 @@ export class Model {
     const s = x.state;
     const snapshot = x.def.kind === 'snapshot';
     const invstp = { code: 'EX_INVSTP' };
+    const cmdrje = { code: 'EX_CMDRJE' };
+    const oneOf = (...states: string[]): boolean => states.includes(s);
     switch (action.type) {
       case 'pairCreate':
-        if (s !== 'SMPL') return s === 'COPY' || s === 'PAIR' ? 'redundant' : invstp;
+        // CCI: paircreate on a paired or copying pair ends normally with no effect.
+        if (s !== 'SMPL') return oneOf('COPY', 'PAIR', 'COPY(SP)', 'COPY(RS)', 'COPY(RS-R)') ? 'redundant' : invstp;
         if (!snapshot && this.readOnlyAttr.has(x.def.svol!)) return { code: 'EX_INVVOL' };
         if (!snapshot && this.beingRestored(x.def.svol!, null)) return { code: 'EX_INVVOL' }; // the copy would overwrite a restore
         return 'accept';
       case 'pairSplit':
         if (snapshot) return s === 'PAIR' ? 'accept' : s === 'PSUS' ? 'redundant' : invstp;
-        if (s === 'PAIR') return 'accept';
-        if (s === 'COPY' || s === 'COPY(RS)') return 'accept';
-        return s === 'PSUS' || s === 'PSUS(SP)' || s === 'COPY(SP)' ? 'redundant' : invstp;
+        if (oneOf('PAIR', 'COPY', 'COPY(RS)')) return 'accept';
+        return oneOf('PSUS', 'PSUS(SP)', 'COPY(SP)', 'PSUE') ? 'redundant' : invstp;
       case 'pairSuspend':
-        return s === 'SMPL' ? invstp : s === 'PSUE' ? 'redundant' : 'accept';
+        if (s === 'SMPL') return invstp;
+        if (snapshot) return cmdrje; // Thin Image: no pairsplit -E
+        return s === 'PSUE' ? 'redundant' : 'accept';
       case 'pairDelete':
+        if (snapshot && s === 'COPY(RS-R)') return cmdrje;
         return s === 'SMPL' ? 'redundant' : 'accept';
       case 'pairResync':
         if (action.restore) {
-          if (s === 'COPY(RS-R)') return 'redundant';
+          if (s === 'COPY(RS-R)' || (snapshot && s === 'PAIR')) return 'redundant';
           if (s !== 'PSUS') return invstp;
           return this.restoreBlocked(x, targets) ?? 'accept';
         }
-        if (snapshot) return s === 'PSUS' || s === 'PSUE' ? 'accept' : s === 'PAIR' ? 'redundant' : invstp;
-        if (s === 'PAIR' || s === 'COPY' || s === 'COPY(RS)') return 'redundant';
+        if (snapshot) return oneOf('PSUS', 'PSUE') ? 'accept' : oneOf('PAIR', 'COPY(RS-R)') ? 'redundant' : invstp;
+        if (oneOf('PAIR', 'COPY', 'COPY(RS)', 'COPY(SP)', 'COPY(RS-R)')) return 'redundant';
         if (s !== 'PSUS' && s !== 'PSUE') return invstp;
         return this.beingRestored(x.def.svol!, null) ? { code: 'EX_INVVOL' } : 'accept';
     }
