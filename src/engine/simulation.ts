@@ -265,8 +265,12 @@ class EngineSimulation implements Simulation {
     if (isRead) {
       cursor[0] += this.wlOneWayUs[w]; // the read command: latency only
       this.arrays.frontEnd(this.wlPort[w]);
-      if (paired) this.repl.beforeRead(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes));
-      this.arrays.serveRead(ldev, block, bytes);
+      if (paired) {
+        this.repl.beforeRead(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes));
+        this.arrays.serveRead(this.repl.readLdev, block, bytes, this.repl.readGroup);
+      } else {
+        this.arrays.serveRead(ldev, block, bytes, -1);
+      }
       slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT : 0;
       slots.doneUs[slot] = cursor[0]; // the return trip is reserved from here at READ_RETURN
       this.unqueuedReturn(w, bytes);

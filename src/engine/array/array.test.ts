@@ -29,7 +29,7 @@ function write(x: ReturnType<typeof arrays>, track: number, atUs: number, seq = 
 
 function read(x: ReturnType<typeof arrays>, track: number, atUs: number): void {
   x.cursor[0] = atUs;
-  x.a.serveRead(x.ssd, track * BLOCKS_PER_TRACK, BLOCK);
+  x.a.serveRead(x.ssd, track * BLOCKS_PER_TRACK, BLOCK, -1);
 }
 
 describe('disk arrays › write pending', () => {

@@ -126,9 +126,10 @@ export class DiskArrays {
    * Serves a read of block `block` (of `bytes` each) that reached the cache layer; advances the
    * cursor to when its data leaves the array. Every touched track is accessed in cache (a miss
    * stages it); all resident → hit after CACHE_SERVICE_US, else a back-end read on the group's
-   * earliest-free disk first.
+   * earliest-free disk first. `group` >= 0 overrides the LDEV's parity group (a snapshot's
+   * preserved track is read from its pool's group); the cache key stays `ldev`'s.
    */
-  serveRead(ldev: number, block: number, bytes: number): void {
+  serveRead(ldev: number, block: number, bytes: number, group: number): void {
     const offsetBytes = block * bytes;
     const cache = this.ldevCache[ldev];
     const inv = this.ldevInvTrackBytes[ldev];
@@ -144,7 +145,7 @@ export class DiskArrays {
     }
     this.lastReadHit = hit;
     if (!hit) {
-      const pg = this.ldevParityGroup[ldev];
+      const pg = group >= 0 ? group : this.ldevParityGroup[ldev];
       this.parityGroups.destageIdle(pg);
       this.parityGroups.read(pg, bytes);
     }

@@ -14,7 +14,7 @@
  * content.
  *
  * Does not handle: host access rules (pairs.ts `hostAccess`), timing of snapshot S-VOL reads
- * from the pool (they are served like reads of the S-VOL's own LDEV).
+ * (pairs.ts `beforeRead`).
  */
 import {
   BITMAP_CLEAN,

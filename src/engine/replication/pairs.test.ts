@@ -270,3 +270,29 @@ describe('copy passes', () => {
     expect(sim.report().ldevs.s.contentDigest).toBe(before);
   });
 });
+
+describe('snapshot image reads', () => {
+  /** P-VOL p (HDD, 4096 tracks written) with a snapshot presented on v; the pool is on SSD. */
+  function readsOfImage(overwriteAfterSnapshot: boolean): number {
+    const b = smallSan();
+    b.ldev('arr1', 'p', 'pg-hdd', 1).ldev('arr1', 'v', 'pg-hdd', 1);
+    b.luPath('arr1', 'fc0', 'hg1', 5, 'v');
+    b.pool('arr1', 'pool1', 'pg-ssd', 2);
+    b.copyGroup({ id: 'S', kind: 'snapshot', poolId: 'pool1', devices: [{ name: 'g', pvol: 'p', svol: 'v' }] });
+    b.workload('h1', { id: 'r', target: lunTarget(5), rw: 'randread', bs: '256k', iodepth: 1 } as never);
+    const sim = createSimulation(b.build({ durationS: 60 }));
+    for (let t = 0; t < 4096; t++) sim.hostWriteTrack('p', t);
+    sim.apply({ type: 'pairCreate', group: 'S', pace: 3, split: false });
+    sim.apply({ type: 'pairSplit', group: 'S', mode: 'steady', access: 'rw' });
+    if (overwriteAfterSnapshot) for (let t = 0; t < 4096; t++) sim.hostWriteTrack('p', t);
+    sim.runUntil(6 * US); // the copy-on-write reads and the pool's destages are done before the reads start
+    sim.apply({ type: 'startWorkload', serverId: 'h1', workloadId: 'r' });
+    sim.runUntil(8 * US);
+    return sim.report().ldevs.v.responseMsMean;
+  }
+
+  it('an unpreserved track is read from the P-VOL (HDD), a preserved one from the pool (SSD)', () => {
+    expect(readsOfImage(false)).toBeGreaterThan(4);
+    expect(readsOfImage(true)).toBeLessThan(2);
+  });
+});

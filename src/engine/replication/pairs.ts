@@ -61,6 +61,13 @@ export class Replication {
   readonly pools: CompiledPool[];
   /** Per LDEV: 1 when some pair or snapshot involves it (the I/O path calls the hooks only then). */
   readonly ldevFlag: Uint8Array;
+  /**
+   * Set by `beforeRead`: whose cache and disks serve that read — the LDEV (a snapshot S-VOL's
+   * unpreserved track is its P-VOL's) and a parity group overriding the LDEV's (a preserved
+   * track is read from the pool's group), or -1.
+   */
+  readLdev = 0;
+  readGroup = -1;
   readonly pending: TrackBitmap[];
   readonly pDiff: TrackBitmap[];
   readonly sDiff: TrackBitmap[];
@@ -162,6 +169,15 @@ export class Replication {
   /** A host read of tracks [first, last] of `ldev` at the cursor: quick-split copy-on-read. */
   beforeRead(ldev: number, first: number, last: number): void {
     const t = this.tables;
+    this.readLdev = ldev;
+    this.readGroup = -1;
+    const snap = t.snapshotSvol[ldev];
+    if (snap >= 0) {
+      // A snapshot image: a preserved track comes from the pool, the others from the P-VOL.
+      if (t.preserved[snap].has(first)) this.readGroup = t.pools[t.pairs[snap].pool].parityGroupIndex;
+      else this.readLdev = t.pairs[snap].pvol;
+      return;
+    }
     const p = t.sRole[ldev];
     if (p < 0 || t.state[p] !== PSUS_SP) return;
     const pending = t.pending[p];

@@ -17,8 +17,8 @@
  * is never allocated and never counted.
  *
  * Does not handle: which snapshots need a track or when a pool is full (pairs.ts), the cost of
- * the copy into the pool (copy-costs.ts), timing of snapshot S-VOL reads from the pool (they
- * are served like reads of the S-VOL's own LDEV).
+ * the copy into the pool (copy-costs.ts), where a snapshot S-VOL's read is served
+ * (pairs.ts `beforeRead`).
  */
 import { EMPTY_DIGEST } from '../block/digest.ts';
 
