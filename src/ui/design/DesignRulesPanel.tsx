@@ -11,7 +11,15 @@ import { useDesignIssues } from './useDesignIssues.ts';
 function IssueItem({ issue }: { issue: DesignIssue }) {
   const topology = useStore((s) => s.scenario.topology);
   const { fitView } = useReactFlow();
-  const target = issue.deviceId ? deviceLabel(topology, issue.deviceId) : issue.linkId ? `Cable ${issue.linkId}` : 'Design';
+  const group = /^copyGroups\[(\d+)\]/.exec(issue.field);
+  const groupId = group ? topology.copyGroups[Number(group[1])]?.id : undefined;
+  const target = issue.deviceId
+    ? deviceLabel(topology, issue.deviceId)
+    : issue.linkId
+      ? `Cable ${issue.linkId}`
+      : groupId !== undefined
+        ? `Copy group ${groupId}`
+        : 'Design';
   const onClick = () => {
     const s = useStore.getState();
     s.select(issue.deviceId ? [issue.deviceId] : [], issue.linkId ? [issue.linkId] : []);
