@@ -2,9 +2,9 @@
  * The simulation: one virtual clock, one event queue, and the life of every I/O.
  *
  * Owns: `createSimulation` (compile → runtime tables → initial events), the event loop
- * (`runUntil`, resumable in slices with identical results), commands (`apply`, timeline
- * actions), on-demand outputs (`report`, `snapshot`, telemetry), and the lifecycle of an I/O,
- * which costs one event (two when a read's return trip queues on a busy link):
+ * (`runUntil`, resumable in slices with identical results), workload control, the entry points
+ * of commands and outputs, and the lifecycle of an I/O, which costs one event (two when a read's
+ * return trip queues on a busy link):
  *
  *   issue (host, time t) ── rejected? ─────────────────────────────► HOST_DONE at ⌈t + 100 µs⌉
  *     │ forward: FC links (writes serialise their data), transit hops, array front-end port
@@ -42,10 +42,12 @@
  * same (writer, sequence) — so both volumes fold it in the same order — and completes when both
  * legs have. Copy cycles are EV_COPY events.
  *
- * Does not handle: remote copy, tape, multipath, faults (later modules).
+ * Does not handle: carrying out actions and commands (actions.ts), building outputs (report,
+ * snapshot, telemetry: simulation-outputs.ts), whole-track test probes (probes.ts) — they work
+ * on the run-time tables through `parts`, bound once; remote copy, tape, multipath, faults.
  */
-import type { Scenario, Action } from '../model/scenario.ts';
-import { REJECT_REASONS } from './api.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { performAction, type ActionParts } from './actions.ts';
 import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Simulation, TelemetryFrame } from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
@@ -59,30 +61,12 @@ import { setAssertContext } from './kernel/assert.ts';
 import { EventLog } from './kernel/event-log.ts';
 import { EventQueue } from './kernel/event-queue.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
-import { buildReport, round } from './report.ts';
-import { addressedPairs } from './replication/pair-commands.ts';
-import { Replication } from './replication/pairs.ts';
-import {
-  ACTION_CODES,
-  EV_ARRIVAL,
-  EV_COPY,
-  EV_EXPIRE,
-  EV_HOST_DONE,
-  EV_READ_RETURN,
-  EV_SAMPLE,
-  EV_START,
-  EV_TIMELINE,
-  LOG_ACTION,
-  LOG_REJECT,
-} from './events.ts';
-import { buildSnapshot, cacheStatsOf } from './inspect.ts';
-import type {
-  CacheStats,
-  CompletionObserver,
-  EngineSimulationHandle,
-  ParityGroupStats,
-  SimulationOptions,
-} from './simulation-types.ts';
+import { hostReadTrack, hostWriteTrack, observeCompletion, snapshotTrack, type ProbeParts } from './probes.ts';
+import { Replication, type ReplicationHost } from './replication/pairs.ts';
+import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_READ_RETURN, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
+import { cacheStatsOf } from './inspect.ts';
+import { drainTelemetryOf, ldevDigestOf, pairBitmapOf, parityGroupStatsOf, reportOf, snapshotOf, type OutputParts } from './simulation-outputs.ts';
+import type { CacheStats, CompletionObserver, EngineSimulationHandle, ParityGroupStats, SimulationOptions } from './simulation-types.ts';
 
 export { eventKindName } from './events.ts';
 export type { CacheStats, CompletedIo, CompletionObserver, EngineSimulationHandle, ParityGroupStats, SimulationOptions } from './simulation-types.ts';
@@ -124,6 +108,8 @@ class EngineSimulation implements Simulation {
   private readonly legTransitUs: Float64Array;
   private readonly legOneWayUs: Float64Array;
   private readonly onComplete: CompletionObserver | null;
+  /** The tables and operations that actions.ts, probes.ts and simulation-outputs.ts work on (bound once). */
+  private readonly parts: ActionParts & ProbeParts & OutputParts;
 
   constructor(scenario: Scenario, seed: number, onComplete: CompletionObserver | null) {
     this.scenario = scenario;
@@ -151,19 +137,22 @@ class EngineSimulation implements Simulation {
     this.legTransitUs = paths.legTransitUs;
     this.legOneWayUs = paths.legOneWayUs;
     this.hopResource = paths.hopResource;
-    this.repl = new Replication(
-      m.replication,
-      m.ldevs,
-      this.arrays,
-      this.links,
-      this.cursor,
-      {
-        nowUs: () => this.now,
-        scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
-        log: (code, a, b) => this.log.record(this.now, code, a, b),
-      },
-      { readOnly: READ_ONLY, pairState: PAIR_STATE },
-    );
+    const replicationHost: ReplicationHost = {
+      nowUs: () => this.now,
+      scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
+      log: (code, a, b) => this.log.record(this.now, code, a, b),
+    };
+    const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
+    this.repl = new Replication(m.replication, m.ldevs, this.arrays, this.links, this.cursor, replicationHost, reasons);
+    this.parts = {
+      scenario, seed, model: m, links: this.links, arrays: this.arrays, wl: this.wl, slots: this.slots,
+      metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor,
+      nowUs: () => this.now,
+      nextWriteSeq: () => this.writeSeq++,
+      startWorkload: (w) => this.startWorkload(w),
+      stopWorkload: (w) => this.stopWorkload(w),
+      arm: (w) => this.arm(w),
+    };
     this.scheduleInitialEvents();
   }
 
@@ -218,7 +207,7 @@ class EngineSimulation implements Simulation {
         this.queue.pushLate((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
         return;
       case EV_TIMELINE:
-        this.perform(this.model.timeline[a].action, 0);
+        performAction(this.parts, this.model.timeline[a].action, 0);
         return;
       case EV_START:
         this.startWorkload(a);
@@ -383,7 +372,7 @@ class EngineSimulation implements Simulation {
       this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
       if ((flags & IO_MIRROR) !== 0) this.metrics.complete(this.model.replication.pairs[this.wlMirror[w]].svol, true, slots.bytes[slot], false, slot, slots.issueUs);
     }
-    if (this.onComplete !== null) this.observe(slot);
+    if (this.onComplete !== null) observeCompletion(this.parts, this.onComplete, slot);
     // A closed loop reuses the slot for its next I/O (same count in flight); otherwise free it.
     if (wl.active[w] === 1 && wl.closedLoop[w] === 1 && wl.inflight[w] <= wl.iodepth[w]) {
       this.issueInto(slot, w);
@@ -391,22 +380,6 @@ class EngineSimulation implements Simulation {
     }
     slots.release(slot);
     wl.inflight[w]--;
-  }
-
-  /** Reports a completion to the test observer (allocates; only when one is installed). */
-  private observe(slot: number): void {
-    const s = this.slots;
-    const flags = s.flags[slot];
-    const rejected = (flags & IO_REJECTED) !== 0;
-    this.onComplete!({
-      workload: this.wl.keys[s.workload[slot]],
-      ldevId: s.ldev[slot] >= 0 ? this.model.ldevs[s.ldev[slot]].id : null,
-      issueUs: s.issueUs[slot],
-      doneUs: this.cursor[0],
-      write: (flags & IO_WRITE) !== 0,
-      rejected,
-      hit: (flags & IO_HIT) !== 0,
-    });
   }
 
   private arrival(w: number, generation: number): void {
@@ -459,67 +432,26 @@ class EngineSimulation implements Simulation {
     }
   }
 
-  /**
-   * Performs an action; `source` 0 = timeline, 1 = command. A refused action changes nothing;
-   * an unknown target is refused before anything is logged (not even the hash changes); a pair
-   * command refused for its state is logged (LOG_PAIR_REJECT) so a replay shows it.
-   */
-  private perform(action: Action, source: 0 | 1): CommandResult {
-    switch (action.type) {
-      case 'startWorkload':
-      case 'stopWorkload':
-      case 'setWorkload': {
-        const w = this.wl.indexOf(action.serverId, action.workloadId);
-        if (w < 0) return { ok: false, message: `${action.serverId}: no workload "${action.workloadId}"` };
-        try {
-          if (action.type === 'setWorkload') this.wl.change(w, action.changes);
-        } catch (e) {
-          return { ok: false, message: `${action.serverId}/${action.workloadId}: ${(e as Error).message}` };
-        }
-        this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], w, source);
-        if (action.type === 'startWorkload') this.startWorkload(w);
-        else if (action.type === 'stopWorkload') this.stopWorkload(w);
-        else if (this.wl.active[w] === 1) this.arm(w);
-        return { ok: true };
-      }
-      case 'setReadOnly': {
-        const ldev = this.model.ldevs.findIndex((l) => l.id === action.ldevId);
-        if (ldev < 0) return { ok: false, code: 'EX_ENOOBJ', message: `no LDEV "${action.ldevId}"` };
-        this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], ldev, source);
-        this.arrays.ldevReadOnly[ldev] = action.readOnly ? 1 : 0;
-        return { ok: true };
-      }
-      default: {
-        const indices = addressedPairs(this.model.replication.pairs, action.group, action.device);
-        if (!Array.isArray(indices)) return indices;
-        this.log.record(this.now, LOG_ACTION + ACTION_CODES[action.type], indices[0], source);
-        return this.repl.command(indices, Replication.commandOf(action));
-      }
-    }
-  }
+  // ------------------------------------------------------------------ commands, outputs, probes (entry points)
 
   apply(cmd: EngineCommand): CommandResult {
-    return this.perform(cmd, 1);
+    return performAction(this.parts, cmd, 1);
   }
 
-  // ------------------------------------------------------------------ outputs
-
   report(): Report {
-    const m = this.model;
-    return buildReport({
-      scenario: this.scenario,
-      seed: this.seed,
-      nowUs: this.now,
-      eventLogHash: this.log.hash(),
-      events: this.log.count,
-      ldevs: m.ldevs.map((l) => ({ id: l.id, name: l.name, arrayId: m.arrays[l.arrayIndex].id })),
-      links: this.links,
-      metrics: this.metrics,
-      writeBack: { accepted: this.arrays.acceptedWrites, merged: this.arrays.mergedWrites, throttled: this.arrays.throttledWrites },
-      content: m.ldevs.map((_, i) => ({ digest: this.repl.contentDigest(i), writtenTracks: this.arrays.digests[i].writtenCount })),
-      pairs: this.repl.pairReports(round),
-      pools: this.repl.poolReports(),
-    });
+    return reportOf(this.parts);
+  }
+
+  snapshot(): EngineSnapshot {
+    return snapshotOf(this.parts);
+  }
+
+  drainTelemetry(): TelemetryFrame | null {
+    return drainTelemetryOf(this.parts);
+  }
+
+  eventLogHash(): string {
+    return this.log.hash();
   }
 
   replicationStatus(): ReplicationStatus {
@@ -527,73 +459,15 @@ class EngineSimulation implements Simulation {
   }
 
   pairBitmap(key: string, cells: number): PairBitmap | null {
-    const p = this.repl.indexOf(key);
-    return p < 0 ? null : this.repl.bitmap(p, cells);
+    return pairBitmapOf(this.parts, key, cells);
   }
 
-  /** A snapshot pair's image of one track (tests and verifiers). */
-  snapshotTrack(key: string, track: number): number {
-    return this.repl.imageTrack(this.repl.indexOf(key), track);
-  }
-
-  /**
-   * A host write of one whole track now, without timing (model-based tests): the same access
-   * check and pair bookkeeping as a workload's write, then the content change. `mirror`: the
-   * key of a host-mirror pair whose program duplexes it. Returns the reject reason or null.
-   */
-  hostWriteTrack(ldevId: string, track: number, mirror?: string): string | null {
-    const ldev = this.model.ldevs.findIndex((l) => l.id === ldevId);
-    this.cursor[0] = this.now;
-    let reason = this.arrays.ldevReadOnly[ldev] === 1 ? READ_ONLY : -1;
-    const paired = reason < 0 && this.repl.ldevFlag[ldev] === 1;
-    if (paired) reason = this.repl.hostAccess(ldev, true);
-    if (reason >= 0) return REJECT_REASONS[reason];
-    const m = mirror === undefined ? -1 : this.repl.indexOf(mirror);
-    const duplex = m >= 0 && this.repl.duplexing(m) ? m : -1;
-    const seq = this.writeSeq++;
-    if (paired) this.repl.beforeWrite(ldev, track, track, -1, duplex);
-    this.arrays.digests[ldev].fold(track, 0xfff, seq, 0);
-    if (duplex >= 0) {
-      const svol = this.model.replication.pairs[duplex].svol;
-      if (this.repl.ldevFlag[svol] === 1) this.repl.beforeWrite(svol, track, track, -1, duplex);
-      this.arrays.digests[svol].fold(track, 0xfff, seq, 0);
-    }
-    return null;
-  }
-
-  /** What a host reads from one track now (model-based tests): the digest, or the reject reason. */
-  hostReadTrack(ldevId: string, track: number): number | string {
-    const ldev = this.model.ldevs.findIndex((l) => l.id === ldevId);
-    this.cursor[0] = this.now;
-    if (this.repl.ldevFlag[ldev] === 0) return this.arrays.digests[ldev].get(track);
-    const reason = this.repl.hostAccess(ldev, false);
-    if (reason >= 0) return REJECT_REASONS[reason];
-    this.repl.beforeRead(ldev, track, track);
-    return this.repl.readTrack(ldev, track);
-  }
-
-  drainTelemetry(): TelemetryFrame | null {
-    return this.metrics.drain(
-      this.model.ldevs.map((l) => l.id),
-      this.links.ids,
-    );
-  }
-
-  eventLogHash(): string {
-    return this.log.hash();
-  }
-
-  /** Digest of every written track of an LDEV, folded in track order (tests, verifiers). */
   ldevDigest(ldevId: string): number {
-    const i = this.model.ldevs.findIndex((l) => l.id === ldevId);
-    return i < 0 ? 0 : this.repl.contentDigest(i);
+    return ldevDigestOf(this.parts, ldevId);
   }
 
-  /** Back-end counters of a parity group (`<arrayId>/<groupId>`), or null (tests, views). */
   parityGroupStats(id: string): ParityGroupStats | null {
-    const pg = this.arrays.parityGroups;
-    const i = pg.ids.indexOf(id);
-    return i < 0 ? null : { destages: pg.destages[i], pendingDestages: pg.pendingDestages(i), busyUs: pg.busyUs[i] };
+    return parityGroupStatsOf(this.parts, id);
   }
 
   /** Write-pending state of an array's cache now (see `inspect.ts`). */
@@ -601,9 +475,16 @@ class EngineSimulation implements Simulation {
     return cacheStatsOf(this.model, this.arrays, arrayId);
   }
 
-  /** Built on demand from the run-time tables; allocates, never on the I/O path. */
-  snapshot(): EngineSnapshot {
-    return buildSnapshot({ model: this.model, workloads: this.wl, arrays: this.arrays, log: this.log, replication: this.repl, nowUs: this.now });
+  snapshotTrack(key: string, track: number): number {
+    return snapshotTrack(this.parts, key, track);
+  }
+
+  hostWriteTrack(ldevId: string, track: number, mirror?: string): string | null {
+    return hostWriteTrack(this.parts, ldevId, track, mirror);
+  }
+
+  hostReadTrack(ldevId: string, track: number): number | string {
+    return hostReadTrack(this.parts, ldevId, track);
   }
 }
 

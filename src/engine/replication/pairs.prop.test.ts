@@ -3,7 +3,8 @@
  * interleavings of whole-track host writes and reads, pair commands (create, steady and quick
  * split, resync, restore, suspend, delete; snapshot take, discard, restore) and time steps,
  * run against the engine and against the deliberately simple model of the semantics in
- * testing/pair-model.ts (the topology, how contents and time are modelled).
+ * testing/pair-model.ts (how contents and time are modelled), with the topology in
+ * testing/pair-model-defs.ts.
  *
  * The harness applies every step to both and compares them. Time: the engine decides when a
  * copy cycle runs; the harness steps one event at a time, reads which tracks left each pair's
@@ -25,11 +26,11 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../simulation.ts';
 import type { PairState } from '../api.ts';
 import type { EngineSimulationHandle } from '../simulation-types.ts';
+import { Model } from '../testing/pair-model.ts';
 import {
   COPYING,
   DEFS,
   MIRROR_OF,
-  Model,
   PENDING_CELL,
   SCENARIO,
   TRACKS,
@@ -43,7 +44,7 @@ import {
   type PairModel,
   type St,
   type Vol,
-} from '../testing/pair-model.ts';
+} from '../testing/pair-model-defs.ts';
 
 // ------------------------------------------------------------------ the harness
 

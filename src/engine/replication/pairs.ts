@@ -6,11 +6,11 @@
  *
  * Owns:
  * - the hooks the I/O path calls for LDEVs that take part in a pair (`ldevFlag`):
- *   `hostAccess` (may a host read / write it now?), `beforeRead` (quick split copy-on-read) and
- *   `beforeWrite` (P-VOL: mark pending or copy-before-write, record pDiff; S-VOL: quick split
- *   copy-before-secondary-write, record sDiff; snapshots: preserve the old track in the pool
- *   once per generation set, or invalidate them when it is full). They run per host I/O and
- *   allocate nothing;
+ *   `hostAccess` (may a host read / write it now? the rules are host-access.ts's),
+ *   `beforeRead` (quick split copy-on-read) and `beforeWrite` (P-VOL: mark pending or
+ *   copy-before-write, record pDiff; S-VOL: quick split copy-before-secondary-write, record
+ *   sDiff; snapshots: copy-on-write.ts preserves the old track in the pool once per generation
+ *   set, or invalidates them when it is full). They run per host I/O and allocate nothing;
  * - the copy engine: a pair with pending tracks runs copy cycles (event EV_COPY) of `pace`
  *   tracks each, scanning round-robin from where the last cycle stopped; content moves as
  *   digests (`TrackDigests.set`) at the cycle's event, its time is charged by copy-costs.ts on
@@ -25,12 +25,12 @@
  * most once (its pending bit is cleared by the copy); an initial copy or resync is one pass
  * (tracks it re-dirties are `deferred` to the update copy in PAIR).
  *
- * Does not handle: remote copy, journals, faults that suspend a pair (issue 6); outputs
- * (pair-outputs.ts, delegated to below).
+ * Does not handle: remote copy, journals, faults that suspend a pair (issue 6); delegated to:
+ * host access rules (host-access.ts), snapshot copy-on-write and restore (copy-on-write.ts,
+ * through the operations bound in `copyOnWrite`), outputs (pair-outputs.ts).
  */
 import { PAIR_STATES, type CommandResult, type CopyReason, type PairBitmap, type PairReport, type PairState, type PairStatus, type PoolReport, type PoolStatus, type ReplicationStatus } from '../api.ts';
 import type { DiskArrays } from '../array/array.ts';
-import { EMPTY_DIGEST } from '../block/digest.ts';
 import type { CompiledLdev } from '../compile.ts';
 import { UPDATE_COPY_DELAY_US } from '../constants.ts';
 import { LOG_PAIR_STATE } from '../events.ts';
@@ -38,12 +38,13 @@ import type { LinkTimelines } from '../fabric/link-timelines.ts';
 import type { IoCursor } from '../io-cursor.ts';
 import type { TrackBitmap } from './bitmap.ts';
 import type { CompiledPair, CompiledPool, CompiledReplication } from './compile-replication.ts';
-import { chargeHostCopy, chargePoolRestore, chargeTrackCopy } from './copy-costs.ts';
+import { chargeHostCopy, chargeTrackCopy } from './copy-costs.ts';
+import { preserve, releasePreserved, restoreSnapshotTracks, type SnapshotEngine } from './copy-on-write.ts';
+import { duplexing, hostAccess } from './host-access.ts';
 import { commandOf } from './pair-acceptance.ts';
 import { applyCommand, type PairEngine } from './pair-commands.ts';
 import * as outputs from './pair-outputs.ts';
-import { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL, createPairTables, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
-import { ZERO_SLOT, allocateSlot, releaseSlots, slotContent } from './snapshot-pools.ts';
+import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL, createPairTables, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
 
 export { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL } from './pair-tables.ts';
 
@@ -75,6 +76,8 @@ export class Replication {
   private readonly tables: PairTables;
   /** The tables and the copy engine's operations, as pair-commands.ts drives them. */
   private readonly engine: PairEngine;
+  /** The tables and the operations snapshot copy-on-write (copy-on-write.ts) uses. */
+  private readonly copyOnWrite: SnapshotEngine;
   private readonly arrays: DiskArrays;
   private readonly links: LinkTimelines;
   private readonly cursor: IoCursor;
@@ -115,8 +118,19 @@ export class Replication {
       openOp: (p, reason, planned) => this.openOp(p, reason, planned),
       closeOp: (p) => this.closeOp(p),
       finishIfDrained: (p) => this.finishIfDrained(p),
-      releasePreserved: (p) => this.releasePreserved(p),
-      restoreSnapshotTracks: (p) => this.restoreSnapshotTracks(p),
+      releasePreserved: (p) => releasePreserved(t, p),
+      restoreSnapshotTracks: (p) => restoreSnapshotTracks(this.copyOnWrite, p),
+    };
+    this.copyOnWrite = {
+      tables: t,
+      arrays,
+      cursor,
+      nowUs: () => host.nowUs(),
+      scheduleCopy: (atUs, p, generation) => host.scheduleCopy(atUs, p, generation),
+      setState: (p, s) => this.setState(p, s),
+      closeOp: (p) => this.closeOp(p),
+      countCopy: (p, track, onAccess) => this.countCopy(p, track, onAccess),
+      beforeWrite: (ldev, first, last, except, duplexPair) => this.beforeWrite(ldev, first, last, except, duplexPair),
     };
   }
 
@@ -124,10 +138,9 @@ export class Replication {
     return PAIR_STATES[this.tables.state[pair]];
   }
 
-  /** Whether host-mirror pair `pair` duplexes its server's writes now. */
+  /** Whether host-mirror pair `pair` duplexes its server's writes now (host-access.ts). */
   duplexing(pair: number): boolean {
-    const s = this.tables.state[pair];
-    return s === COPY || s === PAIR || s === COPY_RS;
+    return duplexing(this.tables, pair);
   }
 
   indexOf(key: string): number {
@@ -136,34 +149,9 @@ export class Replication {
 
   // ------------------------------------------------------------------ host I/O hooks
 
-  /** May a host read (write) `ldev` now? ACCESS_OK or a reject-reason code. Call only when ldevFlag is set. */
+  /** May a host read (write) `ldev` now? ACCESS_OK or a reject-reason code (host-access.ts). Call only when ldevFlag is set. */
   hostAccess(ldev: number, isWrite: boolean): number {
-    const t = this.tables;
-    const asS = t.sRole[ldev];
-    if (asS >= 0) {
-      const s = t.state[asS];
-      if (s === COPY_SP) return this.pairStateReason; // steady split draining: unavailable
-      if (s === COPY || s === PAIR || s === COPY_RS || s === COPY_RS_R) {
-        if (isWrite) return this.pairStateReason; // read-only to hosts while paired
-      } else if ((s === PSUS || s === PSUS_SP) && isWrite && t.svolReadOnly[asS] === 1) {
-        return this.readOnlyReason;
-      }
-    }
-    const roles = t.pRole[ldev];
-    for (let k = 0; k < roles.length; k++) {
-      if (t.state[roles[k]] === COPY_RS_R) return this.pairStateReason; // restore: P-VOL inaccessible
-    }
-    const snaps = t.snapshotsOf[ldev];
-    for (let k = 0; k < snaps.length; k++) {
-      if (t.state[snaps[k]] === COPY_RS_R) return this.pairStateReason;
-    }
-    const snap = t.snapshotSvol[ldev];
-    if (snap >= 0) {
-      if (isWrite) return this.pairStateReason; // snapshot images are read-only here
-      const s = t.state[snap];
-      if (s !== PSUS) return this.pairStateReason; // no image (PAIR), invalid (PSUE), or being restored
-    }
-    return ACCESS_OK;
+    return hostAccess(this.tables, ldev, isWrite, this.readOnlyReason, this.pairStateReason);
   }
 
   /** A host read of tracks [first, last] of `ldev` at the cursor: quick-split copy-on-read. */
@@ -201,7 +189,7 @@ export class Replication {
     const s = t.sRole[ldev];
     if (s >= 0 && s !== except && s !== duplexPair) this.sWrite(s, first, last);
     const snaps = t.snapshotsOf[ldev];
-    if (snaps.length > 0) for (let track = first; track <= last; track++) this.preserve(ldev, track, except);
+    if (snaps.length > 0) for (let track = first; track <= last; track++) preserve(this.copyOnWrite, ldev, track, except);
   }
 
   private pWrite(p: number, first: number, last: number): void {
@@ -252,75 +240,6 @@ export class Replication {
       const other = t.pDiff[p];
       for (let track = first; track <= end; track++) if (diff.set(track) && !other.has(track)) t.dirtyUnion[p]++;
     }
-  }
-
-  // ------------------------------------------------------------------ snapshots
-
-  /** Whether snapshot `p` must preserve `track` before it changes (taken, not yet preserved, not the writer). */
-  private needsPreserve(p: number, track: number, except: number): boolean {
-    return p !== except && this.tables.state[p] === PSUS && !this.tables.preserved[p].has(track);
-  }
-
-  /** Copy-on-write for every taken snapshot of `ldev` that has not preserved `track` yet. */
-  private preserve(ldev: number, track: number, except: number): void {
-    const t = this.tables;
-    const snaps = t.snapshotsOf[ldev];
-    if (this.arrays.digests[ldev].get(track) === EMPTY_DIGEST) {
-      // A never-written track is zero: the snapshot notes it (ZERO_SLOT), with no copy and no pool space.
-      for (let k = 0; k < snaps.length; k++) {
-        const p = snaps[k];
-        if (!this.needsPreserve(p, track, except)) continue;
-        t.preserved[p].set(track, ZERO_SLOT);
-        t.zeroPreserved[p]++;
-      }
-      return;
-    }
-    // Generations in one pool share one copy of the old track; a pool at a time.
-    for (;;) {
-      let poolIndex = -1;
-      let need = 0;
-      for (let k = 0; k < snaps.length; k++) {
-        const p = snaps[k];
-        if (!this.needsPreserve(p, track, except)) continue;
-        if (poolIndex < 0) poolIndex = t.pairs[p].pool;
-        if (t.pairs[p].pool === poolIndex) need++;
-      }
-      if (need === 0) return;
-      const pool = t.poolState[poolIndex];
-      if (pool.used >= t.pools[poolIndex].capacityTracks) {
-        // Pool full: these snapshots cannot keep their image; the P-VOL write goes on.
-        for (let k = 0; k < snaps.length; k++) {
-          const p = snaps[k];
-          if (this.needsPreserve(p, track, except) && t.pairs[p].pool === poolIndex) this.invalidateSnapshot(p);
-        }
-        continue;
-      }
-      const slot = allocateSlot(pool, this.arrays.digests[ldev].get(track), need);
-      for (let k = 0; k < snaps.length; k++) {
-        const p = snaps[k];
-        if (!this.needsPreserve(p, track, except) || t.pairs[p].pool !== poolIndex) continue;
-        t.preserved[p].set(track, slot);
-        this.countCopy(p, track, true);
-      }
-      // The copy into the pool: the write waits for the old track's read (none if cached); the
-      // pool write goes through cache and is destaged behind.
-      chargeTrackCopy(this.arrays, this.cursor, ldev, track, t.pools[poolIndex].parityGroupIndex, false);
-    }
-  }
-
-  private invalidateSnapshot(p: number): void {
-    this.closeOp(p);
-    this.releasePreserved(p);
-    this.setState(p, PSUE);
-  }
-
-  private releasePreserved(p: number): void {
-    const t = this.tables;
-    const map = t.preserved[p];
-    t.zeroPreserved[p] = 0;
-    if (map.size === 0) return;
-    releaseSlots(t.poolState[t.pairs[p].pool], map);
-    map.clear();
   }
 
   // ------------------------------------------------------------------ the copy engine
@@ -454,29 +373,6 @@ export class Replication {
     if (this.tables.state[p] === s) return;
     this.tables.state[p] = s;
     this.host.log(LOG_PAIR_STATE + s, p, 0);
-  }
-
-  /** Restores a snapshot's preserved tracks onto its P-VOL in one pass at this instant (timed per track). */
-  private restoreSnapshotTracks(p: number): void {
-    const t = this.tables;
-    const pair = t.pairs[p];
-    const pool = t.poolState[pair.pool];
-    const pg = t.pools[pair.pool].parityGroupIndex;
-    const now = this.host.nowUs();
-    const set = t.pending[p];
-    let latest = now;
-    set.forEachSet((track) => {
-      this.cursor[0] = now;
-      if (t.ldevFlag[pair.pvol] === 1) this.beforeWrite(pair.pvol, track, track, p, -1);
-      this.arrays.digests[pair.pvol].set(track, slotContent(pool, t.preserved[p].get(track)!));
-      this.countCopy(p, track, false);
-      chargePoolRestore(this.arrays, pg, pair.pvol);
-      if (this.cursor[0] > latest) latest = this.cursor[0];
-    });
-    set.clearAll();
-    // The P-VOL stays inaccessible until the last track is on disk.
-    this.host.scheduleCopy(Math.max(now + 1, Math.ceil(latest)), p, t.copyGen[p]);
-    t.copyScheduled[p] = 1;
   }
 
   // ------------------------------------------------------------------ commands (pair-commands.ts)

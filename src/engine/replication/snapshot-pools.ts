@@ -7,7 +7,7 @@
  * generation in that pool that needs it (one slot, one reference per generation); a
  * never-written track is zero and is noted as ZERO_SLOT, with no copy and no pool space. Pool
  * use above its warning percent shows PFUL / PFUS (pair-outputs.ts); a full pool invalidates
- * the snapshots that needed the space (PSUE, reads fail) and the P-VOL write goes on (pairs.ts
+ * the snapshots that needed the space (PSUE, reads fail) and the P-VOL write goes on (copy-on-write.ts
  * `preserve`).
  *
  * Owns: slot allocation and release with reference counts, and `used` / `peakUsed`.

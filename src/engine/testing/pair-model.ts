@@ -1,12 +1,8 @@
 /**
  * A deliberately simple model of local replication (DESIGN.md "Local pairs", "Copy-on-write
- * snapshots"; engine: replication/pairs.ts) over a small fixed topology, for the model-based
- * property test replication/pairs.prop.test.ts, which runs it side by side with the engine.
- *
- * The topology: eight 41-track volumes on one array, two snapshot pools small enough to fill
- * (20 and 6 tracks), and eight pairs (`DEFS`): a local pair p → s and its cascade s → t, host
- * mirrors with and without position recording, three snapshot generations of p on two pools
- * (one presented on v) and a snapshot of s.
+ * snapshots"; engine: replication/pairs.ts) over the small fixed topology of
+ * pair-model-defs.ts, for the model-based property test replication/pairs.prop.test.ts, which
+ * runs it side by side with the engine.
  *
  * The model:
  * - content of a track = the list of writes applied to it, interned as a number (0 = never
@@ -26,133 +22,31 @@
  * split's drain copy each track at most once; a drain copies exactly what was pending at the
  * split; a copied track was pending.
  *
- * Does not handle: timing (latencies, pacing in time), faults, remote copy; the comparison with
- * the engine (the test's Harness). Written for clarity, not speed: Sets, arrays and linear
- * searches throughout.
+ * Does not handle: pair commands (pair-model-commands.ts, behind `command`; it calls `open`,
+ * `close`, `release`, `countCopy`, `change`, `finishIfDrained` and the role lookups here),
+ * timing (latencies, pacing in time), faults, remote copy; the comparison with the engine (the
+ * test's Harness). Written for clarity, not speed: Sets, arrays and linear searches throughout.
  */
-import type { Action } from '../../model/scenario.ts';
 import type { CopyReason, PairState } from '../api.ts';
-import { smallSan } from './small-sans.ts';
-
-// ------------------------------------------------------------------ topology
-
-/** 0.01 GiB = 41 tracks of 256 KiB: a model of every track stays cheap. */
-const VOLUME_GIB = 0.01;
-export const TRACKS = 41;
-export const VOLS = ['p', 's', 't', 'v', 'hp', 'hs', 'np', 'ns'] as const;
-export type Vol = (typeof VOLS)[number];
-/** 20 and 6 tracks: small enough to fill. */
-const POOL_GIB = [0.005, 0.0015];
-const POOL_CAPACITY = [20, 6];
-const POOL_WARNING_PCT = 80;
-/** A snapshot's mark for a never-written track it noted on its first overwrite: zero, no pool slot. */
-export const ZERO = -1;
-export const PENDING_CELL = 3;
-
-export type Kind = 'local' | 'host-mirror' | 'snapshot';
-export interface PairDef {
-  key: string;
-  group: string;
-  device: string;
-  kind: Kind;
-  pvol: Vol;
-  svol: Vol | null;
-  /** Snapshot pool index, -1 for copy pairs. */
-  pool: number;
-  /** Host mirror: records written positions while split (else every resync is a full copy). */
-  positions: boolean;
-}
-
-/**
- * In the engine's order (groups by id, devices by name). G: p → s; C: the cascade s → t;
- * H / N: host mirrors with / without position recording; SN: two generations of p on pool 0
- * (g0 presented on v); SM: a third generation of p on pool 1; SS: a snapshot of s (pool 0).
- */
-export const DEFS: PairDef[] = [
-  { key: 'C/d', group: 'C', device: 'd', kind: 'local', pvol: 's', svol: 't', pool: -1, positions: true },
-  { key: 'G/d', group: 'G', device: 'd', kind: 'local', pvol: 'p', svol: 's', pool: -1, positions: true },
-  { key: 'H/d', group: 'H', device: 'd', kind: 'host-mirror', pvol: 'hp', svol: 'hs', pool: -1, positions: true },
-  { key: 'N/d', group: 'N', device: 'd', kind: 'host-mirror', pvol: 'np', svol: 'ns', pool: -1, positions: false },
-  { key: 'SM/g2', group: 'SM', device: 'g2', kind: 'snapshot', pvol: 'p', svol: null, pool: 1, positions: true },
-  { key: 'SN/g0', group: 'SN', device: 'g0', kind: 'snapshot', pvol: 'p', svol: 'v', pool: 0, positions: true },
-  { key: 'SN/g1', group: 'SN', device: 'g1', kind: 'snapshot', pvol: 'p', svol: null, pool: 0, positions: true },
-  { key: 'SS/g0', group: 'SS', device: 'g0', kind: 'snapshot', pvol: 's', svol: null, pool: 0, positions: true },
-];
-export const MIRROR_OF: Partial<Record<Vol, string>> = { hp: 'H/d', np: 'N/d' };
-
-function buildScenario() {
-  const b = smallSan();
-  for (const v of VOLS) b.ldev('arr1', v, 'pg-ssd', VOLUME_GIB);
-  (['hp', 'hs', 'np', 'ns'] as const).forEach((v, i) => b.luPath('arr1', 'fc0', 'hg1', 2 + i, v));
-  b.pool('arr1', 'pool1', 'pg-ssd', POOL_GIB[0], POOL_WARNING_PCT).pool('arr1', 'pool2', 'pg-hdd', POOL_GIB[1], POOL_WARNING_PCT);
-  b.copyGroup({ id: 'G', kind: 'local', devices: [{ name: 'd', pvol: 'p', svol: 's' }] });
-  b.copyGroup({ id: 'C', kind: 'local', devices: [{ name: 'd', pvol: 's', svol: 't' }] });
-  b.copyGroup({ id: 'H', kind: 'host-mirror', serverId: 'h1', devices: [{ name: 'd', pvol: 'hp', svol: 'hs' }] });
-  b.copyGroup({ id: 'N', kind: 'host-mirror', serverId: 'h1', recordPositions: false, devices: [{ name: 'd', pvol: 'np', svol: 'ns' }] });
-  b.copyGroup({ id: 'SN', kind: 'snapshot', poolId: 'pool1', devices: [{ name: 'g0', pvol: 'p', svol: 'v', mu: 0 }, { name: 'g1', pvol: 'p', mu: 1 }] });
-  b.copyGroup({ id: 'SM', kind: 'snapshot', poolId: 'pool2', devices: [{ name: 'g2', pvol: 'p', mu: 2 }] });
-  b.copyGroup({ id: 'SS', kind: 'snapshot', poolId: 'pool1', devices: [{ name: 'g0', pvol: 's', mu: 0 }] });
-  return b.build({ durationS: 600_000 });
-}
-export const SCENARIO = buildScenario();
-
-// ------------------------------------------------------------------ the model (the spec)
-
-export type St = 'SMPL' | 'COPY' | 'PAIR' | 'COPY(SP)' | 'PSUS(SP)' | 'PSUS' | 'COPY(RS)' | 'COPY(RS-R)' | 'PSUE';
-export const COPYING: readonly St[] = ['COPY', 'PAIR', 'COPY(RS)'];
-/** States in which hosts may not write the S-VOL (a change to it by another pair is an error). */
-const S_LOCKED: readonly St[] = ['COPY', 'PAIR', 'COPY(SP)', 'COPY(RS)', 'COPY(RS-R)'];
-export const TRANSIENT: readonly St[] = ['COPY', 'COPY(SP)', 'PSUS(SP)', 'COPY(RS)', 'COPY(RS-R)'];
-
-export interface OpModel {
-  reason: CopyReason;
-  planned: number;
-  tracks: number;
-  onAccess: number;
-  open: boolean;
-}
-
-export interface PairModel {
-  def: PairDef;
-  index: number;
-  state: St;
-  pace: number;
-  /** Where the next copy cycle resumes its scan. */
-  scanPos: number;
-  pending: Set<number>;
-  /** COPY / COPY(RS): tracks re-written after this pass copied them (the update copy in PAIR takes them). */
-  deferred: Set<number>;
-  /** Tracks copied by the current (or last) copy operation, and by the drain of the current split. */
-  copiedByOp: Set<number>;
-  copiedByDrain: Set<number>;
-  /** Tracks changed on the P-VOL / S-VOL (by anything but this pair) since the split or copy start. */
-  pChanged: Set<number>;
-  sChanged: Set<number>;
-  /** Copying S → P. */
-  restoring: boolean;
-  readOnly: boolean;
-  /** P-VOL image at split acceptance (copy pairs) or at the snapshot's taking. */
-  image: number[] | null;
-  ops: OpModel[];
-  rejected: number;
-  /** Snapshots: track → pool slot. */
-  preserved: Map<number, number>;
-}
-
-export interface Slot {
-  pool: number;
-  content: number;
-  refs: Set<number>;
-}
-
-type Verdict = 'accept' | 'redundant' | { code: string };
-export interface Outcome {
-  ok: boolean;
-  redundant: boolean;
-  code?: string;
-}
-
-export class SpecError extends Error {}
+import { applyCommand } from './pair-model-commands.ts';
+import {
+  COPYING,
+  DEFS,
+  MIRROR_OF,
+  POOL_CAPACITY,
+  POOL_WARNING_PCT,
+  S_LOCKED,
+  SpecError,
+  TRACKS,
+  VOLS,
+  ZERO,
+  type OpModel,
+  type Outcome,
+  type PairAction,
+  type PairModel,
+  type Slot,
+  type Vol,
+} from './pair-model-defs.ts';
 
 /** Tracks of a scan that starts at `from` and wraps: the copy engine's round-robin order. */
 function scanOrder(set: Set<number>, from: number): number[] {
@@ -237,7 +131,8 @@ export class Model {
 
   // -------------------------------------------------------------- host access
 
-  private copyPairWithS(vol: Vol): PairModel | undefined {
+  /** The local pair or host mirror whose S-VOL is `vol` (also used by pair-model-commands.ts). */
+  copyPairWithS(vol: Vol): PairModel | undefined {
     return this.pairs.find((x) => x.def.kind !== 'snapshot' && x.def.svol === vol);
   }
 
@@ -246,7 +141,7 @@ export class Model {
   }
 
   /** Whether a pair (other than `except`) is restoring onto `vol` now. */
-  private beingRestored(vol: Vol, except: PairModel | null): boolean {
+  beingRestored(vol: Vol, except: PairModel | null): boolean {
     return this.pairs.some((x) => x !== except && x.def.pvol === vol && x.state === 'COPY(RS-R)');
   }
 
@@ -376,7 +271,8 @@ export class Model {
     x.state = 'PSUE';
   }
 
-  private release(x: PairModel): void {
+  /** Frees a snapshot's pool slots and forgets its preserved tracks. */
+  release(x: PairModel): void {
     for (const id of x.preserved.values()) {
       if (id === ZERO) continue;
       const slot = this.slots.get(id)!;
@@ -408,18 +304,19 @@ export class Model {
     return expected;
   }
 
-  private openOp(x: PairModel): OpModel | null {
+  /** The pair's open copy operation, if any. */
+  openOp(x: PairModel): OpModel | null {
     const op = x.ops.at(-1);
     return op && op.open ? op : null;
   }
 
-  private open(x: PairModel, reason: CopyReason, planned: number): void {
+  open(x: PairModel, reason: CopyReason, planned: number): void {
     this.close(x);
     x.ops.push({ reason, planned, tracks: 0, onAccess: 0, open: true });
     x.copiedByOp.clear();
   }
 
-  private close(x: PairModel): void {
+  close(x: PairModel): void {
     const op = this.openOp(x);
     if (!op) return;
     if (op.tracks > 0) this.note(`${op.reason} copy`);
@@ -427,7 +324,7 @@ export class Model {
     if (op.reason === 'update' || op.reason === 'copy-on-write') op.planned = op.tracks;
   }
 
-  private countCopy(x: PairModel, t: number, onAccess: boolean): void {
+  countCopy(x: PairModel, t: number, onAccess: boolean): void {
     if (!this.openOp(x)) this.open(x, x.def.kind === 'snapshot' ? 'copy-on-write' : 'update', 0);
     const op = this.openOp(x)!;
     // One pass: a copy (initial, resync, restore) copies a track at most once, and so does a split's drain.
@@ -475,220 +372,9 @@ export class Model {
     x.state = 'PSUS';
   }
 
-  // -------------------------------------------------------------- commands
+  // -------------------------------------------------------------- commands (pair-model-commands.ts)
 
-  command(action: Exclude<Action, { type: 'startWorkload' | 'stopWorkload' | 'setWorkload' | 'setReadOnly' }>): Outcome {
-    const targets = this.pairs.filter((x) => x.def.group === action.group && (action.device === undefined || x.def.device === action.device));
-    const verdicts = targets.map((x) => this.verdict(x, action, targets));
-    const refused = targets.filter((_, k) => typeof verdicts[k] === 'object');
-    if (refused.length > 0) {
-      for (const x of refused) x.rejected++;
-      const first = verdicts.find((v): v is Exclude<Verdict, string> => typeof v === 'object')!;
-      return { ok: false, redundant: false, code: first.code };
-    }
-    let changed = 0;
-    targets.forEach((x, k) => {
-      if (verdicts[k] === 'redundant') return;
-      changed++;
-      this.perform(x, action);
-    });
-    return { ok: true, redundant: changed === 0 };
-  }
-
-  private verdict(x: PairModel, action: Parameters<Model['command']>[0], targets: PairModel[]): Verdict {
-    const s = x.state;
-    const snapshot = x.def.kind === 'snapshot';
-    const invstp = { code: 'EX_INVSTP' };
-    const cmdrje = { code: 'EX_CMDRJE' };
-    const oneOf = (...states: string[]): boolean => states.includes(s);
-    switch (action.type) {
-      case 'pairCreate':
-        // CCI: paircreate on a paired or copying pair ends normally with no effect.
-        if (s !== 'SMPL') return oneOf('COPY', 'PAIR', 'COPY(SP)', 'COPY(RS)', 'COPY(RS-R)') ? 'redundant' : invstp;
-        if (!snapshot && this.readOnlyAttr.has(x.def.svol!)) return { code: 'EX_INVVOL' };
-        if (!snapshot && this.beingRestored(x.def.svol!, null)) return { code: 'EX_INVVOL' }; // the copy would overwrite a restore
-        return 'accept';
-      case 'pairSplit':
-        if (snapshot) return s === 'PAIR' ? 'accept' : s === 'PSUS' ? 'redundant' : invstp;
-        if (oneOf('PAIR', 'COPY', 'COPY(RS)')) return 'accept';
-        return oneOf('PSUS', 'PSUS(SP)', 'COPY(SP)', 'PSUE') ? 'redundant' : invstp;
-      case 'pairSuspend':
-        if (s === 'SMPL') return invstp;
-        if (snapshot) return cmdrje; // Thin Image: no pairsplit -E
-        return s === 'PSUE' ? 'redundant' : 'accept';
-      case 'pairDelete':
-        if (snapshot && s === 'COPY(RS-R)') return cmdrje;
-        return s === 'SMPL' ? 'redundant' : 'accept';
-      case 'pairResync':
-        if (action.restore) {
-          if (s === 'COPY(RS-R)' || (snapshot && s === 'PAIR')) return 'redundant';
-          if (s !== 'PSUS') return invstp;
-          return this.restoreBlocked(x, targets) ?? 'accept';
-        }
-        if (snapshot) return oneOf('PSUS', 'PSUE') ? 'accept' : oneOf('PAIR', 'COPY(RS-R)') ? 'redundant' : invstp;
-        if (oneOf('PAIR', 'COPY', 'COPY(RS)', 'COPY(SP)', 'COPY(RS-R)')) return 'redundant';
-        if (s !== 'PSUS' && s !== 'PSUE') return invstp;
-        return this.beingRestored(x.def.svol!, null) ? { code: 'EX_INVVOL' } : 'accept';
-    }
-  }
-
-  /**
-   * A restore writes its P-VOL: refused while another pair still copies into that volume (it is
-   * the S-VOL of a pair that is neither split nor suspended), or restores it, or restores the
-   * restore's source; and when another pair of the same command restores the same volume.
-   */
-  private restoreBlocked(x: PairModel, targets: PairModel[]): Verdict | null {
-    const asS = this.copyPairWithS(x.def.pvol);
-    const refuse = { code: 'EX_INVVOL' };
-    this.note('restore conflict checked');
-    if (asS && asS.state !== 'SMPL' && asS.state !== 'PSUS' && asS.state !== 'PSUE') return refuse;
-    if (this.beingRestored(x.def.pvol, x)) return refuse;
-    if (targets.some((y) => y !== x && y.def.pvol === x.def.pvol)) return refuse;
-    if (x.def.kind !== 'snapshot' && this.beingRestored(x.def.svol!, null)) return refuse;
-    return null;
-  }
-
-  private perform(x: PairModel, action: Parameters<Model['command']>[0]): void {
-    switch (action.type) {
-      case 'pairCreate':
-        return this.create(x, action.pace, action.split);
-      case 'pairSplit':
-        if (x.def.kind === 'snapshot') return this.take(x);
-        x.readOnly = action.access === 'r';
-        return this.beginSplit(x, action.mode === 'quick');
-      case 'pairSuspend':
-        this.close(x);
-        x.pending.clear();
-        x.deferred.clear();
-        this.release(x);
-        x.state = 'PSUE';
-        return;
-      case 'pairDelete':
-        this.close(x);
-        x.pending.clear();
-        x.deferred.clear();
-        x.copiedByOp.clear();
-        this.release(x);
-        x.image = null;
-        x.readOnly = false;
-        x.state = 'SMPL';
-        return;
-      case 'pairResync':
-        if (action.pace !== undefined) x.pace = action.pace;
-        return this.resync(x, action.restore);
-    }
-  }
-
-  private create(x: PairModel, pace: number, split: boolean): void {
-    x.pace = pace;
-    x.ops = [];
-    x.readOnly = false;
-    x.image = null;
-    if (x.def.kind === 'snapshot') {
-      x.state = 'PAIR';
-      return;
-    }
-    x.restoring = false;
-    this.startCopy(x, 'COPY', 'initial', this.writtenUnion(x));
-    if (split) this.beginSplit(x, false); // -split: the S-VOL becomes the P-VOL's image as of now
-  }
-
-  private writtenUnion(x: PairModel): Set<number> {
-    const set = new Set<number>();
-    for (let t = 0; t < TRACKS; t++) if (this.content(x.def.pvol, t) !== 0 || this.content(x.def.svol!, t) !== 0) set.add(t);
-    return set;
-  }
-
-  private startCopy(x: PairModel, state: St, reason: CopyReason, set: Set<number>): void {
-    x.pending = set;
-    x.deferred.clear();
-    x.pChanged.clear();
-    x.sChanged.clear();
-    x.scanPos = 0;
-    this.open(x, reason, set.size);
-    x.state = state;
-    this.finishIfDrained(x);
-  }
-
-  /** From PAIR, or from COPY / COPY(RS) (the copy's remaining set is the drain and keeps its reason). */
-  private beginSplit(x: PairModel, quick: boolean): void {
-    x.image = [...this.vols.get(x.def.pvol)!];
-    const copying = x.state === 'COPY' || x.state === 'COPY(RS)';
-    for (const t of x.deferred) x.pending.add(t);
-    x.deferred.clear();
-    x.copiedByDrain.clear();
-    if (!copying) this.close(x);
-    x.pChanged.clear();
-    x.sChanged.clear();
-    if (x.pending.size === 0) {
-      this.close(x);
-      x.state = 'PSUS';
-      return;
-    }
-    if (!copying) this.open(x, 'split-drain', x.pending.size);
-    else this.openOp(x)!.planned = this.openOp(x)!.tracks + x.pending.size;
-    x.state = quick ? 'PSUS(SP)' : 'COPY(SP)';
-  }
-
-  private take(x: PairModel): void {
-    if (x.preserved.size > 0) throw new Error(`model: ${x.def.key} taken with preserved tracks`);
-    this.open(x, 'copy-on-write', 0);
-    x.image = [...this.vols.get(x.def.pvol)!];
-    x.state = 'PSUS';
-  }
-
-  private resync(x: PairModel, restore: boolean): void {
-    if (x.def.kind === 'snapshot') {
-      if (!restore) {
-        this.close(x);
-        this.release(x);
-        x.image = null;
-        x.state = 'PAIR';
-      } else {
-        this.restoreSnapshot(x);
-      }
-      return;
-    }
-    let set: Set<number>;
-    let reason: CopyReason;
-    if (x.state === 'PSUE') {
-      set = this.writtenUnion(x);
-      reason = 'full-psue';
-    } else if (x.def.kind === 'host-mirror' && !x.def.positions) {
-      set = this.writtenUnion(x);
-      reason = 'full-no-positions';
-    } else {
-      set = new Set([...x.pChanged, ...x.sChanged]);
-      reason = restore ? 'restore' : 'resync-union';
-    }
-    x.restoring = restore;
-    x.readOnly = false;
-    x.image = null;
-    this.startCopy(x, restore ? 'COPY(RS-R)' : 'COPY(RS)', reason, set);
-  }
-
-  /** The image goes back onto the P-VOL at once (track by track, other generations preserving). */
-  private restoreSnapshot(x: PairModel): void {
-    const tracks = [...x.preserved.keys()].sort((a, b) => a - b);
-    this.open(x, 'snapshot-restore', tracks.length);
-    x.state = 'COPY(RS-R)';
-    for (const t of tracks) {
-      const id = x.preserved.get(t)!;
-      this.change(x.def.pvol, t, id === ZERO ? 0 : this.slots.get(id)!.content, x, null);
-      this.countCopy(x, t, false);
-    }
+  command(action: PairAction): Outcome {
+    return applyCommand(this, action);
   }
 }
-
-
-// ------------------------------------------------------------------ helpers for the harness
-
-/** A pair command as the model and the engine take it. */
-export type PairAction = Parameters<Model['command']>[0];
-
-export function fail(message: string): never {
-  throw new Error(message);
-}
-
-export const hex = (d: number): string => (d >>> 0).toString(16).padStart(8, '0');
-export const sortedNums = (xs: Iterable<number>): number[] => [...xs].sort((a, b) => a - b);

@@ -1,0 +1,76 @@
+/**
+ * Timeline actions and commands carried out: a scenario `Action` (from the timeline, or applied
+ * as a command between `runUntil` calls) dispatched to the workloads, the LDEV attributes or
+ * the pairs, at the simulation's current time.
+ *
+ * Owns: `performAction` — finding the target (workload, LDEV, or the pairs a CCI command
+ * addresses), the refusal of an unknown target or of an invalid workload change, and the
+ * action's LOG_ACTION record.
+ *
+ * Invariants: a refused action changes nothing; an unknown target is refused before anything
+ * is logged (not even the event-log hash changes); an accepted action is logged before it takes
+ * effect, with its source (0 = timeline, 1 = command); a pair command refused for its state is
+ * logged too (LOG_PAIR_REJECT, by pair-commands.ts) so a replay shows it.
+ *
+ * Does not handle: workload start / stop / re-arm (the simulation's, bound in `ActionParts`),
+ * pair command acceptance and transitions (replication/pair-acceptance.ts, pair-commands.ts).
+ */
+import type { Action } from '../model/scenario.ts';
+import type { CommandResult } from './api.ts';
+import type { DiskArrays } from './array/array.ts';
+import type { CompiledModel } from './compile.ts';
+import { ACTION_CODES, LOG_ACTION } from './events.ts';
+import type { Workloads } from './host/workload.ts';
+import type { EventLog } from './kernel/event-log.ts';
+import { addressedPairs } from './replication/pair-commands.ts';
+import { Replication } from './replication/pairs.ts';
+
+/** What carrying out an action needs of a simulation: its tables and workload control (bound once). */
+export interface ActionParts {
+  readonly model: CompiledModel;
+  readonly wl: Workloads;
+  readonly arrays: DiskArrays;
+  readonly repl: Replication;
+  readonly log: EventLog;
+  nowUs(): number;
+  startWorkload(w: number): void;
+  stopWorkload(w: number): void;
+  /** (Re)starts the event chains of an active workload from now. */
+  arm(w: number): void;
+}
+
+/** Performs `action` now; `source` 0 = timeline, 1 = command. */
+export function performAction(parts: ActionParts, action: Action, source: 0 | 1): CommandResult {
+  const { wl, log } = parts;
+  switch (action.type) {
+    case 'startWorkload':
+    case 'stopWorkload':
+    case 'setWorkload': {
+      const w = wl.indexOf(action.serverId, action.workloadId);
+      if (w < 0) return { ok: false, message: `${action.serverId}: no workload "${action.workloadId}"` };
+      try {
+        if (action.type === 'setWorkload') wl.change(w, action.changes);
+      } catch (e) {
+        return { ok: false, message: `${action.serverId}/${action.workloadId}: ${(e as Error).message}` };
+      }
+      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], w, source);
+      if (action.type === 'startWorkload') parts.startWorkload(w);
+      else if (action.type === 'stopWorkload') parts.stopWorkload(w);
+      else if (wl.active[w] === 1) parts.arm(w);
+      return { ok: true };
+    }
+    case 'setReadOnly': {
+      const ldev = parts.model.ldevs.findIndex((l) => l.id === action.ldevId);
+      if (ldev < 0) return { ok: false, code: 'EX_ENOOBJ', message: `no LDEV "${action.ldevId}"` };
+      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], ldev, source);
+      parts.arrays.ldevReadOnly[ldev] = action.readOnly ? 1 : 0;
+      return { ok: true };
+    }
+    default: {
+      const indices = addressedPairs(parts.model.replication.pairs, action.group, action.device);
+      if (!Array.isArray(indices)) return indices;
+      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], indices[0], source);
+      return parts.repl.command(indices, Replication.commandOf(action));
+    }
+  }
+}

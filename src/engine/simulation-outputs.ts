@@ -1,0 +1,94 @@
+/**
+ * What a running simulation shows, built on demand from its run-time tables: the run report,
+ * the state snapshot, the telemetry frame of the samples since the last drain, a pair's bitmap
+ * view, an LDEV's content digest and a parity group's back-end counters.
+ *
+ * Owns: the assembly of those outputs from `OutputParts`, the simulation's tables (shared with
+ * it, never copied).
+ *
+ * Invariants: building an output changes nothing the run depends on, so any of them may be
+ * asked for any number of times at any instant without changing the run or its event-log hash
+ * (draining telemetry consumes the samples it returns, nothing else). They allocate, and are
+ * never on the I/O path.
+ *
+ * Does not handle: the report's shape and rounding (report.ts), the snapshot and cache views
+ * (inspect.ts), pair and pool outputs (replication/pair-outputs.ts), the samples themselves
+ * (metrics/collector.ts).
+ */
+import type { Scenario } from '../model/scenario.ts';
+import type { EngineSnapshot, PairBitmap, Report, TelemetryFrame } from './api.ts';
+import type { DiskArrays } from './array/array.ts';
+import type { CompiledModel } from './compile.ts';
+import type { LinkTimelines } from './fabric/link-timelines.ts';
+import type { Workloads } from './host/workload.ts';
+import { buildSnapshot } from './inspect.ts';
+import type { EventLog } from './kernel/event-log.ts';
+import type { MetricsCollector } from './metrics/collector.ts';
+import type { Replication } from './replication/pairs.ts';
+import { buildReport, round } from './report.ts';
+import type { ParityGroupStats } from './simulation-types.ts';
+
+/** What the outputs read of a simulation (its tables, shared; bound once). */
+export interface OutputParts {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly model: CompiledModel;
+  readonly links: LinkTimelines;
+  readonly arrays: DiskArrays;
+  readonly wl: Workloads;
+  readonly metrics: MetricsCollector;
+  readonly repl: Replication;
+  readonly log: EventLog;
+  nowUs(): number;
+}
+
+/** The report as of now (simSeconds = now). */
+export function reportOf(p: OutputParts): Report {
+  const m = p.model;
+  return buildReport({
+    scenario: p.scenario,
+    seed: p.seed,
+    nowUs: p.nowUs(),
+    eventLogHash: p.log.hash(),
+    events: p.log.count,
+    ldevs: m.ldevs.map((l) => ({ id: l.id, name: l.name, arrayId: m.arrays[l.arrayIndex].id })),
+    links: p.links,
+    metrics: p.metrics,
+    writeBack: { accepted: p.arrays.acceptedWrites, merged: p.arrays.mergedWrites, throttled: p.arrays.throttledWrites },
+    content: m.ldevs.map((_, i) => ({ digest: p.repl.contentDigest(i), writtenTracks: p.arrays.digests[i].writtenCount })),
+    pairs: p.repl.pairReports(round),
+    pools: p.repl.poolReports(),
+  });
+}
+
+/** The state now, as an immutable plain-data copy (see inspect.ts). */
+export function snapshotOf(p: OutputParts): EngineSnapshot {
+  return buildSnapshot({ model: p.model, workloads: p.wl, arrays: p.arrays, log: p.log, replication: p.repl, nowUs: p.nowUs() });
+}
+
+/** Samples completed since the last call, or null if none. */
+export function drainTelemetryOf(p: OutputParts): TelemetryFrame | null {
+  return p.metrics.drain(
+    p.model.ldevs.map((l) => l.id),
+    p.links.ids,
+  );
+}
+
+/** A pair's bitmap folded into at most `cells` cells, or null for an unknown key. */
+export function pairBitmapOf(p: OutputParts, key: string, cells: number): PairBitmap | null {
+  const pair = p.repl.indexOf(key);
+  return pair < 0 ? null : p.repl.bitmap(pair, cells);
+}
+
+/** Digest of every written track of an LDEV, folded in track order; 0 for an unknown id. */
+export function ldevDigestOf(p: OutputParts, ldevId: string): number {
+  const i = p.model.ldevs.findIndex((l) => l.id === ldevId);
+  return i < 0 ? 0 : p.repl.contentDigest(i);
+}
+
+/** Back-end counters of a parity group (`<arrayId>/<groupId>`), or null. */
+export function parityGroupStatsOf(p: OutputParts, id: string): ParityGroupStats | null {
+  const pg = p.arrays.parityGroups;
+  const i = pg.ids.indexOf(id);
+  return i < 0 ? null : { destages: pg.destages[i], pendingDestages: pg.pendingDestages(i), busyUs: pg.busyUs[i] };
+}
