@@ -2,7 +2,7 @@
  * The prompt line (`horcm0 $` and a labelled input) and, while a command runs, a status line
  * saying what it waits for and how much simulated time passed, with a Stop button (Ctrl+C).
  */
-import { useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from '../store/index.ts';
 import { useConsole } from './console-store.ts';
 import { stopRunning } from './console-session.ts';
@@ -37,12 +37,15 @@ export function ConsolePrompt({ inputRef }: { inputRef: RefObject<HTMLInputEleme
   const setValue = (text: string, cursor?: number) => {
     setValueState(text);
     pendingCursor.current = cursor ?? text.length;
-    requestAnimationFrame(() => {
-      const input = inputRef.current;
-      if (input && pendingCursor.current !== null) input.setSelectionRange(pendingCursor.current, pendingCursor.current);
-      pendingCursor.current = null;
-    });
   };
+  // The caret goes where a completion or a recalled line puts it as soon as React has rendered
+  // the new value — before the next keystroke (not in a later frame, which let fast typing land
+  // and then moved the caret back into the middle of it).
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    if (input && pendingCursor.current !== null) input.setSelectionRange(pendingCursor.current, pendingCursor.current);
+    pendingCursor.current = null;
+  });
   const onKeyDown = consoleKeyHandler({ value, setValue });
   return (
     <div className="cci-prompt-area">
