@@ -24,6 +24,7 @@ import type { Workloads } from './host/workload.ts';
 import type { EventLog } from './kernel/event-log.ts';
 import { addressedPairs } from './replication/pair-commands.ts';
 import { Replication } from './replication/pairs.ts';
+import type { BackupSystem } from './backup.ts';
 
 /** What carrying out an action needs of a simulation: its tables and workload control (bound once). */
 export interface ActionParts {
@@ -32,6 +33,7 @@ export interface ActionParts {
   readonly arrays: DiskArrays;
   readonly repl: Replication;
   readonly log: EventLog;
+  readonly backup: BackupSystem;
   nowUs(): number;
   startWorkload(w: number): void;
   stopWorkload(w: number): void;
@@ -39,8 +41,8 @@ export interface ActionParts {
   arm(w: number): void;
 }
 
-/** Performs `action` now; `source` 0 = timeline, 1 = command. */
-export function performAction(parts: ActionParts, action: Action, source: 0 | 1): CommandResult {
+/** Performs `action` now; `source` 0 = timeline, 1 = command, 2 = a runbook step. */
+export function performAction(parts: ActionParts, action: Action, source: 0 | 1 | 2): CommandResult {
   const { wl, log } = parts;
   switch (action.type) {
     case 'startWorkload':
@@ -65,6 +67,24 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1)
       log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], ldev, source);
       parts.arrays.ldevReadOnly[ldev] = action.readOnly ? 1 : 0;
       return { ok: true };
+    }
+    case 'dbBackupMode':
+    case 'mountVolume':
+    case 'unmountVolume':
+    case 'setHostGroupWwpn':
+    case 'backupJob':
+    case 'restoreJob':
+    case 'copyJob':
+    case 'mountCartridge':
+    case 'unmountCartridge':
+    case 'startRunbook':
+    case 'pauseRunbook':
+    case 'resumeRunbook':
+    case 'setPolicy':
+    case 'runPolicy': {
+      const result = parts.backup.perform(action);
+      if (result.ok && !result.redundant) log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], 0, source);
+      return result;
     }
     default: {
       const indices = addressedPairs(parts.model.replication.pairs, action.group, action.device);

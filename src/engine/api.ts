@@ -10,6 +10,9 @@
  */
 import type { Action, Expectation, Scenario } from '../model/scenario.ts';
 import type { CopyGroupKind } from '../model/topology.ts';
+import type { BackupReport, BackupStatus } from './backup-api.ts';
+
+export type * from './backup-api.ts';
 
 /** A command applied to a running simulation (plain data; the UI never mutates engine state). */
 export type EngineCommand = Action;
@@ -34,9 +37,10 @@ export type RejectReason =
   | 'no-lu-path' // no LU path at that (port, LUN)
   | 'read-only' // write to an LDEV with the read-only attribute
   | 'queue-full' // an open-loop (rate_iops) workload already had its limit of I/Os outstanding
-  | 'pair-state'; // the volume's pair state forbids it (S-VOL while paired, P-VOL during a restore, invalid snapshot)
+  | 'pair-state' // the volume's pair state forbids it (S-VOL while paired, P-VOL during a restore, invalid snapshot)
+  | 'backup-mode-full'; // the database is in backup mode and its memory for held writes is full
 
-export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state'];
+export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full'];
 
 // ---------------------------------------------------------------- replication
 
@@ -225,6 +229,13 @@ export interface Report {
   pairs: Record<string, PairReport>;
   /** Per pool key (`arrayId/poolId`). */
   pools: Record<string, PoolReport>;
+  /** Libraries, jobs, catalog, runbooks and the SAN manager's schedule (backup-api.ts), keyed by id. */
+  libraries: BackupReport['libraries'];
+  jobs: BackupReport['jobs'];
+  catalog: BackupReport['catalog'];
+  runbooks: BackupReport['runbooks'];
+  schedule: BackupReport['schedule'];
+  servers: BackupReport['servers'];
   expectations: ExpectationResult[];
 }
 
@@ -281,6 +292,8 @@ export interface EngineSnapshot {
   recentEvents: readonly SnapshotEvent[];
   /** Every pair and pool now. */
   replication: ReplicationStatus;
+  /** Libraries, jobs, catalog, runbooks, schedule now. */
+  backup: BackupStatus;
 }
 
 /** How many event-log records a snapshot carries. */
@@ -366,4 +379,6 @@ export interface Simulation {
   replicationStatus(): ReplicationStatus;
   /** A pair's bitmap folded into at most `cells` cells, or null for an unknown key. */
   pairBitmap(key: string, cells: number): PairBitmap | null;
+  /** Libraries, jobs, catalog, runbooks and schedule now (sent with every telemetry batch). */
+  backupStatus(): BackupStatus;
 }

@@ -12,7 +12,7 @@
  *
  * Does not handle: design-rule advice (model/design-rules.ts), replication, tape.
  */
-import type { Scenario, TimelineEntry } from '../model/scenario.ts';
+import type { Action, Scenario, TimelineEntry } from '../model/scenario.ts';
 import type { DiskArray, Link, Server, Workload, Tier, RaidLevel } from '../model/topology.ts';
 import { GIB, KIB, parseSizeBytes } from '../model/units.ts';
 import type { RejectReason } from './api.ts';
@@ -52,6 +52,7 @@ export interface CompiledLdev {
   capacityBytes: number;
   trackCount: number;
   readOnly: boolean;
+  cacheResident: boolean;
 }
 export interface CompiledWorkload {
   serverId: string;
@@ -80,6 +81,8 @@ export interface CompiledModel {
   replication: CompiledReplication;
   /** Timeline entries sorted by time (stable: document order among equal times). */
   timeline: TimelineEntry[];
+  /** The FC graph (run-time access and job paths resolve over it). */
+  graph: FcGraph;
 }
 
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -134,7 +137,7 @@ function compileArrays(sortedArrays: DiskArray[]): ArrayTables {
       }
       const capacityBytes = Math.round(ldev.capacityGiB * GIB);
       const trackCount = Math.max(1, Math.ceil(capacityBytes / trackBytes));
-      ldevs.push({ id: ldev.id, name: ldev.name, arrayIndex, parityGroupIndex, capacityBytes, trackCount, readOnly: ldev.readOnly ?? false });
+      ldevs.push({ id: ldev.id, name: ldev.name, arrayIndex, parityGroupIndex, capacityBytes, trackCount, readOnly: ldev.readOnly ?? false, cacheResident: ldev.cacheResident ?? false });
     });
     checkLuPaths(array);
   });
@@ -183,41 +186,118 @@ function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: 
   const ldevIndex = ldevId === null ? -1 : t.ldevs.findIndex((l) => l.id === ldevId);
   const base = { serverId: server.id, workloadId: w.id, spec: w, frontEndPortIndex, ldevIndex, mirrorPair: -1 };
   const luBytes = ldevIndex >= 0 ? t.ldevs[ldevIndex].capacityBytes : GIB;
-  if (!access.ok) return { ...base, luBytes, reject: access.reason, rejectDetail: access.detail, hops: [], transitUs: 0 };
+  // A refusal by LUN security keeps the physical path: a WWPN added at run time (embodiment 3) opens it.
+  if (!access.ok) return { ...base, luBytes, reject: access.reason, rejectDetail: access.detail, hops: access.path?.hops ?? [], transitUs: access.path?.transitUs ?? 0 };
   return { ...base, luBytes, reject: null, rejectDetail: '', hops: access.path.hops, transitUs: access.path.transitUs };
 }
 
-function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[], t: ArrayTables, replication: CompiledReplication): void {
-  const keys = new Set(workloads.map((w) => `${w.serverId}\u0000${w.workloadId}`));
-  const servers = new Set(workloads.map((w) => w.serverId));
-  scenario.timeline.forEach((entry, i) => {
-    const a = entry.action;
-    if (a.type === 'setReadOnly') {
-      if (!t.ldevs.some((l) => l.id === a.ldevId)) throw new CompileError('timeline', `timeline[${i}].action.ldevId`, `no LDEV "${a.ldevId}"`);
-      return;
-    }
-    if (a.type !== 'startWorkload' && a.type !== 'stopWorkload' && a.type !== 'setWorkload') {
-      const inGroup = replication.pairs.filter((p) => p.group === a.group);
-      if (inGroup.length === 0) throw new CompileError('timeline', `timeline[${i}].action.group`, `no copy group "${a.group}"`);
-      if (a.device !== undefined && !inGroup.some((p) => p.device === a.device)) {
-        throw new CompileError('timeline', `timeline[${i}].action.device`, `no device "${a.device}" in copy group "${a.group}"`);
-      }
-      return;
-    }
-    if (a.type === 'setWorkload') {
-      for (const field of ['bs', 'size'] as const) {
-        const text = a.changes[field];
-        if (text === undefined) continue;
-        try {
-          parseSizeBytes(text);
-        } catch (e) {
-          throw new CompileError(a.serverId, `timeline[${i}].action.changes.${field}`, (e as Error).message);
+interface ActionIds {
+  workloads: Set<string>;
+  servers: Set<string>;
+  ldevs: Set<string>;
+  libraries: Set<string>;
+  arrays: Set<string>;
+  runbooks: Set<string>;
+  policies: Set<string>;
+  replication: CompiledReplication;
+}
+
+/** Checks the ids an action names (timeline entries and runbook steps); throws CompileError naming the field. */
+function checkAction(a: Action, field: string, ids: ActionIds): void {
+  const need = (set: Set<string>, id: string | undefined, name: string, key: string, what: string): void => {
+    if (id !== undefined && !set.has(id)) throw new CompileError(name, `${field}.${key}`, `no ${what} "${id}"`);
+  };
+  switch (a.type) {
+    case 'setReadOnly':
+      return need(ids.ldevs, a.ldevId, 'timeline', 'ldevId', 'LDEV');
+    case 'startWorkload':
+    case 'stopWorkload':
+    case 'setWorkload': {
+      if (a.type === 'setWorkload') {
+        for (const key of ['bs', 'size'] as const) {
+          const text = a.changes[key];
+          if (text === undefined) continue;
+          try {
+            parseSizeBytes(text);
+          } catch (e) {
+            throw new CompileError(a.serverId, `${field}.changes.${key}`, (e as Error).message);
+          }
         }
       }
+      if (ids.workloads.has(`${a.serverId}\u0000${a.workloadId}`)) return;
+      const key = ids.servers.has(a.serverId) ? 'workloadId' : 'serverId';
+      throw new CompileError(a.serverId, `${field}.${key}`, `no workload "${a.workloadId}" on server "${a.serverId}"`);
     }
-    if (keys.has(`${a.serverId}\u0000${a.workloadId}`)) return;
-    const field = servers.has(a.serverId) ? 'workloadId' : 'serverId';
-    throw new CompileError(a.serverId, `timeline[${i}].action.${field}`, `no workload "${a.workloadId}" on server "${a.serverId}"`);
+    case 'pairCreate':
+    case 'pairSplit':
+    case 'pairSuspend':
+    case 'pairDelete':
+    case 'pairResync': {
+      const inGroup = ids.replication.pairs.filter((p) => p.group === a.group);
+      if (inGroup.length === 0) throw new CompileError('timeline', `${field}.group`, `no copy group "${a.group}"`);
+      if (a.device !== undefined && !inGroup.some((p) => p.device === a.device)) {
+        throw new CompileError('timeline', `${field}.device`, `no device "${a.device}" in copy group "${a.group}"`);
+      }
+      return;
+    }
+    case 'dbBackupMode':
+      return need(ids.servers, a.serverId, 'timeline', 'serverId', 'server');
+    case 'mountVolume':
+    case 'unmountVolume':
+      need(ids.servers, a.serverId, 'timeline', 'serverId', 'server');
+      return need(ids.ldevs, a.ldevId, 'timeline', 'ldevId', 'LDEV');
+    case 'setHostGroupWwpn':
+      return need(ids.arrays, a.arrayId, 'timeline', 'arrayId', 'disk array');
+    case 'backupJob':
+      need(ids.ldevs, a.source, 'timeline', 'source', 'LDEV');
+      need(ids.libraries, a.libraryId, 'timeline', 'libraryId', 'tape or DVD library');
+      need(ids.servers, a.serverId, 'timeline', 'serverId', 'server');
+      return need(ids.servers, a.backupServerId, 'timeline', 'backupServerId', 'server');
+    case 'restoreJob':
+      need(ids.ldevs, a.target, 'timeline', 'target', 'LDEV');
+      need(ids.servers, a.serverId, 'timeline', 'serverId', 'server');
+      return need(ids.servers, a.backupServerId, 'timeline', 'backupServerId', 'server');
+    case 'copyJob':
+      need(ids.ldevs, a.source, 'timeline', 'source', 'LDEV');
+      need(ids.ldevs, a.target, 'timeline', 'target', 'LDEV');
+      need(ids.servers, a.serverId, 'timeline', 'serverId', 'server');
+      return need(ids.servers, a.targetServerId, 'timeline', 'targetServerId', 'server');
+    case 'mountCartridge':
+    case 'unmountCartridge':
+      return need(ids.libraries, a.libraryId, 'timeline', 'libraryId', 'tape or DVD library');
+    case 'startRunbook':
+    case 'pauseRunbook':
+    case 'resumeRunbook':
+      return need(ids.runbooks, a.runbook, 'timeline', 'runbook', 'runbook');
+    case 'runPolicy':
+      return need(ids.policies, a.policyId, 'timeline', 'policyId', 'backup policy');
+    case 'setPolicy':
+      need(ids.ldevs, a.policy.ldevId, 'timeline', 'policy.ldevId', 'LDEV');
+      return need(ids.libraries, a.policy.libraryId, 'timeline', 'policy.libraryId', 'tape or DVD library');
+  }
+}
+
+function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[], t: ArrayTables, replication: CompiledReplication): void {
+  const devices = scenario.topology.devices;
+  const ids: ActionIds = {
+    workloads: new Set(workloads.map((w) => `${w.serverId}\u0000${w.workloadId}`)),
+    servers: new Set(devices.filter((d) => d.kind === 'server').map((d) => d.id)),
+    ldevs: new Set(t.ldevs.map((l) => l.id)),
+    libraries: new Set(devices.filter((d) => d.kind === 'tapeLibrary' || d.kind === 'dvdLibrary').map((d) => d.id)),
+    arrays: new Set(devices.filter((d) => d.kind === 'array').map((d) => d.id)),
+    runbooks: new Set(scenario.runbooks.map((r) => r.id)),
+    policies: new Set([
+      ...scenario.topology.backup.policies.map((p) => p.id),
+      ...scenario.timeline.flatMap((e) => (e.action.type === 'setPolicy' ? [e.action.policy.id] : [])),
+    ]),
+    replication,
+  };
+  scenario.timeline.forEach((entry, i) => checkAction(entry.action, `timeline[${i}].action`, ids));
+  scenario.runbooks.forEach((r, i) => {
+    if (scenario.runbooks.findIndex((o) => o.id === r.id) !== i) throw new CompileError('runbooks', `runbooks[${i}].id`, `runbook id "${r.id}" is used twice`);
+    r.steps.forEach((s, k) => {
+      if (s.action) checkAction(s.action, `runbooks[${i}].steps[${k}].action`, ids);
+    });
   });
 }
 
@@ -250,5 +330,5 @@ export function compileScenario(scenario: Scenario, seed: number): CompiledModel
   checkTimeline(scenario, workloads, tables, replication);
   const timeline = scenario.timeline.map((e, i) => ({ e, i })).sort((x, y) => x.e.atS - y.e.atS || x.i - y.i).map((x) => x.e);
   const endUs = Math.round(scenario.durationS * US_PER_S);
-  return { seed, endUs, ...tables, links: graph.links, workloads, replication, timeline };
+  return { seed, endUs, ...tables, links: graph.links, workloads, replication, timeline, graph };
 }

@@ -39,6 +39,12 @@ export const FC_HUB_HOP_US = 2;
 /** An FC-SCSI bridge stores and forwards, a few µs; 5 µs (ATTO/Crossroads bridge data sheets). */
 export const FC_BRIDGE_HOP_US = 5;
 
+/**
+ * A store-and-forward Gigabit Ethernet switch hop: ~5 µs for a 1,500-byte frame plus switching
+ * (Cisco/Arista data-sheet latencies of 1–10 µs at 1–10 GbE); SANdbox uses 5 µs per LAN segment.
+ */
+export const LAN_SWITCH_HOP_US = 5;
+
 // ---------------------------------------------------------------- array front end and cache
 
 /**
@@ -160,3 +166,30 @@ export const DEFAULT_COPY_PACE = 3;
  * the lag visible in the bitmap view but small next to a split.
  */
 export const UPDATE_COPY_DELAY_US = 100_000;
+
+// ---------------------------------------------------------------- backup jobs and runbooks
+
+/**
+ * A backup, restore or copy job moves data in chunks of this many bytes (a backup
+ * application's I/O size: NetBackup's default SIZE_DATA_BUFFERS is 256 KiB–1 MiB, disk-image
+ * agents read 4–8 MiB). One chunk is one read (or write) on the array and one transfer per link.
+ */
+export const JOB_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Chunks a job keeps in flight (read-ahead): NetBackup's NUMBER_DATA_BUFFERS defaults to 30 for
+ * tape at 256 KiB (7.5 MiB); at 4 MiB chunks two in flight is the same order.
+ */
+export const JOB_READ_DEPTH = 2;
+
+/**
+ * Host memory write latency for a write held by the database in backup mode (step 403): the
+ * database acknowledges it from its buffer cache. 20 µs (a memory copy and a latch).
+ */
+export const DB_HELD_WRITE_US = 20;
+
+/** Most writes a database holds in backup mode; beyond this it refuses writes ('backup-mode-full'). */
+export const DB_HELD_WRITE_LIMIT = 1 << 20;
+
+/** How often a waiting runbook step re-checks its condition, µs (10 ms of simulated time). */
+export const RUNBOOK_POLL_US = 10_000;

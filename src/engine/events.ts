@@ -15,6 +15,9 @@ export const EV_TIMELINE = 4; // a = timeline index
 export const EV_START = 5; // a = workload (startAtS)
 export const EV_EXPIRE = 6; // a = workload, b = generation (runtime over)
 export const EV_COPY = 7; // a = pair, b = copy generation (a copy cycle)
+export const EV_JOB = 8; // a = job, b = phase (tape/jobs.ts)
+export const EV_RUNBOOK = 9; // a = runbook, b = generation (ops/runbooks.ts)
+export const EV_POLICY = 10; // a = schedule entry (ops/san-manager.ts)
 /** Event-log codes of records that are not queue events. */
 export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
 export const LOG_ACTION = 200; // + action kind; a = workload / first pair / LDEV, b = 0 timeline / 1 command
@@ -28,12 +31,26 @@ export const ACTION_CODES: Record<Action['type'], number> = {
   pairDelete: 6,
   pairResync: 7,
   setReadOnly: 8,
+  dbBackupMode: 9,
+  mountVolume: 10,
+  unmountVolume: 11,
+  setHostGroupWwpn: 12,
+  backupJob: 13,
+  restoreJob: 14,
+  copyJob: 15,
+  mountCartridge: 16,
+  unmountCartridge: 17,
+  startRunbook: 18,
+  pauseRunbook: 19,
+  resumeRunbook: 20,
+  setPolicy: 21,
+  runPolicy: 22,
 };
 /** + state index (PAIR_STATES); a = pair (replication/pairs.ts). */
 export const LOG_PAIR_STATE = 300;
 /** A pair command refused; a = pair. */
 export const LOG_PAIR_REJECT = 400;
-const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy'];
+const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy', 'job', 'runbook', 'policy'];
 
 /** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
 export function eventKindName(code: number): string | null {

@@ -4,8 +4,10 @@
  * never on the I/O path. A snapshot shares nothing with engine state (it is a frozen copy).
  */
 import {
+  REJECT_REASONS,
   SNAPSHOT_RECENT_EVENTS,
   type ArraySnapshot,
+  type BackupStatus,
   type EngineSnapshot,
   type LdevSnapshot,
   type SnapshotEvent,
@@ -27,6 +29,10 @@ export interface SnapshotSources {
   log: EventLog;
   replication: Replication;
   nowUs: number;
+  backup: BackupStatus;
+  /** Per workload, as access is now (LUN security can change during a run): LDEV index, reject reason code or -1. */
+  wlLdev: ArrayLike<number>;
+  wlReject: ArrayLike<number>;
 }
 
 export function buildSnapshot(src: SnapshotSources): EngineSnapshot {
@@ -39,8 +45,8 @@ export function buildSnapshot(src: SnapshotSources): EngineSnapshot {
     outstanding: wl.inflight[i],
     completedIos: wl.completed[i],
     rejectedIos: wl.rejected[i],
-    ldevId: w.ldevIndex >= 0 ? m.ldevs[w.ldevIndex].id : null,
-    rejectReason: w.reject,
+    ldevId: src.wlLdev[i] >= 0 ? m.ldevs[src.wlLdev[i]].id : null,
+    rejectReason: src.wlReject[i] >= 0 ? REJECT_REASONS[src.wlReject[i]] : null,
   }));
   const ldevs: Record<string, LdevSnapshot> = {};
   m.ldevs.forEach((l, i) => {
@@ -75,6 +81,7 @@ export function buildSnapshot(src: SnapshotSources): EngineSnapshot {
     arrays,
     recentEvents,
     replication: src.replication.status(),
+    backup: src.backup,
   });
 }
 

@@ -16,6 +16,7 @@
 import type { Expectation, Scenario } from '../model/scenario.ts';
 import {
   REJECT_REASONS,
+  type BackupReport,
   type ExpectationResult,
   type LdevReport,
   type LinkReport,
@@ -55,6 +56,7 @@ export interface ReportInput {
   content: { digest: number; writtenTracks: number }[];
   pairs: Record<string, PairReport>;
   pools: Record<string, PoolReport>;
+  backup: BackupReport;
 }
 
 function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport {
@@ -123,6 +125,7 @@ export function buildReport(input: ReportInput): Report {
     rejectedIos: { total, byReason },
     pairs: input.pairs,
     pools: input.pools,
+    ...input.backup,
     expectations: [],
   };
   report.expectations = input.scenario.expectations.map((e) => evaluateExpectation(report, e));

@@ -24,6 +24,7 @@ import type { Workloads } from './host/workload.ts';
 import { buildSnapshot } from './inspect.ts';
 import type { EventLog } from './kernel/event-log.ts';
 import type { MetricsCollector } from './metrics/collector.ts';
+import type { BackupSystem } from './backup.ts';
 import type { Replication } from './replication/pairs.ts';
 import { buildReport, round } from './report.ts';
 import type { ParityGroupStats } from './simulation-types.ts';
@@ -39,6 +40,10 @@ export interface OutputParts {
   readonly metrics: MetricsCollector;
   readonly repl: Replication;
   readonly log: EventLog;
+  readonly backup: BackupSystem;
+  /** Per workload: LDEV index and reject reason code (-1: none) as access is now. */
+  readonly wlLdev: Int32Array;
+  readonly wlReject: Int8Array;
   nowUs(): number;
 }
 
@@ -58,12 +63,16 @@ export function reportOf(p: OutputParts): Report {
     content: m.ldevs.map((_, i) => ({ digest: p.repl.contentDigest(i), writtenTracks: p.arrays.digests[i].writtenCount })),
     pairs: p.repl.pairReports(round),
     pools: p.repl.poolReports(),
+    backup: p.backup.report(),
   });
 }
 
 /** The state now, as an immutable plain-data copy (see inspect.ts). */
 export function snapshotOf(p: OutputParts): EngineSnapshot {
-  return buildSnapshot({ model: p.model, workloads: p.wl, arrays: p.arrays, log: p.log, replication: p.repl, nowUs: p.nowUs() });
+  return buildSnapshot({
+    model: p.model, workloads: p.wl, arrays: p.arrays, log: p.log, replication: p.repl, nowUs: p.nowUs(),
+    backup: p.backup.status(), wlLdev: p.wlLdev, wlReject: p.wlReject,
+  });
 }
 
 /** Samples completed since the last call, or null if none. */

@@ -42,16 +42,21 @@
  * same (writer, sequence) — so both volumes fold it in the same order — and completes when both
  * legs have. Copy cycles are EV_COPY events.
  *
- * Does not handle: carrying out actions and commands (actions.ts), building outputs (report,
- * snapshot, telemetry: simulation-outputs.ts), whole-track test probes (probes.ts) — they work
- * on the run-time tables through `parts`, bound once; remote copy, tape, multipath, faults.
+ * A workload of a database in backup mode has its writes held (host/held-writes.ts). Tape jobs,
+ * runbooks and the SAN manager (backup.ts) are EV_JOB / EV_RUNBOOK / EV_POLICY events.
+ * Does not handle: actions (actions.ts), outputs and entry points (simulation-facade.ts,
+ * simulation-outputs.ts), probes (probes.ts); remote copy, multipath, faults.
  */
 import type { Scenario } from '../model/scenario.ts';
 import { performAction, type ActionParts } from './actions.ts';
-import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Simulation, TelemetryFrame } from './api.ts';
+import type { Simulation } from './api.ts';
 import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
-import { OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
+import { BackupSystem } from './backup.ts';
+import { SimulationFacade } from './simulation-facade.ts';
+import { DB_HELD_WRITE_LIMIT, DB_HELD_WRITE_US, OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
+import { HeldWrites } from './host/held-writes.ts';
+import { HostControl } from './host/host-control.ts';
 import { LinkTimelines } from './fabric/link-timelines.ts';
 import { IO_HIT, IO_MIRROR, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
 import { buildHostPaths } from './host/host-paths.ts';
@@ -61,12 +66,11 @@ import { setAssertContext } from './kernel/assert.ts';
 import { EventLog } from './kernel/event-log.ts';
 import { EventQueue } from './kernel/event-queue.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
-import { hostReadTrack, hostWriteTrack, observeCompletion, snapshotTrack, type ProbeParts } from './probes.ts';
+import { observeCompletion, type ProbeParts } from './probes.ts';
 import { Replication, type ReplicationHost } from './replication/pairs.ts';
-import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_READ_RETURN, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
-import { cacheStatsOf } from './inspect.ts';
-import { drainTelemetryOf, ldevDigestOf, pairBitmapOf, parityGroupStatsOf, reportOf, snapshotOf, type OutputParts } from './simulation-outputs.ts';
-import type { CacheStats, CompletionObserver, EngineSimulationHandle, ParityGroupStats, SimulationOptions } from './simulation-types.ts';
+import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
+import type { OutputParts } from './simulation-outputs.ts';
+import type { CompletionObserver, EngineSimulationHandle, SimulationOptions } from './simulation-types.ts';
 
 export { eventKindName } from './events.ts';
 export type { CacheStats, CompletedIo, CompletionObserver, EngineSimulationHandle, ParityGroupStats, SimulationOptions } from './simulation-types.ts';
@@ -74,8 +78,9 @@ export type { CacheStats, CompletedIo, CompletionObserver, EngineSimulationHandl
 const READ_ONLY = reasonCode('read-only');
 const QUEUE_FULL = reasonCode('queue-full');
 const PAIR_STATE = reasonCode('pair-state');
+const BACKUP_MODE_FULL = reasonCode('backup-mode-full');
 
-class EngineSimulation implements Simulation {
+class EngineSimulation extends SimulationFacade implements Simulation {
   readonly scenario: Scenario;
   readonly seed: number;
   private readonly model: CompiledModel;
@@ -88,6 +93,11 @@ class EngineSimulation implements Simulation {
   private readonly cursor = createIoCursor();
   private readonly metrics: MetricsCollector;
   private readonly repl: Replication;
+  private readonly backup: BackupSystem;
+  /** Writes held by databases in backup mode (step 403), flushed when it ends (405). */
+  private readonly held = new HeldWrites();
+  /** Per workload: 1 while its server's database is in backup mode. */
+  private readonly wlHold: Uint8Array;
   private now = 0;
   private writeSeq = 0;
   // path tables (host/host-paths.ts), copied into fields: the I/O path reads them directly
@@ -109,9 +119,10 @@ class EngineSimulation implements Simulation {
   private readonly legOneWayUs: Float64Array;
   private readonly onComplete: CompletionObserver | null;
   /** The tables and operations that actions.ts, probes.ts and simulation-outputs.ts work on (bound once). */
-  private readonly parts: ActionParts & ProbeParts & OutputParts;
+  protected readonly parts: ActionParts & ProbeParts & OutputParts;
 
   constructor(scenario: Scenario, seed: number, onComplete: CompletionObserver | null) {
+    super();
     this.scenario = scenario;
     this.seed = seed;
     this.onComplete = onComplete;
@@ -137,16 +148,31 @@ class EngineSimulation implements Simulation {
     this.legTransitUs = paths.legTransitUs;
     this.legOneWayUs = paths.legOneWayUs;
     this.hopResource = paths.hopResource;
+    this.wlHold = new Uint8Array(m.workloads.length);
     const replicationHost: ReplicationHost = {
       nowUs: () => this.now,
       scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
       log: (code, a, b) => this.log.record(this.now, code, a, b),
+      splitAccepted: (pair) => this.backup.splitAccepted(pair),
     };
     const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
     this.repl = new Replication(m.replication, m.ldevs, this.arrays, this.links, this.cursor, replicationHost, reasons);
+    this.backup = new BackupSystem({
+      scenario, model: m, arrays: this.arrays, links: this.links, repl: this.repl, cursor: this.cursor, metrics: this.metrics,
+      nowUs: () => this.now,
+      push: (atUs, kind, a, b) => this.queue.push(atUs, kind, a, b),
+      perform: (action) => performAction(this.parts, action, 2),
+      hostControl: new HostControl({
+        model: m, held: this.held, wlHold: this.wlHold, wlLdev: this.wlLdev, wlReject: this.wlReject, wlMirror: this.wlMirror, repl: this.repl, cursor: this.cursor,
+        nowUs: () => this.now,
+        access: () => this.backup.access,
+        sendWrite: (w, ldev, block, bytes, seq, duplex, paired) => this.sendWrite(w, ldev, block, bytes, seq, duplex, paired, false),
+      }),
+    });
     this.parts = {
       scenario, seed, model: m, links: this.links, arrays: this.arrays, wl: this.wl, slots: this.slots,
-      metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor,
+      metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor, backup: this.backup,
+      wlLdev: this.wlLdev, wlReject: this.wlReject,
       nowUs: () => this.now,
       nextWriteSeq: () => this.writeSeq++,
       startWorkload: (w) => this.startWorkload(w),
@@ -218,6 +244,15 @@ class EngineSimulation implements Simulation {
       case EV_COPY:
         this.repl.copyCycle(a, b);
         return;
+      case EV_JOB:
+        this.backup.jobPhase(a, b);
+        return;
+      case EV_RUNBOOK:
+        this.backup.runbookTick(a, b);
+        return;
+      case EV_POLICY:
+        this.backup.policyFire(a);
+        return;
     }
   }
 
@@ -265,24 +300,38 @@ class EngineSimulation implements Simulation {
       this.unqueuedReturn(w, bytes);
       this.queue.push(Math.ceil(cursor[0]), EV_READ_RETURN, slot, 0);
     } else {
+      if (this.wlHold[w] === 1) {
+        this.hold(slot, w, block, bytes);
+        return;
+      }
       const mirror = this.wlMirror[w];
       const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
-      const seq = this.writeSeq++;
-      const issuedUs = cursor[0];
-      this.sendData(w, bytes);
-      this.arrays.frontEnd(this.wlPort[w]);
       slots.flags[slot] = duplex >= 0 ? IO_WRITE | IO_MIRROR : IO_WRITE;
-      if (paired) this.repl.beforeWrite(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), -1, duplex);
-      this.arrays.acceptWrite(ldev, block, bytes, w, seq, wl.sequential[w] === 1);
-      let doneUs = cursor[0] + this.wlOneWayUs[w];
-      if (duplex >= 0) {
-        cursor[0] = issuedUs;
-        const legDoneUs = this.mirrorLeg(duplex, block, bytes, w, seq, wl.sequential[w] === 1);
-        if (legDoneUs > doneUs) doneUs = legDoneUs;
-      }
-      slots.doneUs[slot] = doneUs;
-      this.queue.push(Math.ceil(doneUs), EV_HOST_DONE, slot, 0);
+      this.sendWrite(w, ldev, block, bytes, this.writeSeq++, duplex, paired, wl.sequential[w] === 1);
+      slots.doneUs[slot] = cursor[0];
+      this.queue.push(Math.ceil(cursor[0]), EV_HOST_DONE, slot, 0);
     }
+  }
+
+  /**
+   * A write of `w` to `ldev` issued at the cursor: over its path, accepted in cache (pair
+   * bookkeeping first when `paired`), and duplexed by its mirror program when `duplex` >= 0.
+   * Leaves in the cursor the time its completion status is back at the host.
+   */
+  sendWrite(w: number, ldev: number, block: number, bytes: number, seq: number, duplex: number, paired: boolean, sequential: boolean): void {
+    const cursor = this.cursor;
+    const issuedUs = cursor[0];
+    this.sendData(w, bytes);
+    this.arrays.frontEnd(this.wlPort[w]);
+    if (paired) this.repl.beforeWrite(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), -1, duplex);
+    this.arrays.acceptWrite(ldev, block, bytes, w, seq, sequential);
+    let doneUs = cursor[0] + this.wlOneWayUs[w];
+    if (duplex >= 0) {
+      cursor[0] = issuedUs;
+      const legDoneUs = this.mirrorLeg(duplex, block, bytes, w, seq, sequential);
+      if (legDoneUs > doneUs) doneUs = legDoneUs;
+    }
+    cursor[0] = doneUs;
   }
 
   /**
@@ -432,59 +481,13 @@ class EngineSimulation implements Simulation {
     }
   }
 
-  // ------------------------------------------------------------------ commands, outputs, probes (entry points)
-
-  apply(cmd: EngineCommand): CommandResult {
-    return performAction(this.parts, cmd, 1);
-  }
-
-  report(): Report {
-    return reportOf(this.parts);
-  }
-
-  snapshot(): EngineSnapshot {
-    return snapshotOf(this.parts);
-  }
-
-  drainTelemetry(): TelemetryFrame | null {
-    return drainTelemetryOf(this.parts);
-  }
-
-  eventLogHash(): string {
-    return this.log.hash();
-  }
-
-  replicationStatus(): ReplicationStatus {
-    return this.repl.status();
-  }
-
-  pairBitmap(key: string, cells: number): PairBitmap | null {
-    return pairBitmapOf(this.parts, key, cells);
-  }
-
-  ldevDigest(ldevId: string): number {
-    return ldevDigestOf(this.parts, ldevId);
-  }
-
-  parityGroupStats(id: string): ParityGroupStats | null {
-    return parityGroupStatsOf(this.parts, id);
-  }
-
-  /** Write-pending state of an array's cache now (see `inspect.ts`). */
-  cacheStats(arrayId: string): CacheStats | null {
-    return cacheStatsOf(this.model, this.arrays, arrayId);
-  }
-
-  snapshotTrack(key: string, track: number): number {
-    return snapshotTrack(this.parts, key, track);
-  }
-
-  hostWriteTrack(ldevId: string, track: number, mirror?: string): string | null {
-    return hostWriteTrack(this.parts, ldevId, track, mirror);
-  }
-
-  hostReadTrack(ldevId: string, track: number): number | string {
-    return hostReadTrack(this.parts, ldevId, track);
+  /** A write of `w` while its database is in backup mode: held in memory (host/held-writes.ts), acknowledged from there. */
+  private hold(slot: number, w: number, block: number, bytes: number): void {
+    if (this.held.count >= DB_HELD_WRITE_LIMIT) return this.reject(slot, w, this.wlLdev[w], BACKUP_MODE_FULL, false);
+    this.held.add(w, block, bytes, this.writeSeq++);
+    this.slots.flags[slot] = IO_WRITE;
+    this.slots.doneUs[slot] = this.cursor[0] + DB_HELD_WRITE_US;
+    this.queue.push(Math.ceil(this.slots.doneUs[slot]), EV_HOST_DONE, slot, 0);
   }
 }
 

@@ -66,7 +66,9 @@ function wrapTopology(topology: Topology): Scenario {
     description: '',
     ...BARE_TOPOLOGY_DEFAULTS,
     topology,
+    clockStart: '00:00',
     timeline: [],
+    runbooks: [],
     expectations: [],
   };
 }

@@ -7,7 +7,8 @@
  * all three.
  */
 import { z } from 'zod';
-import { Id, Topology } from './topology.ts';
+import { runbookSchemas } from './runbook.ts';
+import { BackupPath, BackupPolicy, Id, Topology, Wwpn } from './topology.ts';
 
 export const SCENARIO_VERSION = 1 as const;
 
@@ -78,6 +79,90 @@ export const PairResync = z.object({
 /** The read-only attribute of an LDEV (claim 4): host writes to it are rejected and counted. */
 export const SetReadOnly = z.object({ type: z.literal('setReadOnly'), ldevId: Id, readOnly: z.boolean() });
 
+// ---------------------------------------------------------------- hosts, access, backup
+
+/**
+ * The database backup mode of a server's database (JP2002-041345 step 403/405): while on, the
+ * writes of the server's workloads are held in memory (acknowledged at once, not sent to the
+ * volume), so the volume is consistent for a split; when it ends they are flushed to the volume.
+ */
+export const DbBackupMode = z.object({ type: z.literal('dbBackupMode'), serverId: Id, on: z.boolean() });
+/** A server mounts (or unmounts) a volume it reaches through an LU path (steps 407, 411, 503, 505, 511). */
+export const MountVolume = z.object({ type: z.literal('mountVolume'), serverId: Id, ldevId: Id, readOnly: z.boolean().default(false) });
+export const UnmountVolume = z.object({ type: z.literal('unmountVolume'), serverId: Id, ldevId: Id });
+/**
+ * LUN security at run time (`raidcom add hba_wwn` / `raidcom delete hba_wwn`): add or remove a
+ * WWPN from a host group; the servers' access changes at once (embodiment 3).
+ */
+export const SetHostGroupWwpn = z.object({
+  type: z.literal('setHostGroupWwpn'),
+  arrayId: Id,
+  hostGroupId: Id,
+  wwpn: Wwpn,
+  member: z.boolean(),
+});
+/**
+ * A backup job: `source` LDEV → a cartridge of `libraryId`. `path` (Fig. 8): `lan-free` — the
+ * server reads the SAN and writes the tape over the SAN; `lan` — the server reads and sends over
+ * the LAN to `backupServerId`, which writes the tape; `server-less` — the array copies the volume
+ * to the tape itself (no server). The job asks the backup manager for a drive (queued when all
+ * are busy), writes every allocated track and records their digests in the catalog.
+ * `verifyAgainst`: the pair whose split image the tape must equal (default: the pair whose
+ * S-VOL is the source, following cascades to the first P-VOL; none → the source as it was when
+ * the job started).
+ */
+export const BackupJob = z.object({
+  type: z.literal('backupJob'),
+  job: Id,
+  source: Id,
+  libraryId: Id,
+  path: BackupPath.default('lan-free'),
+  serverId: Id.optional(),
+  backupServerId: Id.optional(),
+  /** Cartridges to write, in order (absent: scratch cartridges the manager picks). */
+  cartridges: z.array(z.string()).max(1000).optional(),
+  verifyAgainst: z.object({ group: Id, device: Id.optional() }).strict().optional(),
+});
+/** A restore job: the cartridges of catalog job `fromJob` → `target` LDEV, verified against the catalog digests. */
+export const RestoreJob = z.object({
+  type: z.literal('restoreJob'),
+  job: Id,
+  fromJob: Id,
+  target: Id,
+  path: BackupPath.default('lan-free'),
+  serverId: Id.optional(),
+  backupServerId: Id.optional(),
+  /**
+   * The host-mirror pair whose mirror program on the writing server duplexes the restore onto
+   * its S-VOL as well (JP2002-041345 step 507: no resync needed afterwards).
+   */
+  mirror: z.object({ group: Id, device: Id.optional() }).strict().optional(),
+});
+/**
+ * A volume-to-volume transfer between servers (Fig. 11 data sharing): `serverId` reads
+ * `source`; `san` — it writes `target` over the SAN itself (target reachable by it); `lan` — it
+ * sends over the LAN to `targetServerId`, which writes `target`.
+ */
+export const CopyJob = z.object({
+  type: z.literal('copyJob'),
+  job: Id,
+  source: Id,
+  target: Id,
+  serverId: Id,
+  via: z.enum(['san', 'lan']).default('san'),
+  targetServerId: Id.optional(),
+});
+/** An operator mount through the backup manager: a drive of the library gets the cartridge. */
+export const MountCartridge = z.object({ type: z.literal('mountCartridge'), libraryId: Id, barcode: z.string().min(1).max(16) });
+export const UnmountCartridge = z.object({ type: z.literal('unmountCartridge'), libraryId: Id, barcode: z.string().min(1).max(16) });
+/** Runbooks (runbook.ts): start, pause (now, or before step `beforeStep`), resume (one step with `oneStep`). */
+export const StartRunbook = z.object({ type: z.literal('startRunbook'), runbook: Id });
+export const PauseRunbook = z.object({ type: z.literal('pauseRunbook'), runbook: Id, beforeStep: z.number().int().min(0).optional() });
+export const ResumeRunbook = z.object({ type: z.literal('resumeRunbook'), runbook: Id, oneStep: z.boolean().default(false) });
+/** The SAN manager: add or replace a backup policy; run one now (outside its schedule). */
+export const SetPolicy = z.object({ type: z.literal('setPolicy'), policy: BackupPolicy });
+export const RunPolicy = z.object({ type: z.literal('runPolicy'), policyId: Id });
+
 export const Action = z.discriminatedUnion('type', [
   StartWorkload,
   StopWorkload,
@@ -88,8 +173,26 @@ export const Action = z.discriminatedUnion('type', [
   PairDelete,
   PairResync,
   SetReadOnly,
+  DbBackupMode,
+  MountVolume,
+  UnmountVolume,
+  SetHostGroupWwpn,
+  BackupJob,
+  RestoreJob,
+  CopyJob,
+  MountCartridge,
+  UnmountCartridge,
+  StartRunbook,
+  PauseRunbook,
+  ResumeRunbook,
+  SetPolicy,
+  RunPolicy,
 ]);
 export type Action = z.infer<typeof Action>;
+
+export const { RunbookStep, Runbook } = runbookSchemas(Action);
+export type RunbookStep = z.infer<typeof RunbookStep>;
+export type Runbook = z.infer<typeof Runbook>;
 
 export const TimelineEntry = z.object({
   /** Simulated seconds from the start of the run. */
@@ -130,7 +233,11 @@ export const Scenario = z.object({
   /** How long the run lasts, in simulated seconds. */
   durationS: z.number().positive().max(7 * 24 * 3600),
   topology: Topology,
+  /** Wall-clock time of day at simulated second 0 ("HH:MM"): backup windows are set in it. */
+  clockStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM').default('00:00'),
   timeline: z.array(TimelineEntry).max(10_000).default([]),
+  /** Runbooks (runbook.ts) that timeline actions or commands can start. */
+  runbooks: z.array(Runbook).max(64).default([]),
   expectations: z.array(Expectation).max(1000).default([]),
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -169,6 +169,11 @@ export const Ldev = z.object({
   parityGroupId: Id,
   capacityGiB: z.number().positive().max(1_048_576),
   readOnly: z.boolean().default(false),
+  /**
+   * A cache-resident (virtual) volume: its tracks are pinned in cache and never touch disks
+   * (the SAN patent's Fig. 11 intermediate volume). Its capacity still comes from the cache.
+   */
+  cacheResident: z.boolean().default(false),
 });
 export type Ldev = z.infer<typeof Ldev>;
 
@@ -222,20 +227,42 @@ export type DiskArray = z.infer<typeof DiskArray>;
 // ---------------------------------------------------------------- libraries, LAN, WAN, console
 
 export const LtoGeneration = z.enum(['LTO-1', 'LTO-2', 'LTO-3', 'LTO-4', 'LTO-5', 'LTO-6', 'LTO-7', 'LTO-8', 'LTO-9']);
+
+/**
+ * A barcoded cartridge in a library slot. The label is 6 characters of volume serial and a
+ * 2-character media ID: `ULT001L6` is LTO-6 (L1…L9 data, LT…LZ WORM for LTO-3…LTO-9), `DVD001D1`
+ * a DVD-RAM disc. The engine checks the media against the drives (compile error naming the field).
+ */
+export const Cartridge = z.object({
+  barcode: z.string().regex(/^[A-Z0-9]{6}[A-Z][A-Z0-9]$/, 'a barcode is 6 characters A-Z 0-9 and a media ID, e.g. ULT001L8 or DVD001D1'),
+  /** Storage slot number, 1…slotCount. */
+  slot: z.number().int().min(1).max(10_000),
+  /** A cartridge already holding data is not scratch (blank) and is never picked for a new backup. */
+  scratch: z.boolean().default(true),
+});
+export type Cartridge = z.infer<typeof Cartridge>;
+
+const LibraryCommon = {
+  slotCount: z.number().int().min(1).max(10_000),
+  /** Import/export (mail) slots through which an operator adds or removes cartridges. */
+  ioSlotCount: z.number().int().min(0).max(256).default(4),
+  cartridges: z.array(Cartridge).max(10_000).default([]),
+};
+
 export const TapeLibrary = z.object({
   ...DeviceHead,
   kind: z.literal('tapeLibrary'),
   ...DeviceTail,
   driveGeneration: LtoGeneration,
   driveCount: z.number().int().min(1).max(64),
-  slotCount: z.number().int().min(1).max(10_000),
+  ...LibraryCommon,
 });
 export const DvdLibrary = z.object({
   ...DeviceHead,
   kind: z.literal('dvdLibrary'),
   ...DeviceTail,
   driveCount: z.number().int().min(1).max(32),
-  slotCount: z.number().int().min(1).max(10_000),
+  ...LibraryCommon,
 });
 export const LanSegment = z.object({ ...DeviceHead, kind: z.literal('lanSegment'), ...DeviceTail });
 /**
@@ -345,6 +372,58 @@ export const CopyGroup = z.object({
 });
 export type CopyGroup = z.infer<typeof CopyGroup>;
 
+// ---------------------------------------------------------------- backup (the SAN manager)
+
+/** How a backup reaches the library (SAN patent Fig. 8). */
+export const BackupPath = z.enum(['lan', 'lan-free', 'server-less']);
+export type BackupPath = z.infer<typeof BackupPath>;
+
+/** "HH:MM", 24-hour clock. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM, e.g. 01:30');
+
+/**
+ * A backup policy for one data set (volume), as the SAN manager keeps it (Figs. 12, 19):
+ * how often, in which window, to which library, kept how long.
+ */
+export const BackupPolicy = z.object({
+  id: Id,
+  /** The tenant (company) owning the data set, e.g. "Company A". */
+  tenant: z.string().min(1).max(80),
+  /** The data set: the LDEV to back up. */
+  ldevId: Id,
+  /**
+   * `replica`: the manager takes a free LDEV at least as large as the data set from the free
+   * pool, copies and splits it at the window start, backs the replica up and returns it to the
+   * pool (Fig. 19). `direct`: the volume itself is read.
+   */
+  method: z.enum(['replica', 'direct']).default('replica'),
+  frequency: z.enum(['daily', 'weekly']).default('daily'),
+  /** Weekly policies: the day, 0 = Sunday. */
+  weekday: z.number().int().min(0).max(6).default(0),
+  windowStart: ClockTime,
+  windowHours: z.number().positive().max(24),
+  libraryId: Id,
+  path: BackupPath.default('server-less'),
+  /** The server that reads the volume (lan, lan-free); absent for server-less. */
+  serverId: Id.optional(),
+  /** lan: the backup server that writes the tape. */
+  backupServerId: Id.optional(),
+  retentionDays: z.number().int().min(1).max(3650).default(7),
+  /** The data size the SAN manager's estimate uses, GiB; absent: the volume's written data when it plans. */
+  dataGiB: z.number().positive().max(1_048_576).optional(),
+});
+export type BackupPolicy = z.infer<typeof BackupPolicy>;
+
+/** The SAN manager: where it runs, its pool of free volumes for replicas, its policies. */
+export const BackupConfig = z.object({
+  /** The management server running the SAN manager (role san-manager). */
+  managerServerId: Id.optional(),
+  /** LDEVs the manager may take as replicas (Fig. 19 free-volume pool). */
+  freeVolumes: z.array(Id).max(4096).default([]),
+  policies: z.array(BackupPolicy).max(1024).default([]),
+});
+export type BackupConfig = z.infer<typeof BackupConfig>;
+
 export const Topology = z.object({
   version: z.literal(TOPOLOGY_VERSION),
   name: z.string().min(1).max(120),
@@ -353,5 +432,7 @@ export const Topology = z.object({
   links: z.array(Link).max(20000),
   /** CCI copy groups (horcm.conf HORCM_DEV): local pairs, host mirrors and snapshots. */
   copyGroups: z.array(CopyGroup).max(256).default([]),
+  /** Backup policies and the SAN manager's free-volume pool. */
+  backup: BackupConfig.default({ freeVolumes: [], policies: [] }),
 });
 export type Topology = z.infer<typeof Topology>;

@@ -67,6 +67,8 @@ export class DiskArrays {
   private nextToken = 1;
   readonly ldevParityGroup: Int32Array;
   readonly ldevReadOnly: Uint8Array;
+  /** Per LDEV: 1 for a cache-resident (virtual) volume, whose tracks never touch disks. */
+  readonly ldevCacheResident: Uint8Array;
   readonly ldevTrackBytes: Float64Array;
   /** 1 / track bytes when that is a power of two (a multiply is then exact and cheaper than a divide), else 0. */
   private readonly ldevInvTrackBytes: Float64Array;
@@ -92,6 +94,7 @@ export class DiskArrays {
     this.throttledWrites = new Float64Array(model.ldevs.length);
     this.ldevParityGroup = Int32Array.from(model.ldevs, (l) => l.parityGroupIndex);
     this.ldevReadOnly = Uint8Array.from(model.ldevs, (l) => (l.readOnly ? 1 : 0));
+    this.ldevCacheResident = Uint8Array.from(model.ldevs, (l) => (l.cacheResident ? 1 : 0));
     this.ldevTrackBytes = Float64Array.from(model.ldevs, (l) => model.arrays[l.arrayIndex].trackBytes);
     this.ldevInvTrackBytes = this.ldevTrackBytes.map((b) => (Number.isInteger(Math.log2(b)) ? 1 / b : 0));
     this.digests = model.ldevs.map((l) => new TrackDigests(l.trackCount));
@@ -130,6 +133,11 @@ export class DiskArrays {
    * preserved track is read from its pool's group); the cache key stays `ldev`'s.
    */
   serveRead(ldev: number, block: number, bytes: number, group: number): void {
+    if (this.ldevCacheResident[ldev] === 1) {
+      this.lastReadHit = true;
+      this.cursor[0] += CACHE_SERVICE_US;
+      return;
+    }
     const offsetBytes = block * bytes;
     const cache = this.ldevCache[ldev];
     const inv = this.ldevInvTrackBytes[ldev];
@@ -160,6 +168,10 @@ export class DiskArrays {
    * transfer time only (no positioning).
    */
   acceptWrite(ldev: number, block: number, bytes: number, writerId: number, seq: number, sequential: boolean): void {
+    if (this.ldevCacheResident[ldev] === 1) {
+      this.acceptResident(ldev, block, bytes, writerId, seq);
+      return;
+    }
     const offsetBytes = block * bytes;
     const cache = this.ldevCache[ldev];
     const tokens = this.ldevDirtyToken[ldev];
@@ -204,6 +216,64 @@ export class DiskArrays {
     } else if (!scheduled) {
       groups.scheduleDestage(pg, bytes, !(sequential && hit), -1, 0);
     }
+    this.cursor[0] += CACHE_SERVICE_US;
+  }
+
+  /** A write to a cache-resident volume: content only, no slot or destage (its tracks are pinned). */
+  private acceptResident(ldev: number, block: number, bytes: number, writerId: number, seq: number): void {
+    const offsetBytes = block * bytes;
+    const trackBytes = this.ldevTrackBytes[ldev];
+    const first = Math.floor(offsetBytes / trackBytes);
+    const last = Math.floor((offsetBytes + bytes - 1) / trackBytes);
+    this.acceptedWrites[ldev]++;
+    for (let track = first; track <= last; track++) {
+      this.digests[ldev].fold(track, writerId, seq, track === first ? (offsetBytes - first * trackBytes) | 0 : 0);
+    }
+    this.cursor[0] += CACHE_SERVICE_US;
+  }
+
+  /**
+   * A job's read of `count` consecutive tracks from `first` (a backup or copy streaming the
+   * volume): every track is accessed in cache; the missing ones are read from the parity group
+   * (`group` >= 0 overrides it, as in `serveRead`) in one sequential operation. Advances the
+   * cursor to when the data leaves the array. Returns whether every track was resident.
+   */
+  serveReadRun(ldev: number, first: number, count: number, group: number): boolean {
+    if (this.ldevCacheResident[ldev] === 1) {
+      this.cursor[0] += CACHE_SERVICE_US;
+      return true;
+    }
+    const cache = this.ldevCache[ldev];
+    let missing = 0;
+    for (let track = first; track < first + count; track++) {
+      if (!cache.access(ldev, track)) {
+        missing++;
+        this.ldevDirtyToken[ldev][cache.lastSlot] = 0;
+      }
+    }
+    if (missing > 0) {
+      const pg = group >= 0 ? group : this.ldevParityGroup[ldev];
+      this.parityGroups.destageIdle(pg);
+      this.parityGroups.read(pg, missing * this.ldevTrackBytes[ldev]);
+    }
+    this.cursor[0] += CACHE_SERVICE_US;
+    return missing === 0;
+  }
+
+  /**
+   * A job's write of `count` consecutive whole tracks (a restore or a load),
+   * written through to the parity group in one sequential operation (the job waits for it,
+   * which paces it at the back end's speed). Content is the caller's (it sets the digests).
+   */
+  writeRunThrough(ldev: number, count: number): void {
+    this.acceptedWrites[ldev]++;
+    if (this.ldevCacheResident[ldev] === 1) {
+      this.cursor[0] += CACHE_SERVICE_US;
+      return;
+    }
+    const pg = this.ldevParityGroup[ldev];
+    this.parityGroups.destageIdle(pg);
+    this.parityGroups.destageNow(pg, count * this.ldevTrackBytes[ldev], true);
     this.cursor[0] += CACHE_SERVICE_US;
   }
 }

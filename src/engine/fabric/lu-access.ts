@@ -20,7 +20,7 @@ import { resolveFcPath, type FcPath } from './path-resolver.ts';
 
 export type AccessResolution =
   | { ok: true; ldevId: string; path: FcPath; wwpn: string; hostGroupId: string }
-  | { ok: false; reason: RejectReason; ldevId: string | null; detail: string };
+  | { ok: false; reason: RejectReason; ldevId: string | null; detail: string; path?: FcPath };
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -68,7 +68,7 @@ export function resolveAccess(graph: FcGraph, server: Server, array: DiskArray, 
     if (lu) return { ok: true, ldevId: lu.ldevId, path: r.path, wwpn: r.hba.wwpn, hostGroupId: lu.hostGroupId };
   }
   if (!routed.some((r) => inAnyHostGroup(array, target.portId, r.hba.wwpn))) {
-    return { ok: false, reason: 'not-in-host-group', ldevId: null, detail: `${where}: no routed HBA WWPN is in a host group on the port` };
+    return { ok: false, reason: 'not-in-host-group', ldevId: null, detail: `${where}: no routed HBA WWPN is in a host group on the port`, path: routed[0].path };
   }
-  return { ok: false, reason: 'no-lu-path', ldevId: null, detail: `${where}: no LU path at that LUN` };
+  return { ok: false, reason: 'no-lu-path', ldevId: null, detail: `${where}: no LU path at that LUN`, path: routed[0].path };
 }

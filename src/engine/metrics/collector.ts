@@ -41,6 +41,8 @@ export class MetricsCollector {
   readonly secWrites: Float64Array;
   readonly secReadHits: Float64Array;
   readonly secRespUs: Float64Array;
+  /** Job I/Os (jobIo) in the current second: counted in IOPS, not in the response mean. */
+  readonly secJobIos: Float64Array;
   secRejected = 0;
   // series summaries
   samples = 0;
@@ -74,6 +76,7 @@ export class MetricsCollector {
     this.secWrites = f();
     this.secReadHits = f();
     this.secRespUs = f();
+    this.secJobIos = f();
     this.peakTotalIops = f();
     this.minTotalIops = f().fill(Infinity);
     this.linkPeakUtilPct = new Float64Array(linkCount);
@@ -106,6 +109,28 @@ export class MetricsCollector {
   }
 
   /** A rejected I/O; `ldev` is -1 when the refused workload never reached an LDEV. */
+  /**
+   * A job's read or write of `bytes` on `ldev` (a backup, restore or copy chunk): counted in the
+   * volume's I/O and throughput like a host I/O, but not in its response times (a job's chunk
+   * latency is not what the volume's hosts see).
+   */
+  jobIo(ldev: number, isWrite: boolean, bytes: number, hit: boolean): void {
+    this.secJobIos[ldev]++;
+    if (isWrite) {
+      this.writes[ldev]++;
+      this.writeBytes[ldev] += bytes;
+      this.secWrites[ldev]++;
+    } else {
+      this.reads[ldev]++;
+      this.readBytes[ldev] += bytes;
+      this.secReads[ldev]++;
+      if (hit) {
+        this.readHits[ldev]++;
+        this.secReadHits[ldev]++;
+      }
+    }
+  }
+
   reject(ldev: number, reason: number): void {
     this.rejectedByReason[reason]++;
     this.secRejected++;
@@ -126,7 +151,8 @@ export class MetricsCollector {
       row[2 + L + i] = w;
       // No reads / no completions: no value (NaN), not 0 % / 0 ms (see TelemetryFrame).
       row[2 + 2 * L + i] = r > 0 ? (100 * this.secReadHits[i]) / r : NaN;
-      row[2 + 3 * L + i] = total > 0 ? this.secRespUs[i] / total / 1000 : NaN;
+      const hostIos = total - this.secJobIos[i];
+      row[2 + 3 * L + i] = hostIos > 0 ? this.secRespUs[i] / hostIos / 1000 : NaN;
       if (total > this.peakTotalIops[i]) this.peakTotalIops[i] = total;
       if (total < this.minTotalIops[i]) this.minTotalIops[i] = total;
     }
@@ -141,6 +167,7 @@ export class MetricsCollector {
     this.secWrites.fill(0);
     this.secReadHits.fill(0);
     this.secRespUs.fill(0);
+    this.secJobIos.fill(0);
     this.secRejected = 0;
     this.samples++;
   }

@@ -183,11 +183,48 @@ export function compileReplication(topology: Topology, graph: FcGraph, sortedArr
     for (const { j } of devices) pairs.push(compileDevice(g, i, j, { graph, topology, sortedArrays, t, pools }));
   }
   const svolOwner = new Map<number, string>();
+  const userVolumes = new Set(pairs.flatMap((p) => [p.pvol, p.svol]));
+  pairs.push(...sanManagerPairs(topology, t, userVolumes));
   for (const p of pairs) {
+    if (p.group.startsWith(SANM_PREFIX)) continue; // a free volume is the S-VOL of one candidate pair per policy; acceptance keeps one active
     if (p.svol < 0) continue;
     const other = svolOwner.get(p.svol);
     if (other !== undefined) throw new CompileError(p.group, 'devices', `LDEV "${t.ldevs[p.svol].id}" is the S-VOL of both ${other} and ${p.key}`);
     svolOwner.set(p.svol, p.key);
   }
   return { pairs, pools };
+}
+
+/** Group id prefix of the SAN manager's replica pairs (Fig. 19). */
+export const SANM_PREFIX = 'SANM-';
+
+/**
+ * The SAN manager's candidate replica pairs: for every `replica` policy, one local pair from its
+ * data set to each free volume on the same array at least as large (group `SANM-<policy>`,
+ * device = the free LDEV id). They stay SMPL until the manager picks one; acceptance lets a free
+ * volume be the active S-VOL of one pair at a time.
+ */
+function sanManagerPairs(topology: Topology, t: Tables, userVolumes: Set<number>): CompiledPair[] {
+  const backup = topology.backup ?? { freeVolumes: [], policies: [] };
+  const free: number[] = [];
+  backup.freeVolumes.forEach((id, i) => {
+    const index = t.ldevs.findIndex((l) => l.id === id);
+    if (index < 0) throw new CompileError('backup', `backup.freeVolumes[${i}]`, `no LDEV "${id}"`);
+    if (userVolumes.has(index)) throw new CompileError('backup', `backup.freeVolumes[${i}]`, `LDEV "${id}" is in a copy group; a free volume must be unpaired`);
+    if (!free.includes(index)) free.push(index);
+  });
+  const out: CompiledPair[] = [];
+  const policies = backup.policies.map((p, i) => ({ p, i })).sort((x, y) => compareIds(x.p.id, y.p.id));
+  for (const { p, i } of policies) {
+    if (p.method !== 'replica') continue;
+    const pvol = t.ldevs.findIndex((l) => l.id === p.ldevId);
+    if (pvol < 0) throw new CompileError('backup', `backup.policies[${i}].ldevId`, `no LDEV "${p.ldevId}"`);
+    const candidates = free.filter((f) => f !== pvol && t.ldevs[f].arrayIndex === t.ldevs[pvol].arrayIndex && t.ldevs[f].trackCount >= t.ldevs[pvol].trackCount);
+    const group = `${SANM_PREFIX}${p.id}`;
+    for (const svol of candidates.sort((a, b) => compareIds(t.ldevs[a].id, t.ldevs[b].id))) {
+      const device = t.ldevs[svol].id;
+      out.push({ key: `${group}/${device}`, group, device, kind: 'local', mu: 0, pvol, svol, pool: -1, serverId: null, recordPositions: true, pLeg: null, sLeg: null });
+    }
+  }
+  return out;
 }

@@ -47,6 +47,10 @@ export function verdict(t: PairTablesView, p: number, cmd: PairCommand, indices:
       if (pair.svol >= 0 && t.ldevs[pair.svol].trackCount < t.trackCount[p]) {
         return reject('EX_ENQSIZ', `the S-VOL ${t.ldevs[pair.svol].id} is smaller than the P-VOL ${t.ldevs[pair.pvol].id}`);
       }
+      const owner = pair.svol >= 0 && !snapshot ? t.sRole[pair.svol] : -1;
+      if (owner >= 0 && owner !== p && t.state[owner] !== SMPL) {
+        return reject('EX_INVVOL', `the S-VOL ${t.ldevs[pair.svol].id} is the S-VOL of ${t.pairs[owner].key} (${PAIR_STATES[t.state[owner]]})`);
+      }
       if (pair.svol >= 0 && t.ldevReadOnly[pair.svol] === 1 && !snapshot) {
         return reject('EX_INVVOL', `the S-VOL ${t.ldevs[pair.svol].id} has the read-only attribute`);
       }

@@ -123,6 +123,7 @@ function perform(e: PairEngine, p: number, cmd: PairCommand): void {
         e.setState(p, PAIR);
         return;
       }
+      t.sRole[pair.svol] = p; // a free volume may be a candidate S-VOL of several pairs: this one is now its pair
       t.direction[p] = 0;
       startCopy(e, p, COPY, 'initial', writtenUnion(t, p));
       // `-split`: the S-VOL becomes the P-VOL's image as of now (a steady split of the copy).

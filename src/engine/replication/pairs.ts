@@ -55,6 +55,8 @@ export interface ReplicationHost {
   scheduleCopy(atUs: number, pair: number, generation: number): void;
   /** Record a replication event in the event log. */
   log(code: number, a: number, b: number): void;
+  /** A split (or snapshot) of `pair` was accepted now: its P-VOL's image as of now is what the S-VOL keeps. */
+  splitAccepted?(pair: number): void;
 }
 
 export class Replication {
@@ -379,7 +381,14 @@ export class Replication {
 
   /** Applies a pair command to every addressed pair at this instant; all or nothing. */
   command(indices: number[], cmd: PairCommand): CommandResult {
-    return applyCommand(this.engine, indices, cmd);
+    const splitBefore = indices.map((p) => this.tables.splitAtUs[p]);
+    const result = applyCommand(this.engine, indices, cmd);
+    if (result.ok && this.host.splitAccepted) {
+      indices.forEach((p, k) => {
+        if (this.tables.splitAtUs[p] !== splitBefore[k] && this.tables.splitAtUs[p] === this.host.nowUs()) this.host.splitAccepted!(p);
+      });
+    }
+    return result;
   }
 
   /** Parses a scenario pair action into a command. */

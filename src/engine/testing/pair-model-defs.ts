@@ -138,7 +138,7 @@ export interface Outcome {
 }
 
 /** A pair command as the model and the engine take it. */
-export type PairAction = Exclude<Action, { type: 'startWorkload' | 'stopWorkload' | 'setWorkload' | 'setReadOnly' }>;
+export type PairAction = Extract<Action, { type: 'pairCreate' | 'pairSplit' | 'pairSuspend' | 'pairDelete' | 'pairResync' }>;
 
 /** A change the spec does not allow (see pair-model.ts `change`). */
 export class SpecError extends Error {}

@@ -88,7 +88,7 @@ export class SanBuilder {
   }
 
   ldev(arrayId: string, id: string, parityGroupId: string, capacityGiB = 10, readOnly = false): this {
-    this.arrayOf(arrayId).ldevs.push({ id, name: id, parityGroupId, capacityGiB, readOnly });
+    this.arrayOf(arrayId).ldevs.push({ id, name: id, parityGroupId, capacityGiB, readOnly, cacheResident: false });
     return this;
   }
 
