@@ -98,6 +98,8 @@ export interface JobStatus {
   startedS: number | null;
   /** Transfer start (after drive wait and mount). */
   transferStartS: number | null;
+  /** When the last data was on the medium or the target (before the tape unloads). */
+  transferEndS: number | null;
   endedS: number | null;
   /** Tracks to move and moved. */
   tracksPlanned: number;

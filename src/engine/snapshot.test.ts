@@ -67,27 +67,32 @@ describe('snapshot › shape', () => {
   });
 
   it('names every event-log code the engine records', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(eventKindName)).toEqual(['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy']);
-    expect([100, 101, 102, 103, 104, 105].map(eventKindName)).toEqual([
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(eventKindName)).toEqual(['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy', 'job', 'runbook', 'policy']);
+    expect([100, 101, 102, 103, 104, 105, 106].map(eventKindName)).toEqual([
       'reject:no-route',
       'reject:not-in-host-group',
       'reject:no-lu-path',
       'reject:read-only',
       'reject:queue-full',
       'reject:pair-state',
+      'reject:backup-mode-full',
     ]);
-    expect([200, 201, 202, 203, 207, 208].map(eventKindName)).toEqual([
+    expect([200, 201, 202, 203, 207, 208, 209, 213, 218, 222].map(eventKindName)).toEqual([
       'action:startWorkload',
       'action:stopWorkload',
       'action:setWorkload',
       'action:pairCreate',
       'action:pairResync',
       'action:setReadOnly',
+      'action:dbBackupMode',
+      'action:backupJob',
+      'action:startRunbook',
+      'action:runPolicy',
     ]);
     expect([300, 302, 305, 308, 400].map(eventKindName)).toEqual(['pair-state:SMPL', 'pair-state:PAIR', 'pair-state:PSUS', 'pair-state:PSUE', 'pair-reject']);
-    expect(eventKindName(8)).toBeNull();
-    expect(eventKindName(106)).toBeNull();
-    expect(eventKindName(209)).toBeNull();
+    expect(eventKindName(11)).toBeNull();
+    expect(eventKindName(107)).toBeNull();
+    expect(eventKindName(223)).toBeNull();
     expect(eventKindName(311)).toBeNull();
   });
 

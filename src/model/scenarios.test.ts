@@ -38,15 +38,18 @@ function fullRun(file: string): Report {
 const failed = (r: Report): string[] => r.expectations.filter((e) => !e.ok).map((e) => `${e.description}: ${String(e.actual)} ${e.op} ${JSON.stringify(e.value)}`);
 
 describe('built-in scenarios', () => {
-  it('include the demo and the replication examples', () => {
-    expect(FILES).toEqual([
-      'embodiment-1-differential-resync.json',
-      'embodiment-1-online-backup.json',
-      'embodiment-2-third-volume.json',
-      'fig5a-steady-split.json',
-      'fig5b-quick-split.json',
-      'snapshot-backup.json',
-    ]);
+  it('include the demo, the replication examples and the backup runbooks', () => {
+    expect(FILES).toEqual(
+      expect.arrayContaining([
+        'embodiment-1-differential-resync.json',
+        'embodiment-1-full-resync.json',
+        'embodiment-1-online-backup.json',
+        'embodiment-2-third-volume.json',
+        'fig5a-steady-split.json',
+        'fig5b-quick-split.json',
+        'snapshot-backup.json',
+      ]),
+    );
   });
 
   describe.each(FILES)('%s', (file) => {
@@ -79,9 +82,9 @@ describe('built-in scenarios', () => {
       for (const entry of s.timeline) {
         const a = entry.action;
         const where = `timeline action ${JSON.stringify(a)}`;
-        if ('serverId' in a) expect(workloads, where).toContain(`${a.serverId}/${a.workloadId}`);
+        if ('workloadId' in a) expect(workloads, where).toContain(`${a.serverId}/${a.workloadId}`);
         if ('group' in a) expect(devices, where).toContain(a.device === undefined ? a.group : `${a.group}/${a.device}`);
-        if (a.type === 'setReadOnly') expect(ldevs, where).toContain(a.ldevId);
+        if ('ldevId' in a) expect(ldevs, where).toContain(a.ldevId);
         expect(entry.atS).toBeLessThanOrEqual(s.durationS);
       }
     });
@@ -123,23 +126,23 @@ const before = (s: number): number => s - 1 / US;
 describe('built-in scenarios › embodiment 1 (the demo)', () => {
   const s = load('embodiment-1-online-backup.json');
 
-  it('keeps the demo as specified: seed 42, mirror at 0 s, split at 28 s, backup read 30-75 s, resync at 76 s', () => {
-    expect([s.seed, s.durationS]).toEqual([42, 180]);
-    expect(s.timeline.map((e) => [e.atS, e.action.type, 'workloadId' in e.action ? e.action.workloadId : 'group' in e.action ? e.action.group : null])).toEqual([
-      [0, 'pairCreate', 'DB'],
-      [28, 'pairSplit', 'DB'],
-      [30, 'startWorkload', 'backup-read'],
-      [75, 'stopWorkload', 'backup-read'],
-      [76, 'pairResync', 'DB'],
+  it('keeps the demo as specified: seed 42, mirror at 0 s, the runbook of steps 400-415 started at 20 s', () => {
+    expect([s.seed, s.durationS]).toEqual([42, 120]);
+    expect(s.timeline.map((e) => [e.atS, e.action.type])).toEqual([
+      [0, 'pairCreate'],
+      [20, 'startRunbook'],
     ]);
-    for (const [i, step] of [[1, '404'], [2, '407'], [4, '413']] as const) expect(s.timeline[i].note).toContain(step);
+    const rb = s.runbooks.find((r) => r.id === 'online-backup');
+    expect(rb?.steps.map((st) => st.n)).toEqual(Array.from({ length: 16 }, (_, i) => 400 + i));
+    expect(rb?.steps.find((st) => st.n === 403)?.action).toEqual({ type: 'dbBackupMode', serverId: 'db-server', on: true });
+    expect(rb?.steps.find((st) => st.n === 409)?.action).toMatchObject({ type: 'backupJob', source: 'db-secondary', libraryId: 'tape1', path: 'lan-free' });
     const array = s.topology.devices.find((d) => d.kind === 'array');
     expect(array?.kind === 'array' && array.ldevs.map((l) => [l.id, l.parityGroupId, l.capacityGiB])).toEqual([
       ['db-primary', '1-1', 200],
       ['db-secondary', '1-2', 200],
     ]);
     expect(s.topology.copyGroups).toEqual([
-      { id: 'DB', kind: 'host-mirror', serverId: 'db-server', recordPositions: false, devices: [{ name: 'db', pvol: 'db-primary', svol: 'db-secondary', mu: 0 }] },
+      { id: 'DB', kind: 'host-mirror', serverId: 'db-server', recordPositions: true, devices: [{ name: 'db', pvol: 'db-primary', svol: 'db-secondary', mu: 0 }] },
     ]);
   });
 });
@@ -176,7 +179,7 @@ function embodimentOne(file: string, copySet: 'every written track' | 'the track
 
 describe('built-in scenarios › embodiment 1 › replayed', () => {
   it('full resync: the backup reads the split image; the resync copies every written track', () => {
-    embodimentOne('embodiment-1-online-backup.json', 'every written track');
+    embodimentOne('embodiment-1-full-resync.json', 'every written track');
   });
 
   it('differential resync: the resync copies exactly the tracks written while split', () => {

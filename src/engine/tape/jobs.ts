@@ -114,6 +114,8 @@ export interface Job {
   createdUs: number;
   startedUs: number;
   transferStartUs: number;
+  /** When the last chunk was on the medium (or target), µs; -1 before. */
+  drainedUs: number;
   endedUs: number;
   verification: Verification | null;
 }
@@ -199,7 +201,7 @@ export class Jobs {
       trackBytes: h.arrays.ldevTrackBytes[source >= 0 ? source : target] || trackBytes,
       chunkTracks: Math.max(1, Math.floor(JOB_CHUNK_BYTES / (h.arrays.ldevTrackBytes[source >= 0 ? source : target] || trackBytes))),
       chains: 0, lastDoneUs: 0, peerRate: 0, lastArrivalUs: 0, shoeBytes: 0, backhitches: 0, cartridges: [], cartBytes: 0,
-      sourceJob: null, duplexPair: -1, reference: null, createdUs: h.nowUs(), startedUs: -1, transferStartUs: -1, endedUs: -1, verification: null,
+      sourceJob: null, duplexPair: -1, reference: null, createdUs: h.nowUs(), startedUs: -1, transferStartUs: -1, drainedUs: -1, endedUs: -1, verification: null,
     };
     this.list.push(job);
     return job;
@@ -479,6 +481,7 @@ export class Jobs {
   /** Every chunk is on the medium (or the target): verified and catalogued now; a tape is then unloaded. */
   private drained(job: Job): void {
     if (job.state !== 'transferring') return;
+    job.drainedUs = this.host.nowUs();
     job.verification = this.verify(job);
     if (!job.library) return this.finish(job);
     job.state = 'unloading';
@@ -596,7 +599,7 @@ export class Jobs {
 
   status(job: Job): JobStatus {
     const s = (us: number): number | null => (us < 0 ? null : Math.round(us) / 1e6);
-    const end = job.endedUs >= 0 ? job.endedUs : this.host.nowUs();
+    const end = job.drainedUs >= 0 ? job.drainedUs : this.host.nowUs();
     const transferUs = job.transferStartUs >= 0 ? end - job.transferStartUs : 0;
     return {
       id: job.id,
@@ -611,6 +614,7 @@ export class Jobs {
       createdS: Math.round(job.createdUs) / 1e6,
       startedS: s(job.startedUs),
       transferStartS: s(job.transferStartUs),
+      transferEndS: s(job.drainedUs),
       endedS: s(job.endedUs),
       tracksPlanned: job.tracks.length,
       tracksDone: job.tracksDone,
