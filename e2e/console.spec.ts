@@ -16,10 +16,13 @@ async function withCopyGroup(sandbox: SandboxFixture): Promise<Scenario> {
   const array = doc.topology.devices.find((d) => d.id === 'array1');
   if (!array || array.kind !== 'array') throw new Error('the demo has no array1');
   array.ldevs.push(
-    { id: 'cci-p', name: 'CCI P-VOL', parityGroupId: '1-1', capacityGiB: 20, readOnly: false },
-    { id: 'cci-s', name: 'CCI S-VOL', parityGroupId: '1-2', capacityGiB: 20, readOnly: false },
+    { id: 'cci-p', name: 'CCI P-VOL', parityGroupId: '1-1', capacityGiB: 20, readOnly: false, cacheResident: false },
+    { id: 'cci-s', name: 'CCI S-VOL', parityGroupId: '1-2', capacityGiB: 20, readOnly: false, cacheResident: false },
   );
-  doc.timeline = doc.timeline.filter((e) => !e.action.type.startsWith('pair')); // the demo's mirror commands
+  // The demo's mirror commands and its backup runbook (which addresses the mirror) go.
+  doc.timeline = doc.timeline.filter((e) => !e.action.type.startsWith('pair') && e.action.type !== 'startRunbook');
+  doc.runbooks = [];
+  doc.expectations = [];
   doc.topology.copyGroups = [{ id: 'G', kind: 'local', recordPositions: true, devices: [{ name: 'd1', pvol: 'cci-p', svol: 'cci-s', mu: 0 }] }];
   doc.durationS = 900;
   const result = await sandbox.loadScenario(doc);

@@ -19,6 +19,7 @@ async function withLocalPair(sandbox: SandboxFixture): Promise<Scenario> {
   // The OLTP load writes the P-VOL (30 % writes) until 50 s, so the resync that follows copies
   // a fixed set. 300 I/O/s lets the initial copy catch up with the writes (3,000 would not).
   doc.timeline = [{ atS: 50, action: { type: 'stopWorkload', serverId: 'db-server', workloadId: 'oltp' } }];
+  doc.runbooks = []; // the demo's backup runbook addresses the demo's mirror
   for (const d of doc.topology.devices) if (d.kind === 'server' && d.id === 'db-server') d.workloads[0].rate_iops = 300;
   doc.topology.copyGroups = [{ id: 'G', kind: 'local', recordPositions: true, devices: [{ name: 'd1', pvol: 'db-primary', svol: 'db-secondary', mu: 0 }] }];
   return doc;
@@ -83,7 +84,9 @@ test('a split pair resyncs only the tracks the bitmap shows dirty', async ({ pag
 test('the copy groups editor adds a pair the canvas draws, and flags a bad S-VOL', async ({ page, sandbox }) => {
   const doc0 = await sandbox.exportScenario();
   doc0.topology.copyGroups = [];
-  doc0.timeline = doc0.timeline.filter((e) => !e.action.type.startsWith('pair'));
+  doc0.timeline = doc0.timeline.filter((e) => !e.action.type.startsWith('pair') && e.action.type !== 'startRunbook');
+  doc0.runbooks = [];
+  doc0.expectations = [];
   expect((await sandbox.loadScenario(doc0)).ok).toBe(true);
   const repl = new ReplicationPage(page);
   await repl.open();

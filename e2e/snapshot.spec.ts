@@ -30,11 +30,11 @@ test.describe('snapshot', () => {
     const node = nodeSnapshot(scenario, 10);
     expect(browser).toEqual(node);
     expect(JSON.stringify(browser)).toBe(JSON.stringify(node));
-    // What it says about the demo at 10 s: OLTP writes the primary, the backup has not started.
+    // What it says about the demo at 10 s: OLTP writes the primary, the backup runbook has not started.
     expect(browser.nowUs).toBe(10e6);
-    const backup = browser.workloads.find((w) => w.workloadId === 'backup-read');
     const oltp = browser.workloads.find((w) => w.workloadId === 'oltp');
-    expect(backup).toMatchObject({ active: false, outstanding: 0, completedIos: 0, ldevId: 'db-secondary' });
+    expect(browser.backup.runbooks.map((r) => [r.id, r.state])).toEqual([['online-backup', 'idle']]);
+    expect(browser.backup.jobs).toEqual([]);
     expect(oltp).toMatchObject({ active: true, ldevId: 'db-primary', rejectReason: null });
     expect(browser.ldevs['db-primary'].writtenTracks).toBeGreaterThan(0);
     // The mirror program duplexes every write: in PAIR the secondary holds exactly the primary.

@@ -127,7 +127,7 @@ describe('built-in scenarios › embodiment 1 (the demo)', () => {
   const s = load('embodiment-1-online-backup.json');
 
   it('keeps the demo as specified: seed 42, mirror at 0 s, the runbook of steps 400-415 started at 20 s', () => {
-    expect([s.seed, s.durationS]).toEqual([42, 120]);
+    expect([s.seed, s.durationS]).toEqual([42, 180]);
     expect(s.timeline.map((e) => [e.atS, e.action.type])).toEqual([
       [0, 'pairCreate'],
       [20, 'startRunbook'],
