@@ -29,6 +29,7 @@ export function sandboxOf(page: Page): SandboxFixture {
     snapshot: () => page.evaluate(() => window.sandbox.snapshot()),
     apply: (action) => page.evaluate((x) => window.sandbox.apply(x), action),
     replication: () => page.evaluate(() => window.sandbox.replication()),
+    backup: () => page.evaluate(() => window.sandbox.backup()),
     cci: (line) => page.evaluate((x) => window.sandbox.cci(x), line),
     pairBitmap: async (key, cells) => {
       const b = await page.evaluate(

@@ -2,8 +2,11 @@
  * The console's command catalogue: every command with its usage line and a one-line summary, for
  * `help`, autocompletion and docs/console.md (which repeats the same usage lines).
  *
- * Owns: the list and the help text built from it. Does not handle: parsing (parse.ts).
+ * Owns: the list and the help text built from it (the tape and backup commands' entries are in
+ * backup-commands.ts). Does not handle: parsing (parse.ts, backup-parse.ts).
  */
+
+import { BACKUP_COMMANDS } from './backup-commands.ts';
 
 export interface CciCommandInfo {
   /** What the user types first (`raidcom get pool` is three words). */
@@ -12,7 +15,7 @@ export interface CciCommandInfo {
   summary: string;
 }
 
-export const CCI_COMMANDS: readonly CciCommandInfo[] = [
+const PAIR_COMMANDS: readonly CciCommandInfo[] = [
   {
     name: 'paircreate',
     usage: 'paircreate -g <group> [-d <device>] [-vl|-vr] [-c <pace 1-15>] [-split] [-pid <pool>]',
@@ -54,6 +57,11 @@ export const CCI_COMMANDS: readonly CciCommandInfo[] = [
     usage: 'raidcom modify ldev -ldev_id <ldev> -access_attribute read_only|read_write',
     summary: "Set or clear an LDEV's read-only attribute (host writes to it are rejected).",
   },
+];
+
+export const CCI_COMMANDS: readonly CciCommandInfo[] = [
+  ...PAIR_COMMANDS,
+  ...BACKUP_COMMANDS,
   { name: 'sleep', usage: 'sleep <seconds>', summary: 'Let simulated time pass, as a CCI shell script would.' },
   { name: 'help', usage: 'help [<command>]', summary: 'List the commands, or show the usage of one.' },
 ];

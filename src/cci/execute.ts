@@ -9,10 +9,14 @@
  * never calls `apply`; `actions` lists exactly the actions the engine accepted and that changed
  * something (a redundant command exits 0 and records nothing). Errors thrown by the context
  * (e.g. the browser's AbortError) propagate unchanged.
+ * The tape, backup, runbook and SAN-manager commands (`mtx`, `backup`, `runbook` …) are parsed
+ * and run by backup-parse.ts / backup-execute.ts under the same rules.
  */
-import type { CommandResult, PairStatus, ReplicationStatus } from '../engine/api.ts';
+import type { BackupStatus, CommandResult, PairStatus, ReplicationStatus } from '../engine/api.ts';
 import type { Action } from '../model/scenario.ts';
 import type { CopyGroup, CopyGroupDevice, Topology } from '../model/topology.ts';
+import { runBackupCommand } from './backup-execute.ts';
+import { parseBackupLine } from './backup-parse.ts';
 import { codeInfo, formatFailure, type CciFailure } from './codes.ts';
 import { helpText } from './commands.ts';
 import { formatPairDisplay, formatPools, formatSnapshots, formatVolstat, pairOf } from './format.ts';
@@ -29,6 +33,12 @@ export interface CciContext {
   nowS(): number;
   apply(action: Action): Promise<CommandResult>;
   replication(): Promise<ReplicationStatus>;
+  /**
+   * Libraries, jobs, catalog, runbooks and the SAN manager's schedule now (the tape and backup
+   * commands, backup-*.ts). Optional so contexts written before tape support still type-check;
+   * without it those commands fail with EX_CMDRJE.
+   */
+  backup?(): Promise<BackupStatus>;
   /** Let simulated time pass by up to `seconds`; resolves when the clock moved (or the run ended: then nowS() stops growing). */
   advance(seconds: number): Promise<void>;
 }
@@ -224,6 +234,11 @@ async function execute(c: CciCommand, ctx: CciContext): Promise<CciOutput> {
 
 /** Parses and runs ONE console line. Blank lines and `#` comments: exit 0, no output. */
 export async function runCci(line: string, ctx: CciContext): Promise<CciOutput> {
+  const tape = parseBackupLine(line);
+  if (tape !== null) {
+    if (!tape.ok) return failed(tape.name, tape.failure);
+    return tape.command.kind === 'help' ? help(tape.command.topic) : runBackupCommand(tape.command, ctx);
+  }
   const parsed = parseLine(line);
   if (!parsed.ok) return failed(parsed.name, parsed.failure);
   return execute(parsed.command, ctx);

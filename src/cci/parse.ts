@@ -42,26 +42,26 @@ export type ParseOutcome = { ok: true; command: CciCommand } | { ok: false; name
 
 // ---------------------------------------------------------------- options
 
-type Arity = 'flag' | 'value' | 'values';
+export type Arity = 'flag' | 'value' | 'values';
 /** Option → arity and, for values, what the value is (for messages). */
-type OptSpec = Readonly<Record<string, { arity: Arity; what?: string }>>;
+export type OptSpec = Readonly<Record<string, { arity: Arity; what?: string }>>;
 
-interface Opts {
+export interface Opts {
   flags: Set<string>;
   values: Map<string, string[]>;
 }
 
-class ParseFailure extends Error {
+export class ParseFailure extends Error {
   constructor(readonly failure: CciFailure) {
     super(failure.detail ?? failure.code);
   }
 }
 
-function fail(code: string, detail: string): never {
+export function fail(code: string, detail: string): never {
   throw new ParseFailure({ code, detail });
 }
 
-const isOption = (w: string | undefined): boolean => w !== undefined && /^-[A-Za-z]/.test(w);
+export const isOption = (w: string | undefined): boolean => w !== undefined && /^-[A-Za-z]/.test(w);
 
 /** Takes the value(s) of `opt` starting at words[i]; returns them and the next index. */
 function takeValues(words: string[], i: number, opt: string, arity: Arity, what: string): [string[], number] {
@@ -72,13 +72,16 @@ function takeValues(words: string[], i: number, opt: string, arity: Arity, what:
   return [out, j];
 }
 
-/** Options of `words` per `spec`; 'help' for -h. `-I…` (instance selection) is accepted and ignored. */
-function parseOptions(words: string[], spec: OptSpec): Opts | 'help' {
+/**
+ * Options of `words` per `spec`; 'help' for -h (unless the spec gives -h a meaning, as
+ * `policy set -h <hours>` does) or --help. `-I…` (instance selection) is accepted and ignored.
+ */
+export function parseOptions(words: string[], spec: OptSpec): Opts | 'help' {
   const opts: Opts = { flags: new Set(), values: new Map() };
   let i = 0;
   while (i < words.length) {
     const w = words[i++];
-    if (w === '-h' || w === '--help') return 'help';
+    if ((w === '-h' && spec['-h'] === undefined) || w === '--help') return 'help';
     if (/^-I[A-Za-z]*\d*$/.test(w)) continue;
     const s = spec[w];
     if (s === undefined) {
@@ -97,15 +100,15 @@ function parseOptions(words: string[], spec: OptSpec): Opts | 'help' {
   return opts;
 }
 
-const one = (o: Opts, opt: string): string | undefined => o.values.get(opt)?.[0];
+export const one = (o: Opts, opt: string): string | undefined => o.values.get(opt)?.[0];
 
-function required(o: Opts, opt: string, what: string): string {
+export function required(o: Opts, opt: string, what: string): string {
   const v = one(o, opt);
   if (v === undefined) fail('EX_REQARG', `${opt} ${what} is required`);
   return v;
 }
 
-function exclusive(o: Opts, names: string[]): void {
+export function exclusive(o: Opts, names: string[]): void {
   const given = names.filter((n) => o.flags.has(n) || o.values.has(n));
   if (given.length > 1) fail('EX_CMDERR', `${given.join(' and ')} cannot be used together`);
 }
@@ -118,7 +121,7 @@ function pace(o: Opts): number | null {
   return n;
 }
 
-function seconds(opt: string, v: string): number {
+export function seconds(opt: string, v: string): number {
   const n = Number(v);
   if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n)) fail('EX_INVARG', `${opt}: "${v}" is not a number of seconds`);
   return n;
@@ -134,9 +137,9 @@ const GD: OptSpec = { '-g': { arity: 'value', what: 'a group name' }, '-d': { ar
 
 // ---------------------------------------------------------------- commands
 
-type Builder = (words: string[]) => CciCommand;
+export type Builder = (words: string[]) => CciCommand;
 
-function withOptions(name: string, spec: OptSpec, build: (o: Opts) => CciCommand): Builder {
+export function withOptions(name: string, spec: OptSpec, build: (o: Opts) => CciCommand): Builder {
   return (words) => {
     const o = parseOptions(words, spec);
     return o === 'help' ? { kind: 'help', topic: name } : build(o);
@@ -247,11 +250,14 @@ const RAIDCOM: Readonly<Record<string, Builder>> = {
   'modify ldev': modifyLdev,
 };
 
+/** raidcom actions parsed by backup-parse.ts (LUN security), named here so the list of known actions is whole. */
+const RAIDCOM_ELSEWHERE = ['add hba_wwn', 'delete hba_wwn'];
+
 function raidcom(words: string[]): CciCommand {
   if (words.length === 0 || words[0] === '-h' || words[0] === '--help') return { kind: 'help', topic: 'raidcom' };
   const key = `${words[0]} ${words[1] ?? ''}`.trim().toLowerCase();
-  const build = RAIDCOM[key];
-  if (build === undefined) fail('EX_CMDERR', `unknown raidcom action "${key}" (known: ${Object.keys(RAIDCOM).join(', ')})`);
+  const build = Object.hasOwn(RAIDCOM, key) ? RAIDCOM[key] : undefined;
+  if (build === undefined) fail('EX_CMDERR', `unknown raidcom action "${key}" (known: ${[...Object.keys(RAIDCOM), ...RAIDCOM_ELSEWHERE].join(', ')})`);
   return build(words.slice(2));
 }
 

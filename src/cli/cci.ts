@@ -3,7 +3,8 @@
  * `npm run cci -- <scenario.json> [script.txt] [--seed N] [--report] [--pretty]`.
  *
  * Owns: loading the scenario (model/parse.ts, compile errors located as `npm run sim` does),
- * a `CciContext` over an in-process simulation (advance = runUntil, apply, replicationStatus),
+ * a `CciContext` over an in-process simulation (advance = runUntil, apply, replicationStatus,
+ * backupStatus),
  * and running a script — the file's lines, or stdin's — one line at a time, printing
  * `[t=12.000s] $ <line>` before each command's output. `sleep <s>` lets simulated time pass.
  * Exit code: the first non-zero exit of a command (every line still runs), else 0; 2 for
@@ -24,8 +25,9 @@ import type { CliIo } from './main.ts';
 
 export const CCI_USAGE = `Usage: npm run cci -- <scenario.json> [script.txt] [options]
 
-Runs CCI console commands (paircreate, pairsplit, pairdisplay, pairevtwait, raidcom …) against a
-SANdbox scenario headless, one line at a time, from script.txt or from stdin.
+Runs console commands (paircreate, pairsplit, pairdisplay, pairevtwait, raidcom, mtx, backup,
+restore, jobs, catalog, runbook, policy, schedule …) against a SANdbox scenario headless, one
+line at a time, from script.txt or from stdin.
 
 Options:
   --seed N    root seed (integer 0..4294967295); default: the scenario's seed
@@ -82,6 +84,7 @@ export function simulationContext(sim: Simulation): CciContext {
     nowS: () => sim.nowUs() / US_PER_S,
     apply: async (action) => sim.apply(action),
     replication: async () => sim.replicationStatus(),
+    backup: async () => sim.backupStatus(),
     advance: async (seconds) => {
       sim.runUntil(sim.nowUs() + Math.max(1, Math.round(seconds * US_PER_S)));
     },

@@ -5,11 +5,13 @@
  *
  * This module owns the document-wide rules (ids, sites, cables, WAN sites); array-internal
  * rules live in `design-rules-array.ts`, host ↔ array rules in `design-rules-hosts.ts`, copy
- * groups in `design-rules-replication.ts`.
+ * groups in `design-rules-replication.ts`, libraries and backup policies in
+ * `design-rules-backup.ts`.
  */
 import { cablePairProblem, type ResolvedEnd } from './connect-rules.ts';
 import { compareIssues, IssueList, type DesignIssue } from './design-issue.ts';
 import { checkArray } from './design-rules-array.ts';
+import { checkBackup } from './design-rules-backup.ts';
 import { checkHosts } from './design-rules-hosts.ts';
 import { checkCopyGroups } from './design-rules-replication.ts';
 import { buildIndex, endpointKey, type TopologyIndex } from './lookup.ts';
@@ -113,6 +115,7 @@ export function checkDesign(topology: Topology): DesignIssue[] {
   checkWanLinkSites(topology, index, issues);
   checkHosts(topology, issues);
   checkCopyGroups(topology, issues);
+  checkBackup(topology, issues);
   return issues.items.sort(compareIssues);
 }
 

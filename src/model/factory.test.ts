@@ -13,12 +13,13 @@ import {
   newLdev,
   newLuPath,
   newWorkload,
+  scratchCartridgesFor,
   usableCapacityGiB,
   visibleLus,
 } from './factory.ts';
 
 function emptyTopology(): Topology {
-  return { version: 1, name: 't', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: [], links: [], copyGroups: [] };
+  return { version: 1, name: 't', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: [], links: [], copyGroups: [], backup: { freeVolumes: [], policies: [] } };
 }
 
 /** Add one device of every kind, `rounds` times. */
@@ -151,5 +152,37 @@ describe('factory › newWorkload', () => {
     const t = emptyTopology();
     const server = createDevice(t, 'server', { x: 0, y: 0 }) as Server;
     expect(newWorkload(server, t)).toBeNull();
+  });
+});
+
+describe('factory › cartridges', () => {
+  it('gives a new tape library scratch cartridges of its drive generation, and a DVD library D1 discs', () => {
+    const t = emptyTopology();
+    const tape = createDevice(t, 'tapeLibrary', { x: 0, y: 0 });
+    expect(tape.cartridges.length).toBeGreaterThan(0);
+    expect(tape.cartridges.every((c) => c.barcode.endsWith('L8') && c.scratch && c.slot <= tape.slotCount)).toBe(true);
+    const dvd = createDevice(t, 'dvdLibrary', { x: 0, y: 0 });
+    expect(dvd.cartridges.every((c) => c.barcode.endsWith('D1'))).toBe(true);
+  });
+
+  it('adds scratch cartridges numbered after the prefix\'s highest, in the lowest free slots', () => {
+    const t = emptyTopology();
+    const tape = { ...createDevice(t, 'tapeLibrary', { x: 0, y: 0 }), driveGeneration: 'LTO-6' as const, cartridges: [{ barcode: 'ABC007L6', slot: 2, scratch: false }] };
+    expect(scratchCartridgesFor(tape, 'ABC', 3)).toEqual([
+      { barcode: 'ABC008L6', slot: 1, scratch: true },
+      { barcode: 'ABC009L6', slot: 3, scratch: true },
+      { barcode: 'ABC010L6', slot: 4, scratch: true },
+    ]);
+    expect(scratchCartridgesFor(tape, 'Q', 1)).toEqual([{ barcode: 'Q00001L6', slot: 1, scratch: true }]);
+  });
+
+  it('stops at the last slot and the last number, and refuses a bad prefix', () => {
+    const t = emptyTopology();
+    const tape = { ...createDevice(t, 'tapeLibrary', { x: 0, y: 0 }), slotCount: 5, cartridges: [{ barcode: 'ABCDE8L8', slot: 1, scratch: true }] };
+    expect(scratchCartridgesFor(tape, 'XY', 10).map((c) => c.slot)).toEqual([2, 3, 4, 5]);
+    expect(scratchCartridgesFor(tape, 'ABCDE', 10).map((c) => c.barcode)).toEqual(['ABCDE9L8']);
+    expect(scratchCartridgesFor(tape, 'abc', 2)).toEqual([]);
+    expect(scratchCartridgesFor(tape, 'TOOLONG', 2)).toEqual([]);
+    expect(scratchCartridgesFor(tape, 'XY', 0)).toEqual([]);
   });
 });

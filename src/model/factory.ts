@@ -3,7 +3,8 @@
  *
  * Owns: `createDevice` (one per palette entry), id and WWPN allocation (`nextId`, `nextWwpn`,
  * `nextDomainId`), and the helpers the inspector uses to add rows (`newLdev`, `newHostGroup`,
- * `newLuPath`, `newWorkload`, `newParityGroup`, `newPort`).
+ * `newLuPath`, `newWorkload`, `newParityGroup`, `newPort`, `newCartridges`,
+ * `scratchCartridgesFor`).
  * Invariants: every id and WWPN it hands out is unused in the document it was given; every
  * record it returns parses with the topology schema. It never mutates its inputs.
  * Does not own: cross-reference checks (design-rules.ts) or cabling rules (connect-rules.ts).
@@ -11,8 +12,10 @@
  * Pure data: no DOM, no Node, no React.
  */
 import { DEVICE_KIND_LABEL } from './lookup.ts';
+import { DVD_RAM_MEDIA_ID, ltoMediaId } from './media-ids.ts';
 import { fcReachableArrayPorts } from './routes.ts';
 import type {
+  Cartridge,
   Device,
   DeviceKind,
   DeviceOf,
@@ -190,9 +193,9 @@ function kindFields(topology: Topology, kind: DeviceKind, serverClass: ServerCla
       return { cacheGiB: 64, trackKiB: 256, parityGroups: [newParityGroup(empty)], ldevs: [], hostGroups: [], luPaths: [], pools: [] };
     }
     case 'tapeLibrary':
-      return { driveGeneration: 'LTO-8', driveCount: 2, slotCount: 24 };
+      return { driveGeneration: 'LTO-8', driveCount: 2, slotCount: 24, ioSlotCount: 4, cartridges: newCartridges('SBX', 'L8', 8) };
     case 'dvdLibrary':
-      return { driveCount: 1, slotCount: 50 };
+      return { driveCount: 1, slotCount: 50, ioSlotCount: 4, cartridges: newCartridges('DVD', 'D1', 10) };
     case 'wanLink':
       return { bandwidthMbps: 1000, distanceKm: 100, lossPct: 0, jitterUs: 0 };
     default:
@@ -245,7 +248,7 @@ function allLdevIds(topology: Topology | undefined, array: DiskArray): string[] 
 /** A new 100 GiB LDEV on the array's first parity group; its id is unique in `topology` when given. */
 export function newLdev(array: DiskArray, topology?: Topology): Ldev {
   const n = maxSuffix(allLdevIds(topology, array), 'ldev') + 1;
-  return { id: `ldev-${n}`, name: `Volume ${n}`, parityGroupId: array.parityGroups[0]?.id ?? 'pg-1', capacityGiB: 100, readOnly: false };
+  return { id: `ldev-${n}`, name: `Volume ${n}`, parityGroupId: array.parityGroups[0]?.id ?? 'pg-1', capacityGiB: 100, readOnly: false, cacheResident: false };
 }
 
 /** A new, empty host group on `portId`. */
@@ -332,4 +335,50 @@ export function newWorkload(server: Server, topology: Topology): Workload | null
 export function usableCapacityGiB(pg: ParityGroup): number {
   const dataDisks = pg.raid === 'RAID1' ? pg.diskCount / 2 : pg.raid === 'RAID5' ? pg.diskCount - 1 : pg.diskCount - 2;
   return Math.max(0, dataDisks) * pg.diskCapacityGiB;
+}
+
+/** `count` scratch cartridges labelled `<prefix>001<mediaId>`… in slots 1…count. */
+export function newCartridges(prefix: string, mediaId: string, count: number): Cartridge[] {
+  return Array.from({ length: count }, (_, i) => ({ barcode: `${prefix}${String(i + 1).padStart(3, '0')}${mediaId}`, slot: i + 1, scratch: true }));
+}
+
+/** A volume-serial prefix for `scratchCartridgesFor`: 1–5 of A–Z, 0–9 (the rest of the 6 characters is the number). */
+export const CARTRIDGE_PREFIX = /^[A-Z0-9]{1,5}$/;
+
+/** The media ID new cartridges of a library get: its drives' own LTO generation, or D1 for DVD-RAM. */
+export function libraryMediaId(library: DeviceOf<'tapeLibrary'> | DeviceOf<'dvdLibrary'>): string {
+  return library.kind === 'tapeLibrary' ? ltoMediaId(library.driveGeneration) : DVD_RAM_MEDIA_ID;
+}
+
+/**
+ * Up to `count` new scratch cartridges for `library`: labels `<prefix><number><mediaId>`, the
+ * number zero-padded to fill the 6-character volume serial and counting on from the highest
+ * number the library already uses with this prefix; each in the lowest free slot. Fewer (maybe
+ * none) when the library runs out of slots or the prefix out of numbers; none for a bad prefix.
+ */
+export function scratchCartridgesFor(library: DeviceOf<'tapeLibrary'> | DeviceOf<'dvdLibrary'>, prefix: string, count: number): Cartridge[] {
+  if (!CARTRIDGE_PREFIX.test(prefix) || !(count > 0)) return [];
+  const digits = 6 - prefix.length;
+  const numbered = new RegExp(`^${prefix}(\\d{${digits}})`);
+  let n = 0;
+  for (const c of library.cartridges) {
+    const m = numbered.exec(c.barcode);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  const mediaId = libraryMediaId(library);
+  const taken = new Set(library.cartridges.map((c) => c.slot));
+  const labels = new Set(library.cartridges.map((c) => c.barcode));
+  const out: Cartridge[] = [];
+  for (let slot = 1; slot <= library.slotCount && out.length < Math.floor(count); slot++) {
+    if (taken.has(slot)) continue;
+    let barcode = '';
+    do {
+      n++;
+      barcode = `${prefix}${String(n).padStart(digits, '0')}${mediaId}`;
+    } while (labels.has(barcode) && n < 10 ** digits);
+    if (n >= 10 ** digits) break;
+    labels.add(barcode);
+    out.push({ barcode, slot, scratch: true });
+  }
+  return out;
 }

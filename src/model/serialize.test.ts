@@ -58,7 +58,7 @@ describe('serialize › format', () => {
     const s = Scenario.parse(JSON.parse(DEMO_TEXT));
     const withExtras = { zeta: 1, alpha: 2, ...s } as Scenario;
     const keys = Object.keys(JSON.parse(serializeScenario(withExtras)));
-    expect(keys).toEqual(['version', 'kind', 'name', 'description', 'seed', 'durationS', 'topology', 'timeline', 'expectations', 'alpha', 'zeta']);
+    expect(keys).toEqual(['version', 'kind', 'name', 'description', 'seed', 'durationS', 'topology', 'clockStart', 'timeline', 'runbooks', 'expectations', 'alpha', 'zeta']);
   });
 
   it('reproduces the committed demo scenario byte for byte', () => {

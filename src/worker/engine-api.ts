@@ -7,7 +7,16 @@
  * the other way as `TelemetryMessage`s on a dedicated MessagePort, batched ~4 per second, with
  * every typed array transferred (never one message per I/O).
  */
-import type { CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report, TelemetryFrame } from '../engine/api.ts';
+import type {
+  BackupStatus,
+  CommandResult,
+  EngineCommand,
+  EngineSnapshot,
+  PairBitmap,
+  ReplicationStatus,
+  Report,
+  TelemetryFrame,
+} from '../engine/api.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 /** Playback speed: a multiple of real time, or 'max' for as fast as possible. */
@@ -37,6 +46,8 @@ export interface TelemetryMessage {
   status: HostStatus;
   /** Pairs and pools as of `status.nowUs` (null when nothing is loaded). */
   replication: ReplicationStatus | null;
+  /** Libraries, jobs, catalog, runbooks and schedule as of `status.nowUs` (null when nothing is loaded). */
+  backup: BackupStatus | null;
 }
 
 /**
@@ -79,6 +90,8 @@ export interface EngineApi {
   status(): HostStatus;
   /** Pairs and pools now. */
   replication(): ReplicationStatus | null;
+  /** Libraries, jobs, catalog, runbooks and the SAN manager's schedule now. */
+  backup(): BackupStatus | null;
   /** A pair's tracks folded into at most `cells` cells (the bitmap view), or null. */
   pairBitmap(key: string, cells: number): PairBitmap | null;
   /** Send telemetry batches to `sink` (a transferred MessagePort); returns an id for `unsubscribe`. */

@@ -2,10 +2,23 @@
  * EngineHost under a fake wall clock and a fake simulation: the timing loop (paced and 'max'),
  * slicing, telemetry batching, state transitions and cost accounting, without a worker.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EngineSnapshot, PairBitmap, PairStatus, ReplicationStatus, Report, Simulation, TelemetryFrame } from '../engine/api.ts';
+import type {
+  BackupStatus,
+  EngineSnapshot,
+  JobStatus,
+  PairBitmap,
+  PairStatus,
+  ReplicationStatus,
+  Report,
+  RunbookState,
+  Simulation,
+  TelemetryFrame,
+} from '../engine/api.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { lunTarget, smallSan } from '../engine/testing/small-sans.ts';
+import { parseDocumentText } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { EngineHost, FLUSH_INTERVAL_MS, SLICE_MS, frameBuffers } from './engine-host.ts';
 import type { TelemetryMessage } from './engine-api.ts';
@@ -69,12 +82,58 @@ function fakePair(state: PairStatus['state'], nowUs: number): PairStatus {
   };
 }
 
+/** The fake's one tape job: 1 MB per simulated second, 60 MB planned. */
+function fakeJob(nowUs: number): JobStatus {
+  const bytesDone = Math.min(60, Math.floor(nowUs / 1e6)) * 1e6;
+  return {
+    id: 'bk1',
+    kind: 'backup',
+    state: bytesDone >= 60e6 ? 'done' : 'transferring',
+    path: 'lan-free',
+    source: 's',
+    target: 'tape1',
+    libraryId: 'tape1',
+    servers: ['backup-server'],
+    links: ['l1'],
+    createdS: 0,
+    startedS: 0,
+    transferStartS: 0,
+    transferEndS: null,
+    endedS: null,
+    tracksPlanned: 240,
+    tracksDone: bytesDone / 250_000,
+    bytesPlanned: 60e6,
+    bytesDone,
+    mbps: 1,
+    waitS: 0,
+    backhitches: 0,
+    cartridges: [],
+    verification: null,
+    error: null,
+  };
+}
+
+/** The fake's backup status: runbook `rb` (idle until startRunbook) and job bk1 following the clock. */
+function fakeBackup(nowUs: number, runbook: RunbookState): BackupStatus {
+  return {
+    clockStart: '22:00',
+    libraries: [],
+    jobs: [fakeJob(nowUs)],
+    catalog: [],
+    runbooks: [{ id: 'rb', name: 'Online backup', state: runbook, current: runbook === 'idle' ? -1 : 0, stepMode: false, pauseBefore: null, steps: [] }],
+    schedule: [],
+    backupMode: [],
+    mounts: [],
+  };
+}
+
 /** A deterministic stand-in for the engine: each event costs `eventCostMs` of wall time. */
 function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: number): Simulation {
   let nowUs = 0;
   let drainedS = 0;
   let events = 0;
   let pairState: PairStatus['state'] = 'SMPL';
+  let runbook: RunbookState = 'idle';
   const endUs = scenario.durationS * 1_000_000;
   return {
     scenario,
@@ -96,12 +155,18 @@ function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: numbe
       return ran;
     },
     apply(cmd) {
+      if (cmd.type === 'startRunbook') {
+        if (cmd.runbook !== 'rb') return { ok: false, message: `no runbook ${cmd.runbook}` };
+        runbook = 'running';
+        return { ok: true };
+      }
       if (cmd.type !== 'pairCreate') return { ok: true };
       if (pairState !== 'SMPL') return { ok: false, code: 'EX_INVSTP', message: 'G/d1 is not SMPL' };
       pairState = 'PAIR';
       return { ok: true };
     },
     replicationStatus: (): ReplicationStatus => ({ pairs: [fakePair(pairState, nowUs)], pools: [] }),
+    backupStatus: (): BackupStatus => fakeBackup(nowUs, runbook),
     pairBitmap(key, cells): PairBitmap | null {
       if (key !== 'G/d1') return null;
       const n = Math.min(cells, 64);
@@ -129,7 +194,7 @@ function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: numbe
     },
     eventLogHash: () => 'fake',
     snapshot: () =>
-      ({ nowUs, endUs, events, eventLogHash: 'fake', workloads: [], ldevs: {}, arrays: {}, recentEvents: [], replication: { pairs: [], pools: [] } }) as EngineSnapshot,
+      ({ nowUs, endUs, events, eventLogHash: 'fake', workloads: [], ldevs: {}, arrays: {}, recentEvents: [], replication: { pairs: [], pools: [] }, backup: fakeBackup(nowUs, runbook) }) as EngineSnapshot,
   };
 }
 
@@ -346,6 +411,57 @@ describe('engine host › replication', () => {
     const rejected = host.apply({ type: 'pairCreate', group: 'G', pace: 3, split: false });
     expect(rejected).toMatchObject({ ok: false, code: 'EX_INVSTP' });
     expect(messages.length).toBe(sent + 1); // a rejected command changed nothing: no batch
+  });
+});
+
+describe('engine host › backup', () => {
+  it('sends the libraries, jobs and runbooks with every batch, as of its status (null when nothing is loaded)', () => {
+    const { clock, host, messages } = setup();
+    host.load({ ...SCENARIO, name: 'broken' });
+    expect(messages.at(-1)?.backup).toBeNull();
+    host.load(SCENARIO);
+    host.play(10);
+    clock.advance(2000);
+    host.pause();
+    expect(messages.length).toBeGreaterThan(3);
+    for (const m of messages.slice(1)) expect(m.backup?.jobs[0].bytesDone).toBe(Math.min(60, Math.floor(m.status.nowUs / 1e6)) * 1e6);
+    expect(messages.at(-1)?.backup?.jobs[0].bytesDone).toBeGreaterThan(0);
+  });
+
+  it('answers backup() from the loaded simulation, and a runbook started while paused shows in the next batch', () => {
+    const { host, messages } = setup();
+    expect(host.backup()).toBeNull();
+    host.load(SCENARIO);
+    expect(host.backup()?.runbooks.map((r) => [r.id, r.state])).toEqual([['rb', 'idle']]);
+    host.runUntil(3);
+    const sent = messages.length;
+    expect(host.apply({ type: 'startRunbook', runbook: 'rb' })).toEqual({ ok: true });
+    expect(messages.length).toBe(sent + 1);
+    expect(messages.at(-1)?.backup?.runbooks[0].state).toBe('running');
+    expect(host.snapshot().backup.runbooks[0].state).toBe('running');
+    expect(host.apply({ type: 'startRunbook', runbook: 'nope' })).toMatchObject({ ok: false });
+    expect(messages.length).toBe(sent + 1);
+  });
+});
+
+describe('engine host › backup with the real engine', () => {
+  it('the demo’s runbook is idle in the first batch, runs once the timeline starts it, and each batch equals backup()', () => {
+    const parsed = parseDocumentText(readFileSync(new URL('../../scenarios/embodiment-1-online-backup.json', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+    const start = parsed.scenario.timeline.find((e) => e.action.type === 'startRunbook');
+    expect(start).toBeDefined();
+    const messages: TelemetryMessage[] = [];
+    const host = new EngineHost({ createSimulation, now: () => 0, schedule: () => undefined });
+    host.subscribe({ postMessage: (m) => messages.push(m) });
+    host.load(parsed.scenario);
+    const first = messages.at(-1)!.backup!;
+    expect(first.runbooks.map((r) => r.state)).toEqual(['idle']);
+    expect(first.libraries.length).toBeGreaterThan(0);
+    host.runUntil(start!.atS + 2);
+    const later = messages.at(-1)!.backup!;
+    expect(['running', 'waiting']).toContain(later.runbooks[0].state);
+    expect(later.runbooks[0].steps[0].state).toBe('done');
+    expect(later).toEqual(host.backup());
   });
 });
 

@@ -14,9 +14,11 @@
  * play/load is ignored; every state change that moves the clock ends with a flush, so
  * subscribers always see the final samples and status. An accepted command flushes too, so a
  * pair command given while paused shows its new state at once. Every batch carries the pairs
- * and pools as of its status (`replication`).
+ * and pools (`replication`) and the libraries, jobs, catalog, runbooks and schedule (`backup`)
+ * as of its status.
  */
 import type {
+  BackupStatus,
   CommandResult,
   EngineCommand,
   EngineSnapshot,
@@ -170,6 +172,10 @@ export class EngineHost implements EngineApi {
     return this.sim ? this.sim.replicationStatus() : null;
   }
 
+  backup(): BackupStatus | null {
+    return this.sim ? this.sim.backupStatus() : null;
+  }
+
   pairBitmap(key: string, cells: number): PairBitmap | null {
     return this.sim ? this.sim.pairBitmap(key, cells) : null;
   }
@@ -278,7 +284,8 @@ export class EngineHost implements EngineApi {
     this.lastFlushMs = t0;
     const frame = this.sim ? this.sim.drainTelemetry() : null;
     const replication = this.sim ? this.sim.replicationStatus() : null;
-    const message: TelemetryMessage = { frame, status: this.status(), replication };
+    const backup = this.sim ? this.sim.backupStatus() : null;
+    const message: TelemetryMessage = { frame, status: this.status(), replication, backup };
     const buffers = frame ? frameBuffers(frame) : [];
     for (const sink of this.sinks.values()) {
       // Transfer only to a single sink: a transferred buffer is detached after one post.

@@ -3,8 +3,9 @@
  * moves it, how long the mechanics take, and what its barcode says.
  *
  * Owns: the per-generation LTO table (`LTO_SPECS`), the library's mechanical timings
- * (`LTO_MOUNT_TIMINGS`, `DVD_MOUNT_TIMINGS`), the DVD-RAM constants, drive/media compatibility,
- * and barcode parsing (`parseBarcode`).
+ * (`LTO_MOUNT_TIMINGS`, `DVD_MOUNT_TIMINGS`), the DVD-RAM constants and barcode parsing
+ * (`parseBarcode`). The media-ID table and drive/media compatibility are the model's
+ * (`model/media-ids.ts`), re-exported here.
  *
  * Invariants: capacities are decimal bytes (as the LTO Program and ECMA quote them); rates are
  * bytes per µs (= MB/s, decimal, as in `../constants.ts`); times are integer µs. Every
@@ -16,11 +17,12 @@
  * cartridges; double-sided DVD-RAM. Timing of transfers is in `streaming.ts`, multi-cartridge
  * jobs in `spanning.ts`.
  */
-import type { z } from 'zod';
-import type { LtoGeneration as LtoGenerationSchema } from '../../model/topology.ts';
+import { mediaOfId, type LtoGeneration, type MediaType } from '../../model/media-ids.ts';
 
-/** `LTO-1` … `LTO-9`: the topology's tape library drive generation. */
-export type LtoGeneration = z.infer<typeof LtoGenerationSchema>;
+// The media-ID table and the drive/media compatibility rules are pure data shared with the
+// design rules: they live in the model (model/media-ids.ts) and are re-exported here.
+export { driveCanRead, driveCanWrite, ltoGenerationNumber } from '../../model/media-ids.ts';
+export type { LtoGeneration, MediaType } from '../../model/media-ids.ts';
 
 const MIB = 1024 * 1024;
 const US_PER_S = 1_000_000;
@@ -80,33 +82,6 @@ function spec(
   return Object.freeze({ generation, nativeCapacityBytes, nativeBytesPerUs, minMatchedBytesPerUs, bufferBytes });
 }
 
-/** Generation number 1…9 of an LTO generation name. */
-export function ltoGenerationNumber(generation: LtoGeneration): number {
-  return Number(generation.slice(4));
-}
-
-/**
- * Whether a drive writes a cartridge. LTO-1…LTO-8 drives write their own and the previous
- * generation; LTO-9 writes LTO-9 and LTO-8. Source: LTO Program compatibility table; Oracle
- * SL150 / SL8500 docs ("LTO-8 and above can read and write one generation back").
- */
-export function driveCanWrite(drive: LtoGeneration, media: LtoGeneration): boolean {
-  const d = ltoGenerationNumber(drive);
-  const m = ltoGenerationNumber(media);
-  return m === d || m === d - 1;
-}
-
-/**
- * Whether a drive reads a cartridge. Up to LTO-7 a drive reads two generations back; from
- * LTO-8 on, one. Source: as `driveCanWrite`.
- */
-export function driveCanRead(drive: LtoGeneration, media: LtoGeneration): boolean {
-  const d = ltoGenerationNumber(drive);
-  const m = ltoGenerationNumber(media);
-  const back = d >= 8 ? 1 : 2;
-  return m <= d && m >= d - back;
-}
-
 // ---------------------------------------------------------------- tape mechanics and robot
 
 /**
@@ -134,6 +109,29 @@ export const TAPE_LOCATE_US = 60 * US_PER_S;
  * matching pages cited above).
  */
 export const TAPE_BACKHITCH_US = 2 * US_PER_S;
+
+/**
+ * Data wraps (end-to-end passes) per cartridge: LTO writes serpentine, so the head's position
+ * along the tape after n bytes depends on the wrap it is in. LTO-5 80, LTO-6 136, LTO-7 112,
+ * LTO-8 208, LTO-9 280 (LTO Program / IBM tape drive specifications); LTO-1…4 48, 64, 44, 56
+ * (from memory of the same tables, not re-verified).
+ */
+export const LTO_WRAPS: Readonly<Record<LtoGeneration, number>> = {
+  'LTO-1': 48, 'LTO-2': 64, 'LTO-3': 44, 'LTO-4': 56, 'LTO-5': 80, 'LTO-6': 136, 'LTO-7': 112, 'LTO-8': 208, 'LTO-9': 280,
+};
+
+/**
+ * Rewind from the position reached after `positionBytes` on a cartridge of `generation`: the
+ * fraction of the tape length the head is from the beginning, times a full-length rewind of
+ * 2 × TAPE_REWIND_US (the 60 s average is over positions spread along the tape).
+ */
+export function rewindUs(generation: LtoGeneration, positionBytes: number): number {
+  const wrapBytes = LTO_SPECS[generation].nativeCapacityBytes / LTO_WRAPS[generation];
+  const wrap = Math.floor(positionBytes / wrapBytes);
+  const along = (positionBytes - wrap * wrapBytes) / wrapBytes;
+  const fraction = wrap % 2 === 0 ? along : 1 - along;
+  return Math.round(2 * TAPE_REWIND_US * fraction);
+}
 
 /** Robot move of one cartridge between a slot and a drive: 10 s (DESIGN.md "Performance model"). */
 export const ROBOT_MOVE_US = 10 * US_PER_S;
@@ -190,10 +188,6 @@ export const DVD_MOUNT_TIMINGS: Readonly<MountTimings> = Object.freeze({
 
 // ---------------------------------------------------------------- barcodes
 
-export type MediaType =
-  | { kind: 'lto'; generation: LtoGeneration; worm: boolean }
-  | { kind: 'dvd-ram' };
-
 export interface Barcode {
   /** The whole label, e.g. `ULT001L6`. */
   label: string;
@@ -207,27 +201,6 @@ export type BarcodeErrorCode = 'length' | 'volser' | 'unknown-media' | 'unsuppor
 export type BarcodeResult =
   | { ok: true; barcode: Barcode }
   | { ok: false; code: BarcodeErrorCode; message: string };
-
-const LTO_GENERATIONS: readonly LtoGeneration[] = ['LTO-1', 'LTO-2', 'LTO-3', 'LTO-4', 'LTO-5', 'LTO-6', 'LTO-7', 'LTO-8', 'LTO-9'];
-
-/**
- * Media IDs (the label's last two characters). LTO: `L1`…`L9` data cartridges; WORM `LT`…`LZ`
- * for LTO-3…LTO-9 (IBM and HPE media labelling guides). DVD-RAM: `D1`, SANdbox's own scheme
- * (optical libraries have no industry media ID): 4.7 GB single-sided.
- */
-const MEDIA_IDS: ReadonlyMap<string, MediaType> = new Map<string, MediaType>([
-  ...LTO_GENERATIONS.map((g, i) => [`L${i + 1}`, { kind: 'lto', generation: g, worm: false }] as const),
-  ...LTO_GENERATIONS.slice(2).map((g, i) => [`L${'TUVWXYZ'[i]}`, { kind: 'lto', generation: g, worm: true }] as const),
-  ['D1', { kind: 'dvd-ram' }],
-]);
-
-/** Known media IDs SANdbox does not model, with why. */
-const UNSUPPORTED_IDS: ReadonlyMap<string, string> = new Map([
-  ['M8', 'LTO-7 Type M (initialised to 9 TB by an LTO-8 drive) is not modelled'],
-  ['LA', 'LTO-10 is beyond the LTO-1…LTO-9 drives SANdbox models'],
-  ['CU', 'cleaning cartridges are not modelled'],
-  ['D2', 'double-sided DVD-RAM is not modelled'],
-]);
 
 const VOLSER = /^[A-Z0-9]{6}$/;
 
@@ -247,11 +220,9 @@ export function parseBarcode(label: string): BarcodeResult {
   if (!VOLSER.test(volser)) {
     return fail('volser', `volume serial "${volser}" must be 6 characters of A-Z and 0-9 (upper case)`);
   }
-  const media = MEDIA_IDS.get(mediaId);
-  if (media) return { ok: true, barcode: { label, volser, media } };
-  const unsupported = UNSUPPORTED_IDS.get(mediaId);
-  if (unsupported) return fail('unsupported-media', `media ID "${mediaId}": ${unsupported}`);
-  return fail('unknown-media', `media ID "${mediaId}" is not one of L1-L9 (LTO), LT-LZ (LTO-3…LTO-9 WORM) or D1 (DVD-RAM)`);
+  const found = mediaOfId(mediaId);
+  if (found.ok) return { ok: true, barcode: { label, volser, media: found.media } };
+  return fail(found.code, found.reason);
 }
 
 /** Native capacity of a cartridge of this media type, bytes. */

@@ -41,6 +41,12 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
     snapshot: () => bridge.snapshot(),
     apply: (action) => bridge.apply(action),
     replication: async () => (await bridge.snapshot()).replication,
+    backup: async () => {
+      await bridge.ready();
+      const status = await bridge.remote().backup();
+      if (!status) throw new Error('no scenario is loaded');
+      return status;
+    },
     cci: async (line) => {
       await bridge.ready();
       return runCci(line, createCciContext(bridgeEnv(), new AbortController().signal));
@@ -146,7 +152,7 @@ async function chartsBench(
   for (let i = 0; i < Math.round((durationMs / 1000) * hz); i++) {
     const nowS = SERIES_CAPACITY + i + 1;
     const t0 = performance.now();
-    useStore.getState().simActions.simTelemetry({ frame: syntheticFrame(ids, nowS - 1, 1), status: { ...status, nowUs: nowS * 1e6 }, replication: null });
+    useStore.getState().simActions.simTelemetry({ frame: syntheticFrame(ids, nowS - 1, 1), status: { ...status, nowUs: nowS * 1e6 }, replication: null, backup: null });
     await nextTask();
     updates.push(performance.now() - t0);
     await sleep(Math.max(0, periodMs - (performance.now() - t0)));

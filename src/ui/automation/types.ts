@@ -2,13 +2,13 @@
  * The `window.sandbox` automation API, as types only: importable by Playwright specs, the
  * browser bench and user scripts without pulling in the app. Documented in docs/automation.md.
  */
-import type { CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report } from '../../engine/api.ts';
+import type { BackupStatus, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report } from '../../engine/api.ts';
 import type { Action, Scenario } from '../../model/scenario.ts';
 import type { CciOutput } from '../../cci/execute.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 
-export type { Action, CciOutput, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Scenario, Speed, RunState };
+export type { Action, BackupStatus, CciOutput, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Scenario, Speed, RunState };
 
 /** One problem in a document: field path, line/column when the input was text, and a message. */
 export interface SandboxError {
@@ -78,6 +78,12 @@ export interface SandboxApi {
   apply(action: Action): Promise<CommandResult>;
   /** Every pair and snapshot pool now. */
   replication(): Promise<ReplicationStatus>;
+  /**
+   * Tape and backup now: libraries (drives, cartridges, request queue), jobs (progress, path,
+   * verification), the catalog, runbooks (state, current step, each step's changes) and the SAN
+   * manager's schedule — what the Backup tab shows.
+   */
+  backup(): Promise<BackupStatus>;
   /**
    * Run one CCI command line as the console does (docs/console.md): `exitCode`, `stdout`,
    * `stderr`, and the scenario `actions` an accepted command corresponds to. A command that

@@ -1,8 +1,9 @@
 /**
- * The console environment of the app: the worker bridge for engine calls and the store for
- * the design's topology and the simulated clock. Reads the design, never writes it.
+ * The console environment of the app: the worker bridge for engine calls (apply, replication,
+ * backup status, step) and the store for the design's topology and the simulated clock. Reads
+ * the design, never writes it.
  */
-import type { ReplicationStatus } from '../../engine/api.ts';
+import type { BackupStatus, ReplicationStatus } from '../../engine/api.ts';
 import { getBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import type { ConsoleEnv } from './cci-context.ts';
@@ -16,6 +17,18 @@ async function readReplication(): Promise<ReplicationStatus | null> {
     return await bridge.remote().replication();
   } catch {
     return (await bridge.snapshot()).replication ?? null;
+  }
+}
+
+/** Libraries, jobs, catalog, runbooks, schedule now: the worker's `backup()`, else its snapshot's. */
+async function readBackup(): Promise<BackupStatus | null> {
+  const bridge = getBridge();
+  const loaded = await bridge.ready();
+  if (!loaded.ok) return null;
+  try {
+    return await bridge.remote().backup();
+  } catch {
+    return (await bridge.snapshot()).backup ?? null;
   }
 }
 
@@ -33,6 +46,7 @@ export function bridgeEnv(): ConsoleEnv {
       }),
     apply: (action) => bridge.apply(action),
     replication: readReplication,
+    backup: readBackup,
     step: (seconds) => bridge.step(seconds),
     refreshClock: async () => void (await bridge.status()),
   };

@@ -3,8 +3,9 @@
  * each run state, abandoning a command, and the acceptance time of recorded actions.
  */
 import { describe, expect, it } from 'vitest';
+import type { BackupStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
-import { createCciContext, isAbortError } from './cci-context.ts';
+import { createCciContext, EMPTY_BACKUP, isAbortError } from './cci-context.ts';
 import { FAKE_TOPOLOGY as topology, FakeEnv } from './fake-env.ts';
 
 const create: Action = { type: 'pairCreate', group: 'G', pace: 3, split: false };
@@ -104,5 +105,39 @@ describe('console › cci context › engine calls', () => {
     const ctx = createCciContext(env, new AbortController().signal);
     expect(await ctx.replication()).toEqual({ pairs: [], pools: [] });
     expect(ctx.topology).toBe(topology);
+  });
+});
+
+/** The fake environment with a backup status (the engine's `backup()`), null until loaded. */
+class BackupEnv extends FakeEnv {
+  backupNow: BackupStatus | null = null;
+  reads = 0;
+  backup = async () => {
+    this.reads++;
+    return this.backupNow;
+  };
+}
+
+describe('console › cci context › backup status', () => {
+  it("reads the environment's status each time, and an empty one when nothing is loaded", async () => {
+    const env = new BackupEnv('idle');
+    const ctx = createCciContext(env, new AbortController().signal);
+    expect(await ctx.backup!()).toEqual(EMPTY_BACKUP);
+    env.backupNow = { ...EMPTY_BACKUP, clockStart: '22:00' };
+    expect((await ctx.backup!()).clockStart).toBe('22:00');
+    expect(env.reads).toBe(2);
+  });
+
+  it('offers no backup reader when the environment has none, so the tape commands can say so', () => {
+    expect(createCciContext(new FakeEnv('paused'), new AbortController().signal).backup).toBeUndefined();
+  });
+
+  it('does not read after the command was abandoned', async () => {
+    const env = new BackupEnv('paused');
+    const controller = new AbortController();
+    const ctx = createCciContext(env, controller.signal);
+    controller.abort();
+    await expect(ctx.backup!()).rejects.toSatisfy(isAbortError);
+    expect(env.reads).toBe(0);
   });
 });

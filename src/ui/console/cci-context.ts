@@ -7,11 +7,15 @@
  * up to the time left in the run; a finished, failed or empty run does not move, and `advance`
  * returns at once (pairevtwait then times out as CCI would).
  *
- * Abandoning (Ctrl+C / Stop): the AbortSignal makes every later `advance` and `apply` throw an
- * AbortError, so an abandoned command neither moves the clock nor changes a pair.
+ * Abandoning (Ctrl+C / Stop): the AbortSignal makes every later `advance`, `apply` and status
+ * read throw an AbortError, so an abandoned command neither moves the clock nor changes a pair.
+ *
+ * Backup status (the tape commands): read from the environment like `replication`; an empty
+ * status when nothing is loaded; no `backup` at all when the environment cannot read it (the
+ * tape commands then say so rather than print empty tables).
  */
 import type { CciContext } from '../../cci/execute.ts';
-import type { CommandResult, ReplicationStatus } from '../../engine/api.ts';
+import type { BackupStatus, CommandResult, ReplicationStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
 import type { Topology } from '../../model/topology.ts';
 import type { RunState } from '../store/sim-types.ts';
@@ -29,6 +33,8 @@ export interface ConsoleEnv {
   watchClock(listener: () => void): () => void;
   apply(action: Action): Promise<CommandResult>;
   replication(): Promise<ReplicationStatus | null>;
+  /** Libraries, jobs, catalog, runbooks, schedule now (null when nothing is loaded). Optional: test fakes may lack it. */
+  backup?(): Promise<BackupStatus | null>;
   /** Advance a ready or paused run by `seconds` (the run is paused afterwards). */
   step(seconds: number): Promise<void>;
   /** Ask the worker for its clock now (updates `clock()`). */
@@ -43,6 +49,17 @@ export interface BrowserCciContext extends CciContext {
 }
 
 const EMPTY_REPLICATION: ReplicationStatus = { pairs: [], pools: [] };
+
+export const EMPTY_BACKUP: BackupStatus = { clockStart: '00:00', libraries: [], jobs: [], catalog: [], runbooks: [], schedule: [], backupMode: [], mounts: [] };
+
+function backupReader(env: ConsoleEnv, signal: AbortSignal): (() => Promise<BackupStatus>) | undefined {
+  const read = env.backup?.bind(env);
+  if (read === undefined) return undefined;
+  return async () => {
+    throwIfAborted(signal);
+    return (await read()) ?? EMPTY_BACKUP;
+  };
+}
 
 export function abortError(): DOMException {
   return new DOMException('The command was stopped', 'AbortError');
@@ -117,6 +134,7 @@ export function createCciContext(env: ConsoleEnv, signal: AbortSignal): BrowserC
       throwIfAborted(signal);
       return (await env.replication()) ?? EMPTY_REPLICATION;
     },
+    backup: backupReader(env, signal),
     advance(seconds) {
       waitFromS ??= env.clock().nowS;
       return advance(env, seconds, signal);

@@ -15,6 +15,7 @@ export const FAKE_TOPOLOGY: Topology = {
   devices: [],
   links: [],
   copyGroups: [],
+  backup: { freeVolumes: [], policies: [] },
 };
 
 export class FakeEnv implements ConsoleEnv {

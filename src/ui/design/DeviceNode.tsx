@@ -6,6 +6,7 @@
  *
  * An array that takes part in replication also lists its LDEVs with their pairs and its pool
  * gauges (ArrayReplication): the node grows downwards, never wider, so designs keep their spacing.
+ * A tape or DVD-RAM library shows its drives busy and the running job's progress (LibraryBadge).
  *
  * Zoomed out (styles.css, by the canvas's zoom-level class) the body is skipped and the large
  * `san-node-label` shows instead; the body keeps its last size, so the node never resizes.
@@ -23,6 +24,7 @@ import { useDevice } from './useDevice.ts';
 import { cabledPortsOf } from './topology-memo.ts';
 import { ArrayReplication } from '../replication/ArrayReplication.tsx';
 import { arrayLayout } from '../replication/pair-layout.ts';
+import { LibraryBadge } from '../backup/LibraryBadge.tsx';
 
 const HANDLE_PITCH_PX = 13;
 const MIN_WIDTH_PX = 200;
@@ -69,6 +71,7 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
           <NodeIops deviceId={device.id} always={device.kind === 'array'} />
         </div>
         {device.kind === 'array' && replicates && <ArrayReplication array={device} />}
+        {(device.kind === 'tapeLibrary' || device.kind === 'dvdLibrary') && <LibraryBadge libraryId={device.id} driveCount={device.driveCount} />}
       </div>
       <span className="san-node-label" aria-hidden="true">
         {device.name}

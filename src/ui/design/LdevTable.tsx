@@ -1,5 +1,6 @@
 /**
- * An array's LDEVs, one compact card each: name, parity group, capacity, read-only attribute.
+ * An array's LDEVs, one compact card each: name, parity group, capacity, the read-only
+ * attribute and whether the volume is cache-resident (pinned in cache, never on disks).
  * Removing an LDEV also removes the LU paths that map it (one undoable edit).
  */
 import { useStore } from '../store/index.ts';
@@ -52,6 +53,10 @@ function LdevCard({ array, index, ldev: l }: { array: DiskArray; index: number; 
         <label className="check check-field">
           <input type="checkbox" checked={l.readOnly} onChange={(e) => patch({ readOnly: e.currentTarget.checked })} />
           Read-only
+        </label>
+        <label className="check check-field" title="Tracks pinned in the array's cache, never on disks (an intermediate volume, SAN patent Fig. 11)">
+          <input type="checkbox" aria-label={`${l.id} cache-resident`} checked={l.cacheResident ?? false} onChange={(e) => patch({ cacheResident: e.currentTarget.checked })} />
+          Cache-resident
         </label>
       </div>
     </fieldset>

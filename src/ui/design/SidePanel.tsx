@@ -1,8 +1,10 @@
 /**
  * The right-hand panel: tabs "Inspector" (edit the selection, or the scenario when nothing is
- * selected), "Design rules" (checkDesign results, with counts on the tab) and "Replication"
- * (pairs with their commands, pools, copy groups; the panel widens while it shows). It also
- * hosts the floating bitmap view, which the canvas and the pair table both open.
+ * selected), "Design rules" (checkDesign results, with counts on the tab), "Replication"
+ * (pairs with their commands, pools, copy groups) and "Backup" (runbooks, tape jobs and
+ * libraries, the SAN manager's schedule, the catalog; the count of running jobs on the tab). The
+ * panel widens while Replication or Backup shows. It also hosts the floating bitmap view, which
+ * the canvas and the pair table both open.
  */
 import type { KeyboardEvent } from 'react';
 import { useDesignUi, type SideTab } from './useDesignUi.ts';
@@ -12,13 +14,18 @@ import { useDesignIssues } from './useDesignIssues.ts';
 import { useScrollTopOnSelection } from './useScrollTopOnSelection.ts';
 import { ReplicationPanel } from '../replication/ReplicationPanel.tsx';
 import { BitmapWindow } from '../replication/BitmapWindow.tsx';
+import { BackupPanel } from '../backup/BackupPanel.tsx';
+import { BackupCount } from '../backup/BackupCount.tsx';
 import { useStore } from '../store/index.ts';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'rules', label: 'Design rules' },
   { id: 'replication', label: 'Replication' },
+  { id: 'backup', label: 'Backup' },
 ];
+
+const WIDE: ReadonlySet<SideTab> = new Set<SideTab>(['replication', 'backup']);
 
 function onTabKey(e: KeyboardEvent, current: SideTab): void {
   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -53,6 +60,7 @@ function PairCount() {
 function TabPanel({ tab }: { tab: SideTab }) {
   if (tab === 'inspector') return <Inspector />;
   if (tab === 'rules') return <DesignRulesPanel />;
+  if (tab === 'backup') return <BackupPanel />;
   return <ReplicationPanel />;
 }
 
@@ -60,7 +68,7 @@ export function SidePanel() {
   const tab = useDesignUi((s) => s.sideTab);
   const panelRef = useScrollTopOnSelection<HTMLDivElement>();
   return (
-    <aside className={`side-panel${tab === 'replication' ? ' is-wide' : ''}`} aria-label="Properties">
+    <aside className={`side-panel${WIDE.has(tab) ? ' is-wide' : ''}`} aria-label="Properties">
       <div className="tabs" role="tablist" aria-label="Side panel">
         {TABS.map((t) => (
           <button
@@ -78,6 +86,7 @@ export function SidePanel() {
             {t.label}
             {t.id === 'rules' && <IssueCount />}
             {t.id === 'replication' && <PairCount />}
+            {t.id === 'backup' && <BackupCount />}
           </button>
         ))}
       </div>

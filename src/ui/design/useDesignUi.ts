@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type SideTab = 'inspector' | 'rules' | 'replication';
+export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup';
 
 interface DesignUiState {
   shortcutsOpen: boolean;

@@ -29,7 +29,7 @@ const report = {
     k1: { kind: 'fc', utilizationPct: 5, peakUtilizationPct: 9, bytes: 0 },
     k2: { kind: 'fc', utilizationPct: 40, peakUtilizationPct: 50, bytes: 0 },
   },
-  rejectedIos: { total: 3, byReason: { 'no-route': 1, 'not-in-host-group': 0, 'no-lu-path': 2, 'read-only': 0, 'queue-full': 0, 'pair-state': 0 } },
+  rejectedIos: { total: 3, byReason: { 'no-route': 1, 'not-in-host-group': 0, 'no-lu-path': 2, 'read-only': 0, 'queue-full': 0, 'pair-state': 0, 'backup-mode-full': 0 } },
   expectations: [],
 } as unknown as Report;
 
@@ -62,6 +62,7 @@ describe('buildSummary', () => {
       ['read-only', 0],
       ['queue-full', 0],
       ['pair-state', 0],
+      ['backup-mode-full', 0],
     ]);
     expect(s.rejectedTotal).toBe(3);
   });

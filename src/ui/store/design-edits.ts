@@ -31,8 +31,11 @@ export function emptyScenario(): Scenario {
       devices: [],
       links: [],
       copyGroups: [],
+      backup: { freeVolumes: [], policies: [] },
     },
+    clockStart: '00:00',
     timeline: [],
+    runbooks: [],
     expectations: [],
   };
 }

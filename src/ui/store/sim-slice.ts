@@ -8,7 +8,10 @@
  *
  * Pairs and pools (`replication`) come with every batch; pair and pool objects whose fields did
  * not change keep their identity (`mergeReplication`), so a badge that selects one pair
- * re-renders only when that pair changed.
+ * re-renders only when that pair changed. The backup status (`backup`: libraries, jobs, catalog,
+ * runbooks, schedule) comes with every batch too and is shared structurally (`shareStructure`):
+ * every part equal to the previous batch's keeps its identity, so the runbook stepper, a job row
+ * or a library badge re-renders only when its own part changed.
  *
  * Series live in one ring of typed arrays shared by all LDEVs (column per LDEV, 600 rows),
  * written in place; each batch publishes a new `SeriesRing` wrapper (same buffers, new
@@ -16,7 +19,7 @@
  * copy takes one with `readSeries`.
  */
 import type { StateCreator } from 'zustand';
-import type { PairStatus, PoolStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
+import type { BackupStatus, PairStatus, PoolStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
 import type { LiveValues, RunState, Speed } from './sim-types.ts';
@@ -72,6 +75,8 @@ export interface SimState {
   error: string | null;
   /** Pairs and pools as of the last telemetry batch; null before the first one and after a load. */
   replication: ReplicationStatus | null;
+  /** Libraries, jobs, catalog, runbooks and schedule as of the last batch; null before the first one and after a load. */
+  backup: BackupStatus | null;
 }
 
 export interface SimActions {
@@ -116,6 +121,35 @@ export function mergeReplication(prev: ReplicationStatus | null, next: Replicati
   return { pairs: same(pairs, prev.pairs) ? prev.pairs : pairs, pools: same(pools, prev.pools) ? prev.pools : pools };
 }
 
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
+}
+
+/**
+ * `next`, reusing every part of `prev` that is deeply equal to the matching part of `next`
+ * (arrays by position, objects by key): `prev` itself when nothing changed. For plain JSON-like
+ * data (the backup status); typed arrays and other objects compare by identity.
+ */
+export function shareStructure<T>(prev: T, next: T): T {
+  if (Object.is(prev, next)) return prev;
+  if (Array.isArray(prev) && Array.isArray(next)) {
+    const out = next.map((item: unknown, i) => (i < prev.length ? shareStructure(prev[i], item) : item));
+    const same = out.length === prev.length && out.every((item, i) => item === prev[i]);
+    return (same ? prev : out) as T;
+  }
+  if (isPlainObject(prev) && isPlainObject(next)) {
+    const keys = Object.keys(next);
+    const out: Record<string, unknown> = {};
+    let same = keys.length === Object.keys(prev).length;
+    for (const k of keys) {
+      out[k] = k in prev ? shareStructure(prev[k], next[k]) : next[k];
+      if (out[k] !== prev[k]) same = false;
+    }
+    return (same ? prev : out) as T;
+  }
+  return next;
+}
+
 export function emptyRing(ldevIds: string[] = []): SeriesRing {
   const n = ldevIds.length;
   const column: Record<string, number> = {};
@@ -158,6 +192,14 @@ export function indexScenario(scenario: Scenario): SimIndex {
       if (!ldevsWithIo.includes(ldevId)) ldevsWithIo.push(ldevId);
     }
   }
+  // Volumes that pairs copy to and jobs read or write see I/O too (the S-VOL a backup reads).
+  const alsoBusy = [
+    ...scenario.topology.copyGroups.flatMap((g) => g.devices.flatMap((dev) => [dev.pvol, dev.svol ?? ''])),
+    ...[...scenario.timeline.map((e) => e.action), ...scenario.runbooks.flatMap((r) => r.steps.flatMap((st) => (st.action ? [st.action] : [])))].flatMap((a) =>
+      a.type === 'backupJob' ? [a.source] : a.type === 'restoreJob' ? [a.target] : a.type === 'copyJob' ? [a.source, a.target] : [],
+    ),
+  ];
+  for (const id of alsoBusy) if (ldevDevices[id] && !ldevsWithIo.includes(id)) ldevsWithIo.push(id);
   return { volumes, ldevsWithIo, ldevDevices };
 }
 
@@ -281,6 +323,7 @@ export function initialSimState(): SimState {
     lastReport: null,
     error: null,
     replication: null,
+    backup: null,
   };
 }
 
@@ -293,7 +336,7 @@ function withStatus(sim: SimState, status: HostStatus): SimState {
   const fresh = status.generation > sim.generation;
   if (!fresh && nowS === sim.nowS && endS === sim.endS && status.runState === sim.runState) return sim;
   const cleared = fresh
-    ? { series: emptyRing(), live: { deviceIops: {}, linkUtilPct: {} }, lastReport: null, replication: null }
+    ? { series: emptyRing(), live: { deviceIops: {}, linkUtilPct: {} }, lastReport: null, replication: null, backup: null }
     : {};
   return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
 }
@@ -314,11 +357,16 @@ function withReplication(sim: SimState, replication: ReplicationStatus | null): 
   return merged === sim.replication ? sim : { ...sim, replication: merged };
 }
 
+function withBackup(sim: SimState, backup: BackupStatus | null): SimState {
+  const shared = sim.backup && backup ? shareStructure(sim.backup, backup) : backup;
+  return shared === sim.backup ? sim : { ...sim, backup: shared };
+}
+
 export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimState {
   if (message.status.generation < sim.generation) return sim;
   const next = withStatus(sim, message.status);
   const framed = message.frame ? withFrame(next, message.frame) : next;
-  return withReplication(framed, message.replication ?? null);
+  return withBackup(withReplication(framed, message.replication ?? null), message.backup ?? null);
 }
 
 export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) => {
@@ -340,6 +388,7 @@ export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) =>
             error: null,
             lastReport: null,
             replication: null,
+            backup: null,
             series: emptyRing(),
             live: { deviceIops: {}, linkUtilPct: {} },
             selectedLdevIds: defaultSelection(index, sim.selectedLdevIds, sim.selectionTouched),
