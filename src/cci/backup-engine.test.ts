@@ -1,8 +1,9 @@
 /**
- * The tape and backup commands against the real engine, on the built-in scenario
- * embodiment-1-online-backup.json (its timeline starts runbook online-backup at 20 s, whose
- * step 409 writes job bk-db to tape1), through the context the CLI builds. The assertions
- * are about what a trainer reads, not the engine's exact figures.
+ * The tape and backup commands against the real engine, through the context the CLI builds, on
+ * the built-in scenarios embodiment-1-online-backup.json (its timeline starts runbook
+ * online-backup at 20 s, whose step 409 writes job bk-db to tape1), fig19-san-manager.json
+ * (three tenants' policies, the night starting at 23:50) and embodiment-3-access-control.json
+ * (LUN security). The assertions are about what a trainer reads, not the engine's exact figures.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +12,13 @@ import { createSimulation } from '../engine/simulation.ts';
 import { parseDocumentText } from '../model/parse.ts';
 import { runCci, type CciContext } from './execute.ts';
 
-function onlineBackup(): CciContext {
-  const parsed = parseDocumentText(readFileSync(new URL('../../scenarios/embodiment-1-online-backup.json', import.meta.url), 'utf8'));
+function builtIn(name: string): CciContext {
+  const parsed = parseDocumentText(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
   return simulationContext(createSimulation(parsed.scenario));
 }
+
+const onlineBackup = (): CciContext => builtIn('embodiment-1-online-backup.json');
 
 async function ok(line: string, ctx: CciContext): Promise<string> {
   const out = await runCci(line, ctx);
@@ -106,5 +109,35 @@ describe('cci › backup › with the engine', () => {
     await ok('sleep 1', ctx);
     expect(await ok('schedule', ctx)).toMatch(/^pA +Company A +db-secondary +\S+ +tape1 .* 00:0\d-01:0\d /m);
     expect(await ok('jobs', ctx)).toMatch(/^pA\S* +backup +lan-free +db-secondary +tape1 /m);
+  });
+});
+
+describe('cci › backup › the SAN manager of fig19-san-manager.json', () => {
+  it("policy list shows the design's policies; schedule flags a window the estimate misses, then shows what ran", async () => {
+    const ctx = builtIn('fig19-san-manager.json');
+    const policies = await ok('policy list', ctx);
+    expect(policies).toMatch(/^web-a +Company A +web-data +replica +daily +00:00-01:00 +tape1 +server-less +- +7d$/m);
+    expect(policies).toMatch(/^batch-c +Company C +batch-data +direct .* lan +batch-server -> backup-server +7d$/m);
+    const planned = await ok('schedule', ctx);
+    expect(planned).toMatch(/^batch-c +Company C +batch-data +\S+ +tape1 +\d +00:00-00:0\d +00:00-00:03 +[\d.]+ +MISSES WINDOW +- +planned$/m);
+    expect(planned).toMatch(/^web-a +.* 00:00-01:00 +[\d.]+ +- +- +planned$/m);
+    await ok('sleep 3600', ctx);
+    const ran = await ok('schedule', ctx);
+    expect(ran).toMatch(/^web-a +.* 00:00-01:00 +[\d.]+ +- +00:0\d-00:\d\d(?: \(drive \d\))? +done$/m);
+    expect(await ok('catalog', ctx)).toMatch(/^web-a\S* +tape1 +\S+ .* PASS +\d\d:\d\d\+\dd$/m);
+  });
+});
+
+describe('cci › backup › LUN security in embodiment-3-access-control.json', () => {
+  it('the backup server reaches db-secondary only once raidcom adds its WWPN to the host group', async () => {
+    const ctx = builtIn('embodiment-3-access-control.json');
+    await ok('sleep 1', ctx); // the timeline has taken the backup server's WWPN out at 0 s
+    const refused = await runCci('vol mount backup-server db-secondary -r', ctx);
+    expect(refused.exitCode).toBe(221);
+    expect(refused.stderr).toContain('not-in-host-group');
+    const added = await runCci('raidcom add hba_wwn -port CL2-A backup-server -hba_wwn 10000000C93A2001', ctx);
+    expect(added.actions).toEqual([{ type: 'setHostGroupWwpn', arrayId: 'array1', hostGroupId: 'hg-backup', wwpn: '10:00:00:00:c9:3a:20:01', member: true }]);
+    const mounted = await runCci('vol mount backup-server db-secondary -r', ctx);
+    expect(mounted).toMatchObject({ exitCode: 0, stderr: '', actions: [{ type: 'mountVolume', serverId: 'backup-server', ldevId: 'db-secondary', readOnly: true }] });
   });
 });

@@ -43,8 +43,12 @@ async function runbookAction(c: Of<'runbookStart' | 'runbookPause' | 'runbookRes
   if (c.kind === 'runbookStart') return applyAction('runbook', { type: 'startRunbook', runbook: r.id }, ctx);
   if (c.kind === 'runbookResume') return applyAction('runbook', { type: 'resumeRunbook', runbook: r.id, oneStep: c.oneStep }, ctx);
   if (c.beforeStep === null) return applyAction('runbook', { type: 'pauseRunbook', runbook: r.id }, ctx);
-  if (!r.steps.some((s) => s.n === c.beforeStep)) {
+  const step = r.steps.find((s) => s.n === c.beforeStep);
+  if (step === undefined) {
     return failed('runbook', { code: 'EX_INVARG', detail: `--before ${c.beforeStep}: runbook ${r.id} has no such step (steps ${stepNumbers(r)})` });
+  }
+  if (step.state !== 'pending') {
+    return failed('runbook', { code: 'EX_INVARG', detail: `--before ${c.beforeStep}: step ${step.n} of ${r.id} has already started (${step.state})` });
   }
   return applyAction('runbook', { type: 'pauseRunbook', runbook: r.id, beforeStep: c.beforeStep }, ctx);
 }

@@ -3,8 +3,10 @@
  * read-only commands print, mtx load / unload waiting in simulated time for the robot, the
  * engine's verdicts passed through, and a context without backup status.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BackupStatus, CartridgeStatus } from '../engine/api.ts';
+import { BACKUP_COMMANDS } from './backup-commands.ts';
 import { backupContext, backupStatus, BACKUP_TOPOLOGY, type BackupFakeContext } from './backup-fixtures.ts';
 import { formatPolicies, formatRunbook, formatRunbooks, formatSchedule } from './backup-format-manager.ts';
 import { formatCatalog, formatJobDetail, formatJobs, formatMtxStatus } from './backup-format.ts';
@@ -211,5 +213,10 @@ describe('cci › backup execute › help', () => {
     }
     expect((await ok('help raidcom')).match(/^usage: raidcom (add|delete) hba_wwn/gm)).toHaveLength(2);
     expect(CCI_COMMANDS.map((c) => c.name).slice(-2)).toEqual(['sleep', 'help']);
+  });
+
+  it('docs/console.md gives every usage line as help does', () => {
+    const docs = readFileSync(new URL('../../docs/console.md', import.meta.url), 'utf8');
+    for (const c of BACKUP_COMMANDS) expect(docs, c.name).toContain(`\n${c.usage}\n`);
   });
 });

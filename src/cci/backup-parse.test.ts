@@ -201,6 +201,7 @@ describe('cci › backup parse › bad lines never reach the engine', () => {
     ['runbook start', 'EX_REQARG', 254, '<runbook> is required'],
     ['runbook start zz', 'EX_ENOOBJ', 205, 'no runbook "zz" (runbooks: online, restore)'],
     ['runbook pause online --before 999', 'EX_INVARG', 253, '--before 999: runbook online has no such step (steps 403, 404, 405, 409)'],
+    ['runbook pause online --before 404', 'EX_INVARG', 253, '--before 404: step 404 of online has already started (done)'],
     ['runbook pause online --before x', 'EX_INVARG', 253, '--before: "x" is not an integer'],
     ['runbook pause online --after 404', 'EX_CMDERR', 1, 'unexpected argument "--after"'],
     ['runbook show online extra', 'EX_CMDERR', 1, 'unexpected argument "extra"'],

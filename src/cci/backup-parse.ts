@@ -92,10 +92,8 @@ function parseMtx(words: string[]): TapeCommand | HelpRequest {
   }
   const slot = args[0] === undefined ? null : intArg('<slot>', args[0], 1, 10_256);
   const drive = args[1] === undefined ? null : intArg('<drive>', args[1], 0, 63);
-  if (verb === 'load') {
-    if (slot === null) fail('EX_REQARG', 'mtx load needs <slot> (the storage element to load from)');
-    return { kind: 'mtx', library: lib, op: { verb, slot, drive } };
-  }
+  if (verb === 'unload') return { kind: 'mtx', library: lib, op: { verb, slot, drive } };
+  if (slot === null) return fail('EX_REQARG', 'mtx load needs <slot> (the storage element to load from)');
   return { kind: 'mtx', library: lib, op: { verb, slot, drive } };
 }
 

@@ -1,11 +1,32 @@
 /**
  * What the console can work on right now: a banner when nothing is loaded, when the emulator
  * cannot run the design, or when the design has no copy groups (pointing at the side panel's
- * copy groups and at the horcm.conf import); otherwise, in the empty log, the groups it knows
- * and how to start.
+ * copy groups and at the horcm.conf import); otherwise, in the empty log, the groups it knows,
+ * how to start, and the tape, backup, runbook and SAN-manager commands when the design has a
+ * library.
  */
 import { useStore } from '../store/index.ts';
 import { useConsole } from './console-store.ts';
+
+/** The tape and backup commands, as `help` names them. */
+const BACKUP_VERBS = ['mtx', 'backup', 'restore', 'jobs', 'catalog', 'vol', 'db', 'runbook', 'policy', 'schedule'] as const;
+
+function useHasLibrary(): boolean {
+  return useStore((s) => s.scenario.topology.devices.some((d) => d.kind === 'tapeLibrary' || d.kind === 'dvdLibrary'));
+}
+
+function BackupVerbs() {
+  return (
+    <>
+      {BACKUP_VERBS.map((v, i) => (
+        <span key={v}>
+          {i > 0 ? ', ' : ''}
+          <code>{v}</code>
+        </span>
+      ))}
+    </>
+  );
+}
 
 function useGroupsSummary(): string {
   const groups = useStore((s) => s.scenario.topology.copyGroups);
@@ -42,7 +63,7 @@ export function ConsoleBanner() {
         <button type="button" className="cci-link" onClick={openImport}>
           import a horcm.conf
         </button>
-        . <code>raidcom</code> and <code>help</code> work without them.
+        . <code>raidcom</code>, <code>help</code> and the tape and backup commands (<BackupVerbs />) work without them.
       </p>
     );
   }
@@ -51,10 +72,17 @@ export function ConsoleBanner() {
 
 export function ConsolePlaceholder() {
   const summary = useGroupsSummary();
+  const library = useHasLibrary();
   return (
     <>
       {summary ? <>Copy groups: {summary}.</> : null} Type <code>help</code> for the commands, e.g.{' '}
       <code>pairdisplay -g &lt;group&gt; -fc</code>. Tab completes, ↑/↓ recall.
+      {library ? (
+        <>
+          {' '}
+          Tape and backup: <BackupVerbs /> (e.g. <code>mtx -l &lt;library&gt; status</code>, <code>jobs</code>, <code>runbook list</code>).
+        </>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,8 @@
  * option values from the design's copy groups.
  */
 import { describe, expect, it } from 'vitest';
-import { complete, longestCommonPrefix, type CompletionSources } from './completion.ts';
+import { backupStatus, BACKUP_TOPOLOGY } from '../../cci/backup-fixtures.ts';
+import { complete, completionSourcesOf, longestCommonPrefix, type CompletionSources } from './completion.ts';
 
 const sources: CompletionSources = {
   commands: [
@@ -99,5 +100,97 @@ describe('console › completion › longest common prefix', () => {
     expect(longestCommonPrefix([])).toBe('');
     expect(longestCommonPrefix(['abc'])).toBe('abc');
     expect(longestCommonPrefix(['pairsplit', 'pairsync', 'pair'])).toBe('pair');
+  });
+});
+
+describe('console › completion › tape and backup commands', () => {
+  const backupSources: CompletionSources = {
+    commands: [
+      { name: 'mtx', usage: 'mtx -l <library> status | load <slot> [<drive>] | unload [<slot>] [<drive>]' },
+      { name: 'backup', usage: 'backup <ldev> -l <library> -j <job> [-p lan|lan-free|server-less] [-s <server>] [-b <backup-server>] [-c <barcode> ...] [-v <group>[/<device>]]' },
+      { name: 'restore', usage: 'restore <job> -t <ldev> -j <newjob> [-p lan|lan-free|server-less] [-s <server>]' },
+      { name: 'vol mount', usage: 'vol mount <server> <ldev> [-r]' },
+      { name: 'vol unmount', usage: 'vol unmount <server> <ldev>' },
+      { name: 'db backup-mode', usage: 'db backup-mode <server> begin|end' },
+      { name: 'runbook start', usage: 'runbook start <runbook>' },
+      { name: 'runbook step', usage: 'runbook step <runbook>' },
+      { name: 'policy set', usage: 'policy set <policy> -t <tenant> -d <ldev> -w <HH:MM> -h <hours> -l <library> [-m replica|direct] [-f daily|weekly]' },
+      { name: 'raidcom add hba_wwn', usage: 'raidcom add hba_wwn -port <port>-<host group> -hba_wwn <wwpn> [-I<array>]' },
+      { name: 'pairevtwait', usage: 'pairevtwait -g <group> -s <status>... -t <timeout>' },
+    ],
+    groups: [{ id: 'DB', devices: ['db'] }],
+    libraries: [
+      { id: 'tape1', barcodes: ['SBX001L8', 'SBX002L8'] },
+      { id: 'dvd1', barcodes: ['DVD001D1'] },
+    ],
+    servers: [
+      { id: 'db-server', wwpns: ['10:00:00:00:c9:3a:10:01'] },
+      { id: 'backup-server', wwpns: ['10:00:00:00:c9:3a:20:01'] },
+    ],
+    ldevs: ['db-primary', 'db-secondary'],
+    hostGroups: ['CL1-A-0', 'CL2-A-0'],
+    runbooks: ['online-backup'],
+    policies: ['pA'],
+    jobs: ['bk-db'],
+  };
+  const on = (line: string) => complete(line, line.length, backupSources);
+
+  it('mtx: -l libraries, then the verbs', () => {
+    expect(on('mtx -l t').text).toBe('mtx -l tape1 ');
+    expect(on('mtx -l tape1 ').candidates).toEqual(['load', 'status', 'unload']);
+    expect(on('mtx -l tape1 st').text).toBe('mtx -l tape1 status ');
+    expect(on('mtx -l tape1 status ')).toMatchObject({ text: 'mtx -l tape1 status ', candidates: [] });
+  });
+
+  it('backup: the LDEV first, then servers, paths, the barcodes of the -l library, groups', () => {
+    expect(on('backup db-s').text).toBe('backup db-secondary ');
+    expect(on('backup db-secondary -l tape1 -s b').text).toBe('backup db-secondary -l tape1 -s backup-server ');
+    expect(on('backup db-secondary -p lan-').text).toBe('backup db-secondary -p lan-free ');
+    expect(on('backup db-secondary -l tape1 -c ').candidates).toEqual(['SBX001L8', 'SBX002L8']);
+    expect(on('backup db-secondary -l dvd1 -c ').text).toBe('backup db-secondary -l dvd1 -c DVD001D1 ');
+    expect(on('backup db-secondary -v D').text).toBe('backup db-secondary -v DB ');
+  });
+
+  it('restore, vol, db, runbook, policy: their leading arguments', () => {
+    expect(on('restore b').text).toBe('restore bk-db ');
+    expect(on('restore bk-db -t db-p').text).toBe('restore bk-db -t db-primary ');
+    expect(on('vol mount ').candidates).toEqual(['backup-server', 'db-server']);
+    expect(on('vol mount backup-server db-s').text).toBe('vol mount backup-server db-secondary ');
+    expect(on('vol mount backup-server db-secondary ').candidates).toEqual([]);
+    expect(on('db backup-mode db-server b').text).toBe('db backup-mode db-server begin ');
+    expect(on('runbook st').candidates).toEqual(['runbook start', 'runbook step']);
+    expect(on('runbook start o').text).toBe('runbook start online-backup ');
+    expect(on('policy set p').text).toBe('policy set pA ');
+    expect(on('policy set pA -d db-s').text).toBe('policy set pA -d db-secondary ');
+    expect(on('policy set pA -m d').text).toBe('policy set pA -m direct ');
+  });
+
+  it('raidcom hba_wwn: host groups and server WWPNs', () => {
+    expect(on('raidcom add hba_wwn -port CL2').text).toBe('raidcom add hba_wwn -port CL2-A-0 ');
+    expect(on('raidcom add hba_wwn -port CL2-A-0 -hba_wwn 10:00:00:00:c9:3a:2').text).toBe('raidcom add hba_wwn -port CL2-A-0 -hba_wwn 10:00:00:00:c9:3a:20:01 ');
+  });
+
+  it('-s stays a status for pairevtwait; -c is not a barcode outside backup', () => {
+    expect(on('pairevtwait -g DB -s pa').text).toBe('pairevtwait -g DB -s pair ');
+    expect(at('paircreate -g VG01 -c ').candidates).toEqual([]);
+  });
+
+  it('builds the sources from a topology and a backup status', () => {
+    const sourcesOf = completionSourcesOf(BACKUP_TOPOLOGY, backupStatus());
+    expect(sourcesOf.libraries).toEqual([
+      { id: 'lib1', barcodes: ['ULT001L8', 'ULT002L8', 'ULT003L8', 'ULT004L8'] },
+      { id: 'dvd1', barcodes: ['DVD001D1'] },
+    ]);
+    expect(sourcesOf.servers).toEqual([
+      { id: 'db-server', wwpns: ['10:00:00:00:c9:3a:10:01'] },
+      { id: 'backup-server', wwpns: ['10:00:00:00:c9:3a:20:01'] },
+    ]);
+    expect(sourcesOf.ldevs).toEqual(['db-p', 'db-s', 'r-1']);
+    expect(sourcesOf.hostGroups).toEqual(['CL1-A-0', 'CL2-A-0', 'CL1-A-1']);
+    expect(sourcesOf.runbooks).toEqual(['online', 'restore']);
+    expect(sourcesOf.policies).toEqual(['pA', 'pB']);
+    expect(sourcesOf.jobs).toEqual(['bk0', 'bk1', 'rs1']);
+    expect(sourcesOf.groups).toEqual([{ id: 'DB', devices: ['db'] }]);
+    expect(completionSourcesOf(BACKUP_TOPOLOGY, null).runbooks).toEqual([]);
   });
 });
