@@ -74,7 +74,8 @@ export class BackupSystem {
   private readonly serverJobBytes = new Map<string, number>();
   private readonly catalog: CatalogEntry[] = [];
   private readonly retention = new Map<string, number>();
-  private readonly freeInUse = new Set<string>();
+  /** Free volumes taken as replicas, with the SAN-manager runbook using each (returned when it ends). */
+  private readonly freeInUse = new Map<string, string>();
 
   constructor(p: BackupParts) {
     this.p = p;
@@ -232,6 +233,7 @@ export class BackupSystem {
     const r = releaseDrive(lib.alloc, { agentId: 'operator', driveIndex: drive, atUs: now });
     if (!r.ok) return { ok: false, message: r.reason };
     lib.alloc = r.state;
+    this.jobs.onAllocatorEvents(lib, r.events); // a job waiting for this cartridge or a drive gets it now
     return { ok: true };
   }
 
@@ -258,10 +260,11 @@ export class BackupSystem {
       if (r.ok) this.retention.set(jobId, policy.retentionDays);
       return r.ok ? null : (r.message ?? 'refused');
     }
-    const free = pickFreeVolume(this.p.model, this.p.scenario.topology.backup.freeVolumes, policy.ldevId, this.freeInUse);
+    for (const [ldevId, runbookId] of [...this.freeInUse]) if (this.runbooks.isDone(runbookId)) this.freeInUse.delete(ldevId);
+    const free = pickFreeVolume(this.p.model, this.p.scenario.topology.backup.freeVolumes, policy.ldevId, new Set(this.freeInUse.keys()));
     if (free === null) return `no free volume of at least the size of ${policy.ldevId} in the pool`;
     const runbook: Runbook = replicaRunbook(policy, jobId, free);
-    this.freeInUse.add(free);
+    this.freeInUse.set(free, runbook.id);
     this.retention.set(jobId, policy.retentionDays);
     const index = this.runbooks.add(runbook);
     const r = this.runbooks.start(this.runbooks.list[index].def.id);
@@ -330,7 +333,8 @@ export class BackupSystem {
   private jobEnded(job: Job): void {
     if (job.kind !== 'backup' || job.state === 'failed') return;
     let sum = 0;
-    for (let i = 0; i < job.tracks.length; i++) sum = (sum + foldWrite(job.digests[i], job.tracks[i], 0, 0x5eed)) | 0;
+    // As TrackDigests.digestOfAll: never-written (zero) tracks do not count, so equal images give equal digests.
+    for (let i = 0; i < job.tracks.length; i++) if (job.digests[i] !== 0) sum = (sum + foldWrite(job.digests[i], job.tracks[i], 0, 0x5eed)) | 0;
     const days = this.retention.get(job.id);
     this.catalog.push({
       jobId: job.id,

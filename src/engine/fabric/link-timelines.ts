@@ -60,6 +60,31 @@ export class LinkTimelines {
     this.cursor[0] = end + this.propagationUs[link];
   }
 
+  /**
+   * Streams `bytes` along `resources` (link directions in order) from the cursor, cut-through:
+   * a large transfer (a job's chunk, many frames) starts on the next link as soon as its head
+   * arrives there, and cannot end there before its tail has arrived. Each link is reserved for
+   * bytes / rate, FIFO as in `transfer`. Advances the cursor to when the tail reaches the far
+   * end of the last link.
+   */
+  stream(resources: readonly number[], bytes: number): void {
+    let headUs = this.cursor[0];
+    let tailUs = headUs;
+    for (const resource of resources) {
+      const link = resource >> 1;
+      const serialUs = bytes * this.usPerByte[link];
+      const free = this.nextFreeUs[resource];
+      const start = headUs > free ? headUs : free;
+      const end = Math.max(start + serialUs, tailUs);
+      this.nextFreeUs[resource] = end;
+      this.secondBusyUs[resource] += serialUs;
+      this.bytes[link] += bytes;
+      headUs = start + this.propagationUs[link];
+      tailUs = end + this.propagationUs[link];
+    }
+    this.cursor[0] = tailUs;
+  }
+
   /** Busy µs of direction `resource` over the whole run so far. */
   totalBusyUs(resource: number): number {
     return this.busyUs[resource] + this.secondBusyUs[resource];

@@ -183,7 +183,7 @@ describe('runbooks › a trainer pausing', () => {
   // Bug (reported, minor): Runbooks.pause only pauses at once when the current step is
   // 'pending'; a step 'waiting' for its `when` keeps waiting and, when the condition holds,
   // starts and carries out its action although the trainer paused before it.
-  it.fails('pauses a runbook waiting for a precondition before the waiting step starts', () => {
+  it('pauses a runbook waiting for a precondition before the waiting step starts', () => {
     const sim = start([{
       id: 'w', name: 'wait then mount',
       steps: [

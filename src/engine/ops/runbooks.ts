@@ -103,9 +103,13 @@ export class Runbooks {
     if (rb.state === 'paused') return { ok: true, redundant: true };
     rb.pauseAtNext = true;
     const step = rb.steps[rb.current];
-    if (step && step.state === 'pending') {
+    if (step && (step.state === 'pending' || step.state === 'waiting')) {
+      // Between steps (or before one still waiting for its precondition): pause now; a waiting
+      // step has done nothing yet and checks its condition again on resume.
+      step.state = 'pending';
       rb.state = 'paused';
       rb.pauseAtNext = false;
+      rb.generation++;
     }
     return { ok: true };
   }
@@ -139,10 +143,11 @@ export class Runbooks {
       const def = rb.def.steps[rb.current];
       const now = h.nowUs();
       if (step.state === 'pending' || step.state === 'waiting') {
-        if (step.state === 'pending' && (rb.pauseAtNext || rb.pauseBefore === def.n)) {
+        if (rb.pauseAtNext || rb.pauseBefore === def.n) {
           if (rb.pauseBefore === def.n) rb.pauseBefore = null;
           rb.pauseAtNext = false;
           rb.state = 'paused';
+          step.state = 'pending';
           return;
         }
         if (def.when && !h.holds(def.when)) {

@@ -219,7 +219,8 @@ export class Jobs {
     return { ok: true };
   }
 
-  private onAllocatorEvents(lib: Library, events: AllocatorEvent[]): void {
+  /** Grants the allocator made (a drive freed by a job or an operator): the jobs they name start mounting. */
+  onAllocatorEvents(lib: Library, events: AllocatorEvent[]): void {
     for (const e of events) {
       if (e.kind !== 'driveGranted') continue;
       const job = this.list.find((j) => j.id === e.jobId && j.library === lib && j.state === 'queued');
@@ -287,7 +288,7 @@ export class Jobs {
     const h = this.host;
     if (job.next >= job.tracks.length) return this.endChain(job);
     let n = Math.min(job.chunkTracks, job.tracks.length - job.next);
-    const cart = job.cartridges[job.cartridges.length - 1];
+    const cart: JobCartridge | undefined = job.cartridges[job.cartridges.length - 1]; // none for a copy job
     if (job.kind === 'restore') {
       const seg = job.sourceJob!.cartridges[job.cartridges.length - 1];
       const left = seg.firstIndex + seg.count - job.next;
@@ -296,7 +297,7 @@ export class Jobs {
     }
     const bytes = n * job.trackBytes;
     if (job.kind === 'backup') {
-      const c = job.library!.cartridge(cart.barcode)!;
+      const c = job.library!.cartridge(cart!.barcode)!;
       if (job.cartBytes + bytes > c.capacityBytes) return this.endChain(job);
     }
     const now = h.nowUs();
@@ -310,7 +311,7 @@ export class Jobs {
       arrival = this.readRuns(job, first, n, now);
     } else {
       const d = job.library!.drives[job.drive];
-      const rate = job.library!.rates(cart.barcode).native;
+      const rate = job.library!.rates(cart!.barcode).native;
       arrival = Math.max(now, d.freeUs) + bytes / rate;
       d.freeUs = arrival;
       d.bytes += bytes;
@@ -321,7 +322,7 @@ export class Jobs {
     const cursor = h.cursor;
     cursor[0] = arrival;
     for (const seg of job.path.segments) {
-      for (const r of seg.resources) h.links.transfer(r, bytes);
+      h.links.stream(seg.resources, bytes);
       cursor[0] += seg.transitUs;
     }
     const atSink = cursor[0];
@@ -339,9 +340,11 @@ export class Jobs {
       job.lastDoneUs = Math.max(job.lastDoneUs, doneUs);
       nextUs = Math.max(atSink, doneUs - bufferUs);
     }
-    cart.count += n;
-    cart.bytes += bytes;
-    job.cartBytes += bytes;
+    if (cart) {
+      cart.count += n;
+      cart.bytes += bytes;
+      job.cartBytes += bytes;
+    }
     job.tracksDone += n;
     job.bytesDone += bytes;
     h.schedule(Math.max(now, Math.ceil(nextUs)), job.index, PH_CHUNK);
@@ -564,9 +567,15 @@ export class Jobs {
     h.arrays.digests[target].forEachWritten((t) => {
       if (!keep.has(t)) drop.push(t);
     });
+    const duplex = job.duplexPair >= 0 && h.repl.duplexing(job.duplexPair) ? job.duplexPair : -1;
+    const svol = duplex >= 0 ? h.model.replication.pairs[duplex].svol : -1;
     for (const t of drop) {
-      if (h.repl.ldevFlag[target] === 1) h.repl.beforeWrite(target, t, t, -1, -1);
+      if (h.repl.ldevFlag[target] === 1) h.repl.beforeWrite(target, t, t, -1, duplex);
       h.arrays.digests[target].set(t, 0);
+      if (svol >= 0) {
+        if (h.repl.ldevFlag[svol] === 1) h.repl.beforeWrite(svol, t, t, -1, duplex);
+        h.arrays.digests[svol].set(t, 0);
+      }
     }
   }
 

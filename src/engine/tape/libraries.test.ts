@@ -131,7 +131,7 @@ describe('libraries › cartridges', () => {
   // Bug (reported): BackupSystem.operatorMount's unmount releases the drive in the allocator,
   // which grants it to the waiting job, but drops the allocator's events: the job is never told
   // (stays 'queued' forever) while the allocator holds the drive for it.
-  it.fails('hands an operator-mounted cartridge to the job waiting for it once the operator unmounts it', () => {
+  it('hands an operator-mounted cartridge to the job waiting for it once the operator unmounts it', () => {
     const sim = createSimulation(backupScenario({ library: { drives: 2 } }));
     writeTracks(sim, 'P', trackRange(0, 40));
     must(sim, { type: 'mountCartridge', libraryId: 'lib1', barcode: 'SBX002L8' });
