@@ -7,7 +7,7 @@
  * expectations can address it (`jobs.bk1.verification.passed`, `runbooks.online.state`).
  * Times are simulated seconds (3 decimals) unless named …Us.
  */
-import type { BackupPath } from '../model/topology.ts';
+import type { BackupPath, BackupPolicy } from '../model/topology.ts';
 
 export type DriveState = 'empty' | 'mounting' | 'loaded' | 'busy' | 'unloading';
 
@@ -197,6 +197,8 @@ export interface BackupStatus {
   backupMode: { serverId: string; heldWrites: number }[];
   /** Volumes mounted on servers. */
   mounts: { serverId: string; ldevId: string; readOnly: boolean }[];
+  /** The SAN manager's backup policies now (the design's, plus any set during the run). */
+  policies: BackupPolicy[];
 }
 
 export interface BackupReport {

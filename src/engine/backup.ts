@@ -365,6 +365,7 @@ export class BackupSystem {
       schedule: this.sanm.status(),
       backupMode: [...this.backupModes].sort().map((s) => ({ serverId: s, heldWrites: this.p.hostControl.heldWrites(s) })),
       mounts: [...this.mounts.values()].sort((a, b) => (a.serverId + a.ldevId < b.serverId + b.ldevId ? -1 : 1)).map((m) => ({ ...m })),
+      policies: this.sanm.policies.map((x) => ({ ...x })),
     };
   }
 

@@ -117,6 +117,7 @@ function fakeJob(nowUs: number): JobStatus {
 function fakeBackup(nowUs: number, runbook: RunbookState): BackupStatus {
   return {
     clockStart: '22:00',
+    policies: [],
     libraries: [],
     jobs: [fakeJob(nowUs)],
     catalog: [],

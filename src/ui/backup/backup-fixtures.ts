@@ -149,6 +149,7 @@ export function catalogEntry(overrides: Partial<CatalogEntry> & { jobId: string 
 export function backupStatus(overrides: Partial<BackupStatus> = {}): BackupStatus {
   return {
     clockStart: '22:00',
+    policies: [],
     libraries: [library()],
     jobs: [
       job({ id: 'bk0', state: 'done', tracksDone: 20480, bytesDone: 5_368_709_120, endedS: 75, verification: PASSED }),

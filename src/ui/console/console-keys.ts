@@ -7,7 +7,7 @@
 import type { KeyboardEvent } from 'react';
 import { CCI_COMMANDS } from '../../cci/execute.ts';
 import { useStore } from '../store/index.ts';
-import { complete, type CompletionSources } from './completion.ts';
+import { complete, completionSourcesOf, type CompletionSources } from './completion.ts';
 import { useConsole } from './console-store.ts';
 import { stopRunning, submitLine } from './console-session.ts';
 import { historyDown, historyUp } from './history.ts';
@@ -19,11 +19,8 @@ export interface PromptValue {
 }
 
 function completionSources(): CompletionSources {
-  const groups = useStore.getState().scenario.topology.copyGroups ?? [];
-  return {
-    commands: [...CCI_COMMANDS, ...CONSOLE_COMMANDS],
-    groups: groups.map((g) => ({ id: g.id, devices: g.devices.map((d) => d.name) })),
-  };
+  const { scenario, sim } = useStore.getState();
+  return { commands: [...CCI_COMMANDS, ...CONSOLE_COMMANDS], ...completionSourcesOf(scenario.topology, sim.backup) };
 }
 
 function onTab(e: KeyboardEvent<HTMLInputElement>, prompt: PromptValue): void {
