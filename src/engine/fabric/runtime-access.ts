@@ -108,14 +108,17 @@ export class RuntimeAccess {
     return { ok: false, reason: why };
   }
 
-  /** The cheapest FC path from any HBA of `serverId` (or any port of array `serverId`) to any FC port of `deviceId`. */
-  fcPathTo(fromId: string, deviceId: string): FcPath | null {
+  /**
+   * The cheapest FC path from any HBA of `fromId` (a server, or any port of an array) to an FC
+   * port of `deviceId` — `toPortId` when given (a library drive's own port), else any.
+   */
+  fcPathTo(fromId: string, deviceId: string, toPortId?: string): FcPath | null {
     const from = this.graph.devices.get(fromId);
     const to = this.graph.devices.get(deviceId);
     if (!from || !to) return null;
     let best: FcPath | null = null;
     const fromPorts = from.ports.filter((p) => p.kind === 'fc').sort(byId);
-    const toPorts = to.ports.filter((p) => p.kind === 'fc').sort(byId);
+    const toPorts = to.ports.filter((p) => p.kind === 'fc' && (toPortId === undefined || p.id === toPortId)).sort(byId);
     for (const fp of fromPorts) {
       for (const tp of toPorts) {
         const path = resolveFcPath(this.graph, fromId, fp.id, deviceId, tp.id);

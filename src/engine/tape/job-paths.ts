@@ -68,8 +68,8 @@ function serverLeg(ctx: PathContext, serverId: string, ldevId: string): { seg: P
   return { seg: RuntimeAccess.segmentOf(acc.path, false), port: portIndex(ctx, acc.arrayId, acc.portId) };
 }
 
-function libraryLeg(ctx: PathContext, fromId: string, libraryId: string): PathSegment | { error: string } {
-  const path = ctx.access.fcPathTo(fromId, libraryId);
+function libraryLeg(ctx: PathContext, fromId: string, libraryId: string, portId: string | undefined): PathSegment | { error: string } {
+  const path = ctx.access.fcPathTo(fromId, libraryId, portId);
   return path ? RuntimeAccess.segmentOf(path, false) : { error: `no FC path from ${fromId} to library ${libraryId}` };
 }
 
@@ -82,6 +82,8 @@ const failed = (x: object): x is { error: string } => 'error' in x;
 export interface BackupPathSpec {
   source: string;
   libraryId: string;
+  /** The FC port of the drive the job got (absent before a drive is granted: any port). */
+  libraryPortId?: string;
   path: BackupPath;
   serverId?: string;
   backupServerId?: string;
@@ -92,7 +94,7 @@ export function backupPath(ctx: PathContext, s: BackupPathSpec): JobPathResult {
   if (s.path === 'server-less') {
     const arrayId = arrayOf(ctx, s.source);
     if (arrayId === null) return { error: `no LDEV "${s.source}"` };
-    const fc = ctx.access.fcPathTo(arrayId, s.libraryId);
+    const fc = ctx.access.fcPathTo(arrayId, s.libraryId, s.libraryPortId);
     if (!fc) return { error: `no FC path from array ${arrayId} to library ${s.libraryId}` };
     return finish(ctx, { readPort: portIndex(ctx, arrayId, fc.hbaPortId), writePort: -1, commandUs: 0, segments: [RuntimeAccess.segmentOf(fc, false)], servers: [] });
   }
@@ -110,7 +112,7 @@ export function backupPath(ctx: PathContext, s: BackupPathSpec): JobPathResult {
     servers.push(s.backupServerId);
     writer = s.backupServerId;
   }
-  const tape = libraryLeg(ctx, writer, s.libraryId);
+  const tape = libraryLeg(ctx, writer, s.libraryId, s.libraryPortId);
   if (failed(tape)) return tape;
   segments.push(tape);
   return finish(ctx, { readPort: read.port, writePort: -1, commandUs: oneWayUs(ctx, read.seg), segments, servers });
@@ -119,6 +121,7 @@ export function backupPath(ctx: PathContext, s: BackupPathSpec): JobPathResult {
 export interface RestorePathSpec {
   target: string;
   libraryId: string;
+  libraryPortId?: string;
   path: BackupPath;
   serverId?: string;
   backupServerId?: string;
@@ -129,7 +132,7 @@ export function restorePath(ctx: PathContext, s: RestorePathSpec): JobPathResult
   if (s.path === 'server-less') {
     const arrayId = arrayOf(ctx, s.target);
     if (arrayId === null) return { error: `no LDEV "${s.target}"` };
-    const fc = ctx.access.fcPathTo(arrayId, s.libraryId);
+    const fc = ctx.access.fcPathTo(arrayId, s.libraryId, s.libraryPortId);
     if (!fc) return { error: `no FC path from array ${arrayId} to library ${s.libraryId}` };
     return finish(ctx, { readPort: -1, writePort: portIndex(ctx, arrayId, fc.hbaPortId), commandUs: 0, segments: [reversed(RuntimeAccess.segmentOf(fc, false))], servers: [] });
   }
@@ -138,7 +141,7 @@ export function restorePath(ctx: PathContext, s: RestorePathSpec): JobPathResult
   if (failed(write)) return write;
   const reader = s.path === 'lan' ? s.backupServerId : s.serverId;
   if (reader === undefined) return { error: 'a LAN restore needs the backup server that reads the tape (backupServerId)' };
-  const tape = libraryLeg(ctx, reader, s.libraryId);
+  const tape = libraryLeg(ctx, reader, s.libraryId, s.libraryPortId);
   if (failed(tape)) return tape;
   const segments = [reversed(tape)];
   const servers = [reader];

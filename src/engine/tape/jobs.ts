@@ -84,6 +84,8 @@ export interface Job {
   error: string | null;
   pathName: JobStatus['path'];
   path: JobPath;
+  /** The path again for the port of the drive granted (each drive has its own FC port). */
+  pathForPort: ((portId: string) => JobPath | { error: string }) | null;
   source: number;
   target: number;
   sourceId: string;
@@ -146,6 +148,7 @@ export class Jobs {
     if (readErr) return { ok: false, message: `backup ${a.job}: ${readErr}` };
     const tracks = this.plannedTracks(src);
     const job = this.newJob(a.job, 'backup', a.path, path, src, -1, lib, a.serverId ?? h.model.ldevs[src].id, a.cartridges ?? [], tracks);
+    job.pathForPort = (libraryPortId) => backupPath(this.pathCtx(), { source: a.source, libraryId: a.libraryId, libraryPortId, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
     job.reference = h.reference(src, a.verifyAgainst);
     return this.requestDrive(job, job.wanted[0] ?? 'scratch');
   }
@@ -165,6 +168,7 @@ export class Jobs {
     if (refusal) return { ok: false, message: `restore ${a.job}: ${refusal}` };
     const job = this.newJob(a.job, 'restore', a.path, path, -1, target, lib, a.serverId ?? a.target, from.cartridges.map((c) => c.barcode), from.tracks);
     job.sourceJob = from;
+    job.pathForPort = (libraryPortId) => restorePath(this.pathCtx(), { target: a.target, libraryId: lib.id, libraryPortId, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
     job.digests = from.digests;
     job.duplexPair = this.mirrorPair(a.mirror, target);
     this.clearOthers(job);
@@ -194,7 +198,7 @@ export class Jobs {
     const ldev = h.model.ldevs[source >= 0 ? source : target];
     const trackBytes = ldev.capacityBytes / ldev.trackCount;
     const job: Job = {
-      index: this.list.length, id, kind, state: 'queued', error: null, pathName, path, source, target,
+      index: this.list.length, id, kind, state: 'queued', error: null, pathName, path, pathForPort: null, source, target,
       sourceId: source >= 0 ? h.model.ldevs[source].id : (library?.id ?? ''),
       targetId: target >= 0 ? h.model.ldevs[target].id : (library?.id ?? ''),
       library, agentId, drive: -1, wanted, tracks, digests: new Uint32Array(tracks.length), next: 0, tracksDone: 0, bytesDone: 0,
@@ -231,6 +235,9 @@ export class Jobs {
   private beginMount(job: Job, drive: number, barcode: string): void {
     const now = this.host.nowUs();
     job.drive = drive;
+    const port = job.library!.drivePort(drive);
+    const path = port !== null && job.pathForPort ? job.pathForPort(port) : null;
+    if (path && !('error' in path)) job.path = path; // the data goes to this drive's own port
     if (job.startedUs < 0) job.startedUs = now;
     job.state = 'mounting';
     const c = job.library!.cartridge(barcode);
@@ -475,7 +482,7 @@ export class Jobs {
     lib.alloc = { ...lib.alloc, drives: lib.alloc.drives.map((d, i) => (i === job.drive && d ? { ...d, barcode: next! } : d)) };
     const c = lib.cartridge(next);
     if (c && job.kind === 'backup') c.scratch = false;
-    const ready = lib.mount(job.drive, next, job.id, empty);
+    const ready = lib.mount(job.drive, next, job.id, empty, this.host.nowUs());
     job.cartridges.push({ barcode: next, driveIndex: job.drive, firstIndex: job.next, count: 0, bytes: 0 });
     job.cartBytes = 0;
     this.host.schedule(Math.ceil(ready), job.index, PH_MOUNTED);
@@ -548,7 +555,10 @@ export class Jobs {
       seen.add(l);
       if (h.model.ldevs[l].trackCount !== count) return;
       h.arrays.digests[l].forEachWritten((t) => (mark[t] = 1));
-      for (const p of h.model.replication.pairs) if (p.svol === l) visit(p.pvol);
+      // Only pairs in use feed a volume (a SAN-manager candidate pair in SMPL does not).
+      h.model.replication.pairs.forEach((p, i) => {
+        if (p.svol === l && h.repl.stateOf(i) !== 'SMPL') visit(p.pvol);
+      });
     };
     visit(ldev);
     let n = 0;

@@ -66,7 +66,10 @@ export class Library {
   readonly drives: RtDrive[];
   readonly cartridges: RtCartridge[];
   alloc: DriveAllocatorState;
-  robotFreeUs = 0;
+  /** The robot's reserved moves as [start, end) pairs, sorted; a move takes the earliest gap at or after its request. */
+  private robotBusy: number[] = [];
+  /** FC ports in declaration order: drive i writes through port i (modulo their number). */
+  private readonly fcPorts: string[];
   robotBusyUs = 0;
   robotMoves = 0;
   mounts = 0;
@@ -77,6 +80,7 @@ export class Library {
     this.kind = device.kind;
     this.generation = device.kind === 'tapeLibrary' ? device.driveGeneration : null;
     this.timings = device.kind === 'tapeLibrary' ? LTO_MOUNT_TIMINGS : DVD_MOUNT_TIMINGS;
+    this.fcPorts = device.ports.filter((p) => p.kind === 'fc').map((p) => p.id);
     this.drives = Array.from({ length: device.driveCount }, () => ({ state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, busySinceUs: 0, freeUs: 0, positionBytes: 0 }));
     const slots = new Set<number>();
     this.cartridges = device.cartridges.map((c, i) => {
@@ -122,18 +126,36 @@ export class Library {
     return { native: spec.nativeBytesPerUs, min: spec.minMatchedBytesPerUs, bufferBytes: spec.bufferBytes, generation: c.media.generation };
   }
 
-  /** Reserves the robot for one move from `atUs`; returns when the move ends. */
-  robotMove(atUs: number): number {
-    const start = Math.max(atUs, this.robotFreeUs);
-    const end = start + this.timings.robotMoveUs;
-    this.robotFreeUs = end;
-    this.robotBusyUs += this.timings.robotMoveUs;
+  /** The FC port drive `drive` is attached by, or null for a library without FC ports. */
+  drivePort(drive: number): string | null {
+    return this.fcPorts.length === 0 ? null : this.fcPorts[drive % this.fcPorts.length];
+  }
+
+  /**
+   * Reserves the robot for one move of `robotMoveUs` in the earliest gap at or after `atUs`
+   * (a return move booked for a later unload does not delay a mount asked for now); returns when
+   * the move ends. Moves that ended before `nowUs` are forgotten.
+   */
+  robotMove(atUs: number, nowUs: number = atUs): number {
+    const d = this.timings.robotMoveUs;
+    const busy = this.robotBusy;
+    let drop = 0;
+    while (drop < busy.length && busy[drop + 1] <= nowUs) drop += 2;
+    if (drop > 0) busy.splice(0, drop);
+    let start = atUs;
+    let i = 0;
+    for (; i < busy.length; i += 2) {
+      if (start + d <= busy[i]) break; // fits before this move
+      if (busy[i + 1] > start) start = busy[i + 1];
+    }
+    busy.splice(i, 0, start, start + d);
+    this.robotBusyUs += d;
     this.robotMoves++;
-    return end;
+    return start + d;
   }
 
   /** Slot → drive and load (thread), from `atUs`; returns when the cartridge is ready at BOT. */
-  mount(drive: number, barcode: string, jobId: string, atUs: number): number {
+  mount(drive: number, barcode: string, jobId: string, atUs: number, nowUs: number = atUs): number {
     const d = this.drives[drive];
     const c = this.cartridge(barcode)!;
     if (d.state === 'empty') d.busySinceUs = atUs;
@@ -144,7 +166,7 @@ export class Library {
     c.drive = drive;
     d.positionBytes = 0;
     this.mounts++;
-    const ready = this.robotMove(atUs) + this.timings.loadUs;
+    const ready = this.robotMove(atUs, nowUs) + this.timings.loadUs;
     d.freeUs = ready;
     return ready;
   }
@@ -156,7 +178,7 @@ export class Library {
     const c = d.barcode === null ? undefined : this.cartridge(d.barcode);
     const rewind = c && c.media.kind === 'lto' ? rewindUs(c.media.generation, d.positionBytes) : this.timings.rewindUs;
     const unloaded = Math.max(atUs, d.freeUs) + rewind + this.timings.unloadUs;
-    return this.robotMove(unloaded);
+    return this.robotMove(unloaded, atUs);
   }
 
   /** The cartridge is back in its slot and the drive empty. */
