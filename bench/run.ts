@@ -10,6 +10,7 @@
  * Replication (bench/replication.ts): union + scan of a 4 Mi-track pair's bitmaps < 50 ms; host
  * I/O rate with 16 local pairs in PAIR less than 30 % below the rate without.
  */
+import { benchBackup1TiB } from './backup.ts';
 import { benchDigestMemory, benchEventQueue, benchLruCache } from './micro.ts';
 import { benchNodeSim } from './node-sim.ts';
 import { benchBitmapUnionScan, benchPairsIoRate, benchResync1TiB } from './replication.ts';
@@ -69,6 +70,14 @@ async function main() {
   add('simIosNoPairs', pr.withoutPairsIos, 'I/O', `info (${pr.simSeconds} simulated s)`, true);
   add('simIos16Pairs', pr.withPairsIos, 'I/O', `info (${pr.simSeconds} simulated s)`, true);
   add('pairs16TracksCopied', pr.pairTracksCopied, 'tracks', 'info (update copy)', true);
+
+  log('backup: LAN-free backup of a 1 TiB LDEV with 10 % written to LTO-9, and its verification …');
+  const bk = await benchBackup1TiB();
+  add('backup1TiB10pctWallMs', bk.wallMs, 'ms', 'info', true);
+  add('backup1TiB10pctSimS', bk.simSeconds, 's', 'info (simulated, mount to last byte)', true);
+  add('backup1TiB10pctMBps', bk.mbps, 'MB/s', 'info (LTO-9 native 400)', true);
+  add('backup1TiB10pctVerified', bk.verified ? 1 : 0, 'bool', `= 1 (${bk.tracksCompared} tracks compared)`, bk.verified);
+  add('backup1TiB10pctPeakHeapMB', bk.peakHeapMB, 'MB', 'info', true);
 
   if (!args.has('--skip-browser')) {
     log('browser (worker, telemetry, charts, canvas) …');
