@@ -91,24 +91,11 @@ export class MetricsCollector {
    */
   complete(ldev: number, isWrite: boolean, bytes: number, hit: boolean, slot: number, issueUs: Float64Array): void {
     const responseUs = this.cursor[0] - issueUs[slot];
-    if (isWrite) {
-      this.writes[ldev]++;
-      this.writeBytes[ldev] += bytes;
-      this.secWrites[ldev]++;
-    } else {
-      this.reads[ldev]++;
-      this.readBytes[ldev] += bytes;
-      this.secReads[ldev]++;
-      if (hit) {
-        this.readHits[ldev]++;
-        this.secReadHits[ldev]++;
-      }
-    }
+    this.count(ldev, isWrite, bytes, hit);
     this.secRespUs[ldev] += responseUs;
     this.histograms[ldev].record(responseUs);
   }
 
-  /** A rejected I/O; `ldev` is -1 when the refused workload never reached an LDEV. */
   /**
    * A job's read or write of `bytes` on `ldev` (a backup, restore or copy chunk): counted in the
    * volume's I/O and throughput like a host I/O, but not in its response times (a job's chunk
@@ -116,6 +103,10 @@ export class MetricsCollector {
    */
   jobIo(ldev: number, isWrite: boolean, bytes: number, hit: boolean): void {
     this.secJobIos[ldev]++;
+    this.count(ldev, isWrite, bytes, hit);
+  }
+
+  private count(ldev: number, isWrite: boolean, bytes: number, hit: boolean): void {
     if (isWrite) {
       this.writes[ldev]++;
       this.writeBytes[ldev] += bytes;
@@ -131,6 +122,7 @@ export class MetricsCollector {
     }
   }
 
+  /** A rejected I/O; `ldev` is -1 when the refused workload never reached an LDEV. */
   reject(ldev: number, reason: number): void {
     this.rejectedByReason[reason]++;
     this.secRejected++;

@@ -46,9 +46,9 @@ import type { Replication } from '../replication/pairs.ts';
 import { releaseDrive, requestDrive, type AllocatorEvent } from './drive-allocator.ts';
 import { backupPath, copyPath, restorePath, type JobPath } from './job-paths.ts';
 import type { Library } from './libraries.ts';
-import { TAPE_BACKHITCH_US } from './media.ts';
-import { shoeShineRunBytes } from './streaming.ts';
-import { compareWithImage, type ReferenceImage } from './verify.ts';
+import type { ReferenceImage } from './verify.ts';
+import { clearOthers, jobStatus, plannedTracks, readRefusal, verify, writeRefusal } from './job-outputs.ts';
+import { driveWrite, readRuns, writeRuns } from './job-transfer.ts';
 
 export const PH_START = 0;
 export const PH_MOUNTED = 1;
@@ -144,9 +144,9 @@ export class Jobs {
     if (src < 0) return { ok: false, message: `no LDEV "${a.source}"` };
     const path = backupPath(this.pathCtx(), { source: a.source, libraryId: a.libraryId, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
     if ('error' in path) return { ok: false, message: `backup ${a.job}: ${path.error}` };
-    const readErr = this.readRefusal(src);
+    const readErr = readRefusal(this.host, src);
     if (readErr) return { ok: false, message: `backup ${a.job}: ${readErr}` };
-    const tracks = this.plannedTracks(src);
+    const tracks = plannedTracks(this.host, src);
     const job = this.newJob(a.job, 'backup', a.path, path, src, -1, lib, a.serverId ?? h.model.ldevs[src].id, a.cartridges ?? [], tracks);
     job.pathForPort = (libraryPortId) => backupPath(this.pathCtx(), { source: a.source, libraryId: a.libraryId, libraryPortId, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
     job.reference = h.reference(src, a.verifyAgainst);
@@ -164,14 +164,14 @@ export class Jobs {
     const lib = from.library!;
     const path = restorePath(this.pathCtx(), { target: a.target, libraryId: lib.id, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
     if ('error' in path) return { ok: false, message: `restore ${a.job}: ${path.error}` };
-    const refusal = this.writeRefusal(target);
+    const refusal = writeRefusal(this.host, target);
     if (refusal) return { ok: false, message: `restore ${a.job}: ${refusal}` };
     const job = this.newJob(a.job, 'restore', a.path, path, -1, target, lib, a.serverId ?? a.target, from.cartridges.map((c) => c.barcode), from.tracks);
     job.sourceJob = from;
     job.pathForPort = (libraryPortId) => restorePath(this.pathCtx(), { target: a.target, libraryId: lib.id, libraryPortId, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
     job.digests = from.digests;
     job.duplexPair = this.mirrorPair(a.mirror, target);
-    this.clearOthers(job);
+    clearOthers(this.host, job);
     return this.requestDrive(job, job.wanted[0]);
   }
 
@@ -183,11 +183,11 @@ export class Jobs {
     if (this.host.model.ldevs[target].trackCount < this.host.model.ldevs[src].trackCount) return { ok: false, message: `copy ${a.job}: ${a.target} is smaller than ${a.source}` };
     const path = copyPath(this.pathCtx(), { source: a.source, target: a.target, serverId: a.serverId, via: a.via, targetServerId: a.targetServerId });
     if ('error' in path) return { ok: false, message: `copy ${a.job}: ${path.error}` };
-    const refusal = this.readRefusal(src) ?? this.writeRefusal(target);
+    const refusal = readRefusal(this.host, src) ?? writeRefusal(this.host, target);
     if (refusal) return { ok: false, message: `copy ${a.job}: ${refusal}` };
-    const job = this.newJob(a.job, 'copy', a.via === 'lan' ? 'lan' : 'san', path, src, target, null, a.serverId, [], this.plannedTracks(src));
+    const job = this.newJob(a.job, 'copy', a.via === 'lan' ? 'lan' : 'san', path, src, target, null, a.serverId, [], plannedTracks(this.host, src));
     job.reference = this.host.reference(src, undefined);
-    this.clearOthers(job);
+    clearOthers(this.host, job);
     job.startedUs = this.host.nowUs();
     this.beginTransfer(job);
     return { ok: true };
@@ -313,9 +313,9 @@ export class Jobs {
     // source
     let arrival: number;
     if (job.source >= 0) {
-      const refusal = this.readRefusal(job.source);
+      const refusal = readRefusal(this.host, job.source);
       if (refusal) return this.fail(job, refusal);
-      arrival = this.readRuns(job, first, n, now);
+      arrival = readRuns(this.host, job, first, n, now);
     } else {
       const d = job.library!.drives[job.drive];
       const rate = job.library!.rates(cart!.barcode).native;
@@ -337,13 +337,13 @@ export class Jobs {
     // sink
     let nextUs: number;
     if (job.target >= 0) {
-      const refusal = this.writeRefusal(job.target);
+      const refusal = writeRefusal(this.host, job.target);
       if (refusal) return this.fail(job, refusal);
-      const done = this.writeRuns(job, first, n, atSink);
+      const done = writeRuns(this.host, job, first, n, atSink);
       job.lastDoneUs = Math.max(job.lastDoneUs, done);
       nextUs = done;
     } else {
-      const { doneUs, bufferUs } = this.driveWrite(job, bytes, atSink);
+      const { doneUs, bufferUs } = driveWrite(job, bytes, atSink);
       job.lastDoneUs = Math.max(job.lastDoneUs, doneUs);
       nextUs = Math.max(atSink, doneUs - bufferUs);
     }
@@ -355,110 +355,6 @@ export class Jobs {
     job.tracksDone += n;
     job.bytesDone += bytes;
     h.schedule(Math.max(now, Math.ceil(nextUs)), job.index, PH_CHUNK);
-  }
-
-  /** Reads tracks [first, first + n) of the job's list from its source LDEV, runs in parallel; returns when the data has left the array. */
-  private readRuns(job: Job, first: number, n: number, now: number): number {
-    const h = this.host;
-    const src = job.source;
-    const paired = h.repl.ldevFlag[src] === 1;
-    h.cursor[0] = now + job.path.commandUs;
-    if (job.path.readPort >= 0) h.arrays.frontEnd(job.path.readPort);
-    const start = h.cursor[0];
-    let end = start;
-    let hit = true;
-    for (let i = first; i < first + n; ) {
-      let k = i + 1;
-      while (k < first + n && job.tracks[k] === job.tracks[k - 1] + 1) k++;
-      const a = job.tracks[i];
-      const b = job.tracks[k - 1];
-      h.cursor[0] = start;
-      if (paired) h.repl.beforeRead(src, a, b);
-      const resident = h.arrays.serveReadRun(paired ? h.repl.readLdev : src, a, b - a + 1, paired ? h.repl.readGroup : -1);
-      hit = hit && resident;
-      if (h.cursor[0] > end) end = h.cursor[0];
-      for (let x = i; x < k; x++) job.digests[x] = paired ? h.repl.readTrack(src, job.tracks[x]) : h.arrays.digests[src].get(job.tracks[x]);
-      i = k;
-    }
-    h.metrics.jobIo(src, false, n * job.trackBytes, hit);
-    return end;
-  }
-
-  /** Writes tracks [first, first + n) of the job's list to its target LDEV from `at`; returns when they are on disk. */
-  private writeRuns(job: Job, first: number, n: number, at: number): number {
-    const h = this.host;
-    const target = job.target;
-    const paired = h.repl.ldevFlag[target] === 1;
-    const duplex = job.duplexPair >= 0 && h.repl.duplexing(job.duplexPair) ? job.duplexPair : -1;
-    const svol = duplex >= 0 ? h.model.replication.pairs[duplex].svol : -1;
-    h.cursor[0] = at;
-    if (job.path.writePort >= 0) h.arrays.frontEnd(job.path.writePort);
-    const start = h.cursor[0];
-    let end = start;
-    for (let i = first; i < first + n; ) {
-      let k = i + 1;
-      while (k < first + n && job.tracks[k] === job.tracks[k - 1] + 1) k++;
-      const a = job.tracks[i];
-      const b = job.tracks[k - 1];
-      h.cursor[0] = start;
-      if (paired) h.repl.beforeWrite(target, a, b, -1, duplex);
-      h.arrays.writeRunThrough(target, b - a + 1);
-      if (h.cursor[0] > end) end = h.cursor[0];
-      if (svol >= 0) {
-        h.cursor[0] = start;
-        if (h.repl.ldevFlag[svol] === 1) h.repl.beforeWrite(svol, a, b, -1, duplex);
-        h.arrays.writeRunThrough(svol, b - a + 1);
-        if (h.cursor[0] > end) end = h.cursor[0];
-      }
-      for (let x = i; x < k; x++) {
-        h.arrays.digests[target].set(job.tracks[x], job.digests[x]);
-        if (svol >= 0) h.arrays.digests[svol].set(job.tracks[x], job.digests[x]);
-      }
-      i = k;
-    }
-    h.metrics.jobIo(target, true, n * job.trackBytes, false);
-    if (svol >= 0) h.metrics.jobIo(svol, true, n * job.trackBytes, false);
-    return end;
-  }
-
-  /** The drive writes `bytes` that arrive at `at`: in order, speed-matched, shoe-shining below the minimum. */
-  private driveWrite(job: Job, bytes: number, at: number): { doneUs: number; bufferUs: number } {
-    const lib = job.library!;
-    const d = lib.drives[job.drive];
-    const barcode = job.cartridges[job.cartridges.length - 1].barcode;
-    const r = lib.rates(barcode);
-    const interval = at - job.lastArrivalUs;
-    job.lastArrivalUs = at;
-    const inst = interval > 0 ? bytes / interval : r.native;
-    job.peerRate = job.peerRate === 0 ? inst : job.peerRate * 0.75 + inst * 0.25;
-    let speed = r.native;
-    let writeUs: number;
-    if (r.generation === null) {
-      writeUs = bytes / speed;
-    } else {
-      speed = Math.min(r.native, Math.max(r.min, job.peerRate));
-      writeUs = bytes / speed;
-      if (job.peerRate < r.min) {
-        job.shoeBytes += bytes;
-        const run = shoeShineRunBytes(r.generation, job.peerRate);
-        while (job.shoeBytes >= run) {
-          job.shoeBytes -= run;
-          job.backhitches++;
-          writeUs += TAPE_BACKHITCH_US;
-        }
-      }
-    }
-    const doneUs = Math.max(at, d.freeUs) + writeUs;
-    d.freeUs = doneUs;
-    d.bytes += bytes;
-    d.positionBytes += bytes;
-    lib.bytes += bytes;
-    const c = lib.cartridge(barcode);
-    if (c) {
-      c.usedBytes += bytes;
-      if (!c.jobs.includes(job.id)) c.jobs.push(job.id);
-    }
-    return { doneUs, bufferUs: r.bufferBytes / speed };
   }
 
   /** The cartridge is full (backup) or its part is read (restore): swap it for the next one in the same drive. */
@@ -492,7 +388,7 @@ export class Jobs {
   private drained(job: Job): void {
     if (job.state !== 'transferring') return;
     job.drainedUs = this.host.nowUs();
-    job.verification = this.verify(job);
+    job.verification = verify(this.host, job);
     if (!job.library) return this.finish(job);
     job.state = 'unloading';
     this.host.ended(job);
@@ -533,79 +429,9 @@ export class Jobs {
 
   // ------------------------------------------------------------------ helpers
 
-  private verify(job: Job): Verification {
-    const h = this.host;
-    if (job.kind === 'backup') {
-      const ref = job.reference!;
-      return compareWithImage(job.tracks, job.digests, ref, h.model.ldevs[job.source].trackCount, `the tape of ${job.id}`);
-    }
-    const label = job.kind === 'restore' ? `the catalog of ${job.sourceJob!.id}` : `${job.sourceId} at ${(job.startedUs / 1e6).toFixed(3)} s`;
-    const image: ReferenceImage = job.kind === 'restore' ? { list: { tracks: job.tracks, digests: job.digests }, atUs: job.sourceJob!.reference?.atUs ?? 0, label } : job.reference!;
-    return compareWithImage(null, null, image, h.model.ldevs[job.target].trackCount, job.targetId, h.arrays.digests[job.target]);
-  }
-
-  /** The tracks a job moves: every track written on the source or on the volumes that feed it (cascades, snapshots). */
-  private plannedTracks(ldev: number): Int32Array {
-    const h = this.host;
-    const count = h.model.ldevs[ldev].trackCount;
-    const mark = new Uint8Array(count);
-    const seen = new Set<number>();
-    const visit = (l: number): void => {
-      if (seen.has(l)) return;
-      seen.add(l);
-      if (h.model.ldevs[l].trackCount !== count) return;
-      h.arrays.digests[l].forEachWritten((t) => (mark[t] = 1));
-      // Only pairs in use feed a volume (a SAN-manager candidate pair in SMPL does not).
-      h.model.replication.pairs.forEach((p, i) => {
-        if (p.svol === l && h.repl.stateOf(i) !== 'SMPL') visit(p.pvol);
-      });
-    };
-    visit(ldev);
-    let n = 0;
-    for (let t = 0; t < count; t++) n += mark[t];
-    const tracks = new Int32Array(n);
-    for (let t = 0, i = 0; t < count; t++) if (mark[t] === 1) tracks[i++] = t;
-    return tracks;
-  }
-
-  /** Restore and copy: the target's written tracks outside the image are cleared first (the image replaces the volume). */
-  private clearOthers(job: Job): void {
-    const h = this.host;
-    const keep = new Set(job.tracks);
-    const target = job.target;
-    const drop: number[] = [];
-    h.arrays.digests[target].forEachWritten((t) => {
-      if (!keep.has(t)) drop.push(t);
-    });
-    const duplex = job.duplexPair >= 0 && h.repl.duplexing(job.duplexPair) ? job.duplexPair : -1;
-    const svol = duplex >= 0 ? h.model.replication.pairs[duplex].svol : -1;
-    for (const t of drop) {
-      if (h.repl.ldevFlag[target] === 1) h.repl.beforeWrite(target, t, t, -1, duplex);
-      h.arrays.digests[target].set(t, 0);
-      if (svol >= 0) {
-        if (h.repl.ldevFlag[svol] === 1) h.repl.beforeWrite(svol, t, t, -1, duplex);
-        h.arrays.digests[svol].set(t, 0);
-      }
-    }
-  }
-
   private mirrorPair(m: { group: string; device?: string } | undefined, target: number): number {
     if (!m) return -1;
     return this.host.model.replication.pairs.findIndex((p) => p.group === m.group && (m.device === undefined || p.device === m.device) && p.pvol === target);
-  }
-
-  private readRefusal(ldev: number): string | null {
-    const h = this.host;
-    if (h.repl.ldevFlag[ldev] === 1 && h.repl.hostAccess(ldev, false) >= 0) return `reads of ${h.model.ldevs[ldev].id} are refused in its pair state`;
-    return null;
-  }
-
-  private writeRefusal(ldev: number): string | null {
-    const h = this.host;
-    const id = h.model.ldevs[ldev].id;
-    if (h.arrays.ldevReadOnly[ldev] === 1) return `${id} has the read-only attribute`;
-    if (h.repl.ldevFlag[ldev] === 1 && h.repl.hostAccess(ldev, true) >= 0) return `writes to ${id} are refused in its pair state`;
-    return null;
   }
 
   private ldevIndex(id: string): number {
@@ -617,35 +443,6 @@ export class Jobs {
   }
 
   status(job: Job): JobStatus {
-    const s = (us: number): number | null => (us < 0 ? null : Math.round(us) / 1e6);
-    const end = job.drainedUs >= 0 ? job.drainedUs : this.host.nowUs();
-    const transferUs = job.transferStartUs >= 0 ? end - job.transferStartUs : 0;
-    return {
-      id: job.id,
-      kind: job.kind,
-      state: job.state,
-      path: job.pathName,
-      source: job.sourceId,
-      target: job.targetId,
-      libraryId: job.library?.id ?? null,
-      servers: [...job.path.servers],
-      links: [...job.path.linkIds],
-      createdS: Math.round(job.createdUs) / 1e6,
-      startedS: s(job.startedUs),
-      transferStartS: s(job.transferStartUs),
-      transferEndS: s(job.drainedUs),
-      endedS: s(job.endedUs),
-      tracksPlanned: job.tracks.length,
-      tracksDone: job.tracksDone,
-      bytesPlanned: job.tracks.length * job.trackBytes,
-      bytesDone: job.bytesDone,
-      mbps: transferUs > 0 ? Math.round((job.bytesDone / transferUs) * 10) / 10 : 0,
-      waitS: job.startedUs >= 0 ? Math.round(job.startedUs - job.createdUs) / 1e6 : Math.round(this.host.nowUs() - job.createdUs) / 1e6,
-      backhitches: job.backhitches,
-      cartridges: job.cartridges.map((c) => ({ ...c })),
-      verification: job.verification,
-      error: job.error,
-    };
+    return jobStatus(this.host, job);
   }
 }
-
