@@ -117,7 +117,7 @@ function job(id: string, patch: Partial<JobStatus>): JobStatus {
     mbps: 143.884,
     waitS: 0,
     backhitches: 2,
-    cartridges: [{ barcode: 'ULT001L8', driveIndex: 0, firstIndex: 0, count: 20480, bytes: 5 * GB }],
+    cartridges: [{ barcode: 'ULT001L8', driveIndex: 0, firstIndex: 0, count: 20480, bytes: 5 * GB, startBytes: 0 }],
     verification: {
       passed: true,
       tracksCompared: 20480,
@@ -205,7 +205,7 @@ export function backupStatus(): BackupStatus {
         bytesDone: 2 * GB,
         mbps: 160,
         backhitches: 0,
-        cartridges: [{ barcode: 'ULT003L8', driveIndex: 0, firstIndex: 0, count: 8650, bytes: 2 * GB }],
+        cartridges: [{ barcode: 'ULT003L8', driveIndex: 0, firstIndex: 0, count: 8650, bytes: 2 * GB, startBytes: 0 }],
         verification: null,
       }),
       job('rs1', {

@@ -68,7 +68,7 @@ describe('cci › backup format › jobs', () => {
   });
 
   it('a cartridge the job has not written yet says so', () => {
-    const mounting = { ...job('bk1'), state: 'mounting' as const, transferStartS: null, tracksDone: 0, cartridges: [{ barcode: 'ULT003L8', driveIndex: 0, firstIndex: 0, count: 0, bytes: 0 }] };
+    const mounting = { ...job('bk1'), state: 'mounting' as const, transferStartS: null, tracksDone: 0, cartridges: [{ barcode: 'ULT003L8', driveIndex: 0, firstIndex: 0, count: 0, bytes: 0, startBytes: 0 }] };
     expect(formatJobDetail(mounting).split('\n')[6]).toBe('  cartridge ULT003L8: drive 0, no tracks yet, 0 MB');
   });
 

@@ -67,6 +67,8 @@ export interface JobCartridge {
   firstIndex: number;
   count: number;
   bytes: number;
+  /** Where the job's data starts on the cartridge, bytes from its beginning (0: at BOT; else a locate). */
+  startBytes: number;
 }
 
 export interface Verification {

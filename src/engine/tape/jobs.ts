@@ -240,12 +240,24 @@ export class Jobs {
     if (path && !('error' in path)) job.path = path; // the data goes to this drive's own port
     if (job.startedUs < 0) job.startedUs = now;
     job.state = 'mounting';
-    const c = job.library!.cartridge(barcode);
-    if (c && job.kind === 'backup') c.scratch = false;
-    const ready = job.library!.mount(drive, barcode, job.id, now);
-    job.cartridges.push({ barcode, driveIndex: drive, firstIndex: job.next, count: 0, bytes: 0 });
+    const startBytes = this.startOn(job, barcode);
+    const ready = job.library!.mount(drive, barcode, job.id, now, now, startBytes);
+    job.cartridges.push({ barcode, driveIndex: drive, firstIndex: job.next, count: 0, bytes: 0, startBytes });
     job.cartBytes = 0;
     this.host.schedule(Math.ceil(ready), job.index, PH_MOUNTED);
+  }
+
+  /**
+   * Where the job's data starts on `barcode`: a backup appends after what the cartridge holds
+   * (a scratch one is blank: 0) and marks it no longer scratch; a restore starts where its
+   * backup's part on that cartridge starts.
+   */
+  private startOn(job: Job, barcode: string): number {
+    const c = job.library!.cartridge(barcode);
+    if (job.kind === 'restore') return job.sourceJob!.cartridges[job.cartridges.length]?.startBytes ?? 0;
+    if (!c) return 0;
+    c.scratch = false;
+    return c.usedBytes;
   }
 
   // ------------------------------------------------------------------ phases
@@ -305,7 +317,7 @@ export class Jobs {
     const bytes = n * job.trackBytes;
     if (job.kind === 'backup') {
       const c = job.library!.cartridge(cart!.barcode)!;
-      if (job.cartBytes + bytes > c.capacityBytes) return this.endChain(job);
+      if (c.usedBytes + bytes > c.capacityBytes) return this.endChain(job); // full, with what it held before
     }
     const now = h.nowUs();
     const first = job.next;
@@ -376,10 +388,9 @@ export class Jobs {
     const empty = lib.unmount(job.drive, this.host.nowUs());
     lib.unmounted(job.drive, empty);
     lib.alloc = { ...lib.alloc, drives: lib.alloc.drives.map((d, i) => (i === job.drive && d ? { ...d, barcode: next! } : d)) };
-    const c = lib.cartridge(next);
-    if (c && job.kind === 'backup') c.scratch = false;
-    const ready = lib.mount(job.drive, next, job.id, empty, this.host.nowUs());
-    job.cartridges.push({ barcode: next, driveIndex: job.drive, firstIndex: job.next, count: 0, bytes: 0 });
+    const startBytes = this.startOn(job, next);
+    const ready = lib.mount(job.drive, next, job.id, empty, this.host.nowUs(), startBytes);
+    job.cartridges.push({ barcode: next, driveIndex: job.drive, firstIndex: job.next, count: 0, bytes: 0, startBytes });
     job.cartBytes = 0;
     this.host.schedule(Math.ceil(ready), job.index, PH_MOUNTED);
   }

@@ -166,8 +166,8 @@ describe('libraries › spanning (DVD-RAM, 4.7 GB discs)', () => {
     expect(bk.state).toBe('done');
     expect(spanningSeen).toBe(true);
     expect(bk.cartridges).toEqual([
-      { barcode: barcode(1, 'dvd'), driveIndex: 0, firstIndex: 0, count: DISC_TRACKS, bytes: DISC_TRACKS * TRACK_BYTES },
-      { barcode: barcode(2, 'dvd'), driveIndex: 0, firstIndex: DISC_TRACKS, count: 20_000 - DISC_TRACKS, bytes: (20_000 - DISC_TRACKS) * TRACK_BYTES },
+      { barcode: barcode(1, 'dvd'), driveIndex: 0, firstIndex: 0, count: DISC_TRACKS, bytes: DISC_TRACKS * TRACK_BYTES, startBytes: 0 },
+      { barcode: barcode(2, 'dvd'), driveIndex: 0, firstIndex: DISC_TRACKS, count: 20_000 - DISC_TRACKS, bytes: (20_000 - DISC_TRACKS) * TRACK_BYTES, startBytes: 0 },
     ]);
     expect(bk.cartridges[0].bytes).toBeLessThanOrEqual(DVD_RAM_CAPACITY_BYTES);
     expect(bk.verification!.passed).toBe(true);

@@ -154,8 +154,12 @@ export class Library {
     return start + d;
   }
 
-  /** Slot → drive and load (thread), from `atUs`; returns when the cartridge is ready at BOT. */
-  mount(drive: number, barcode: string, jobId: string, atUs: number, nowUs: number = atUs): number {
+  /**
+   * Slot → drive, load (thread) and, when the job's data starts `startBytes` into the cartridge
+   * (appending after earlier jobs, or reading one of them back), a locate there; from `atUs`.
+   * Returns when the head is in place.
+   */
+  mount(drive: number, barcode: string, jobId: string, atUs: number, nowUs: number = atUs, startBytes = 0): number {
     const d = this.drives[drive];
     const c = this.cartridge(barcode)!;
     if (d.state === 'empty') d.busySinceUs = atUs;
@@ -164,9 +168,9 @@ export class Library {
     d.jobId = jobId;
     c.location = 'robot';
     c.drive = drive;
-    d.positionBytes = 0;
+    d.positionBytes = startBytes;
     this.mounts++;
-    const ready = this.robotMove(atUs, nowUs) + this.timings.loadUs;
+    const ready = this.robotMove(atUs, nowUs) + this.timings.loadUs + (startBytes > 0 ? this.timings.locateUs : 0);
     d.freeUs = ready;
     return ready;
   }

@@ -56,7 +56,7 @@ export function job(overrides: Partial<JobStatus> & { id: string }): JobStatus {
     mbps: 300,
     waitS: 0,
     backhitches: 2,
-    cartridges: [{ barcode: 'ULT001L8', driveIndex: 0, firstIndex: 0, count: 8192, bytes: 2_147_483_648 }],
+    cartridges: [{ barcode: 'ULT001L8', driveIndex: 0, firstIndex: 0, count: 8192, bytes: 2_147_483_648, startBytes: 0 }],
     verification: null,
     error: null,
     ...overrides,
