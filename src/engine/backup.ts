@@ -29,6 +29,7 @@ import type { IoCursor } from './io-cursor.ts';
 import type { MetricsCollector } from './metrics/collector.ts';
 import { Runbooks } from './ops/runbooks.ts';
 import { SanManager, clockSeconds } from './ops/san-manager.ts';
+import { SANM_PREFIX } from './replication/compile-replication.ts';
 import type { Replication } from './replication/pairs.ts';
 import { releaseDrive, requestDrive } from './tape/drive-allocator.ts';
 import { backupPath } from './tape/job-paths.ts';
@@ -245,8 +246,7 @@ export class BackupSystem {
     const lib = this.libraries.find((l) => l.id === policy.libraryId);
     const written = ldev >= 0 ? p.arrays.digests[ldev].writtenCount * p.arrays.ldevTrackBytes[ldev] : 0;
     const bytes = policy.dataGiB !== undefined ? policy.dataGiB * 1024 ** 3 : written;
-    let rate = lib ? (lib.generation ? lib.rates(lib.cartridges[0]?.barcode ?? '').native : 2.77) : 1;
-    if (lib?.generation) rate = Math.min(rate, lib.cartridges.length > 0 ? lib.rates(lib.cartridges[0].barcode).native : rate);
+    let rate = lib ? lib.driveNativeBytesPerUs() : 1;
     const path = backupPath({ model: p.model, access: this.access, propagationUs: p.links.propagationUs }, {
       source: policy.ldevId, libraryId: policy.libraryId, path: policy.path, serverId: policy.serverId, backupServerId: policy.backupServerId,
     });
@@ -301,7 +301,7 @@ export class BackupSystem {
     const v = new Map<string, string>();
     p.model.replication.pairs.forEach((pair, i) => {
       const s = p.repl.pairStatus(i).state;
-      if (s !== 'SMPL' || pair.group.startsWith('SANM-') === false) v.set(`pair ${pair.key}`, s);
+      if (s !== 'SMPL' || !pair.group.startsWith(SANM_PREFIX)) v.set(`pair ${pair.key}`, s); // idle candidate replicas are noise
     });
     for (const j of this.jobs.list) v.set(`job ${j.id}`, j.state);
     for (const s of this.backupModes) v.set(`${s} backup mode`, 'on');
@@ -320,7 +320,7 @@ export class BackupSystem {
     const pairs = p.model.replication.pairs;
     const index = against
       ? pairs.findIndex((x) => x.group === against.group && (against.device === undefined || x.device === against.device))
-      : pairs.findIndex((x) => x.svol === ldev && p.repl.pairStatus(pairs.indexOf(x)).splitAtS !== null);
+      : pairs.findIndex((x, i) => x.svol === ldev && p.repl.pairStatus(i).splitAtS !== null); // split now: S holds that image
     const image = index >= 0 ? this.splitImages.get(index) : undefined;
     if (image) return image;
     const src = p.arrays.digests[ldev];

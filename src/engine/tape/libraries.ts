@@ -19,6 +19,7 @@ import { CompileError } from '../compile.ts';
 import { createDriveAllocator, type DriveAllocatorState } from './drive-allocator.ts';
 import {
   DVD_MOUNT_TIMINGS,
+  DVD_RAM_BYTES_PER_US,
   LTO_MOUNT_TIMINGS,
   LTO_SPECS,
   driveCanWrite,
@@ -118,10 +119,15 @@ export class Library {
     return media.kind === 'dvd-ram' ? 'DVD-RAM' : media.generation;
   }
 
+  /** The drives' native rate on their own generation's media (DVD-RAM: the disc rate), bytes/µs. */
+  driveNativeBytesPerUs(): number {
+    return this.generation === null ? DVD_RAM_BYTES_PER_US : LTO_SPECS[this.generation].nativeBytesPerUs;
+  }
+
   /** Medium rates of a cartridge in these drives, bytes/µs: native and lowest matched. */
   rates(barcode: string): { native: number; min: number; bufferBytes: number; generation: LtoGeneration | null } {
     const c = this.cartridge(barcode);
-    if (!c || c.media.kind === 'dvd-ram') return { native: 2.77, min: 0, bufferBytes: 0, generation: null };
+    if (!c || c.media.kind === 'dvd-ram') return { native: DVD_RAM_BYTES_PER_US, min: 0, bufferBytes: 0, generation: null };
     const spec = LTO_SPECS[c.media.generation];
     return { native: spec.nativeBytesPerUs, min: spec.minMatchedBytesPerUs, bufferBytes: spec.bufferBytes, generation: c.media.generation };
   }

@@ -5,7 +5,7 @@
  * announces each runbook command's answer once.
  */
 import type { KeyboardEvent } from 'react';
-import { useStore } from '../store/index.ts';
+import { CommandAnnouncer, RunNote } from '../sim/RunNote.tsx';
 import { CatalogTable } from './CatalogTable.tsx';
 import { JobList } from './JobList.tsx';
 import { LibraryList } from './LibraryList.tsx';
@@ -15,21 +15,9 @@ import { ScheduleView } from './ScheduleView.tsx';
 import { BACKUP_SECTIONS, useBackupUi, type BackupSection } from './useBackupUi.ts';
 import './backup.css';
 
-function RunNote() {
-  const runState = useStore((s) => s.sim.runState);
-  const error = useStore((s) => s.sim.error);
-  if (runState === 'error') return <p className="field-error">The run could not start: {error}</p>;
-  if (runState === 'idle' || runState === 'loading') return <p className="muted">Loading the design into the emulator…</p>;
-  return null;
-}
-
+/** Re-renders only itself when a command's answer arrives. */
 function Announcer() {
-  const note = useBackupUi((s) => s.lastNote);
-  return (
-    <p className="sr-only" aria-live="polite">
-      {note ? `${note.command}: ${note.text}` : ''}
-    </p>
-  );
+  return <CommandAnnouncer note={useBackupUi((s) => s.lastNote)} />;
 }
 
 function onSectionKey(e: KeyboardEvent, current: BackupSection): void {

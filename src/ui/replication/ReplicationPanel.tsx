@@ -3,7 +3,7 @@
  * its figures and commands, the engine's answers announced politely), the snapshot pools, and
  * the copy groups editor.
  */
-import { useStore } from '../store/index.ts';
+import { CommandAnnouncer, RunNote } from '../sim/RunNote.tsx';
 import { CommandOptions } from './CommandOptions.tsx';
 import { CopyGroupsEditor } from './CopyGroupsEditor.tsx';
 import { PairLegend } from './PairLegend.tsx';
@@ -12,22 +12,9 @@ import { PoolList } from './PoolList.tsx';
 import { useReplicationUi } from './useReplicationUi.ts';
 import './replication.css';
 
-function RunNote() {
-  const runState = useStore((s) => s.sim.runState);
-  const error = useStore((s) => s.sim.error);
-  if (runState === 'error') return <p className="field-error">The run could not start: {error}</p>;
-  if (runState === 'idle' || runState === 'loading') return <p className="muted">Loading the design into the emulator…</p>;
-  return null;
-}
-
-/** Screen readers hear each command's answer once (the notes under the rows stay visible). */
+/** Re-renders only itself when a command's answer arrives. */
 function Announcer() {
-  const note = useReplicationUi((s) => s.lastNote);
-  return (
-    <p className="sr-only" aria-live="polite">
-      {note ? `${note.command}: ${note.text}` : ''}
-    </p>
-  );
+  return <CommandAnnouncer note={useReplicationUi((s) => s.lastNote)} />;
 }
 
 export function ReplicationPanel() {
