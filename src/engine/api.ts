@@ -11,8 +11,10 @@
 import type { Action, Expectation, Scenario } from '../model/scenario.ts';
 import type { CopyGroupKind } from '../model/topology.ts';
 import type { BackupReport, BackupStatus } from './backup-api.ts';
+import type { RemoteReport, RemoteStatus, RemoteVerification } from './remote-api.ts';
 
 export type * from './backup-api.ts';
+export type * from './remote-api.ts';
 
 /** A command applied to a running simulation (plain data; the UI never mutates engine state). */
 export type EngineCommand = Action;
@@ -38,9 +40,11 @@ export type RejectReason =
   | 'read-only' // write to an LDEV with the read-only attribute
   | 'queue-full' // an open-loop (rate_iops) workload already had its limit of I/Os outstanding
   | 'pair-state' // the volume's pair state forbids it (S-VOL while paired, P-VOL during a restore, invalid snapshot)
-  | 'backup-mode-full'; // the database is in backup mode and its memory for held writes is full
+  | 'backup-mode-full' // the database is in backup mode and its memory for held writes is full
+  | 'fence' // a remote-sync P-VOL's fence level refused the write: its update could not reach the S-VOL
+  | 'site-down'; // the array is in a site that was lost
 
-export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full'];
+export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down'];
 
 // ---------------------------------------------------------------- replication
 
@@ -49,10 +53,12 @@ export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host
  * PAIR, COPY(SP) (steady split draining), PSUS(SP) (quick split: split, background copy
  * running), PSUS (split), COPY(RS) (resync), COPY(RS-R) (restore), PSUE (suspended by error or
  * an invalid snapshot), PFUL (snapshot pool over its warning threshold, image not yet taken),
- * PFUS (split snapshot whose pool is over its warning threshold).
+ * PFUS (split snapshot whose pool is over its warning threshold). Remote pairs: PFUL (master
+ * journal over 80 %), PFUS (suspended because the journal stayed full), SSWS (S-VOL taken over
+ * at the remote site, writable).
  */
-export type PairState = 'SMPL' | 'COPY' | 'PAIR' | 'COPY(SP)' | 'PSUS(SP)' | 'PSUS' | 'COPY(RS)' | 'COPY(RS-R)' | 'PSUE' | 'PFUL' | 'PFUS';
-export const PAIR_STATES: readonly PairState[] = ['SMPL', 'COPY', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'PFUL', 'PFUS'];
+export type PairState = 'SMPL' | 'COPY' | 'PAIR' | 'COPY(SP)' | 'PSUS(SP)' | 'PSUS' | 'COPY(RS)' | 'COPY(RS-R)' | 'PSUE' | 'PFUL' | 'PFUS' | 'SSWS';
+export const PAIR_STATES: readonly PairState[] = ['SMPL', 'COPY', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'PFUL', 'PFUS', 'SSWS'];
 
 /** Why a copy operation copies the tracks it does. */
 export type CopyReason =
@@ -64,7 +70,8 @@ export type CopyReason =
   | 'full-no-positions' // host mirror without recorded positions: every track written on either side
   | 'restore' // pairresync -restore: the union, copied S → P
   | 'snapshot-restore' // a snapshot restored onto its P-VOL
-  | 'copy-on-write'; // a taken snapshot: old tracks preserved in the pool on the P-VOL's first write to each
+  | 'copy-on-write' // a taken snapshot: old tracks preserved in the pool on the P-VOL's first write to each
+  | 'swap-resync'; // pairresync -swaps: the union of both sides' changes, copied from the new P-VOL
 
 export interface CopyOpReport {
   reason: CopyReason;
@@ -113,6 +120,29 @@ export interface PairStatus {
   svolAccess: 'rw' | 'r' | 'none';
   /** Snapshot pairs: tracks this generation holds in the pool. */
   preservedTracks: number;
+  /** Remote pairs only: what the console's `pairdisplay -fe` adds. */
+  remote?: PairRemoteInfo;
+}
+
+/** A remote pair's extra columns. */
+export interface PairRemoteInfo {
+  /** The remote group (`ctg-N` / `sync:<group>`). */
+  groupKey: string;
+  mode: 'sync' | 'async';
+  fence: 'data' | 'status' | 'never' | null;
+  consistencyGroup: number | null;
+  masterJournal: number | null;
+  restoreJournal: number | null;
+  wanLinkId: string;
+  /** Arrays of the P-VOL and the S-VOL now (swapped after pairresync -swaps). */
+  pArrayId: string;
+  sArrayId: string;
+  /** The P-VOL and S-VOL LDEVs now (swapped after pairresync -swaps). */
+  pLdev: string;
+  sLdev: string | null;
+  /** remote-async to a library: the library and the cartridge written. */
+  targetLibraryId: string | null;
+  swapped: boolean;
 }
 
 export interface PoolStatus {
@@ -236,6 +266,8 @@ export interface Report {
   runbooks: BackupReport['runbooks'];
   schedule: BackupReport['schedule'];
   servers: BackupReport['servers'];
+  /** WAN links, remote groups and "verify remote" results (remote-api.ts). */
+  remote: RemoteReport;
   expectations: ExpectationResult[];
 }
 
@@ -267,6 +299,16 @@ export interface TelemetryFrame {
   linkUtilPct: Float64Array;
   /** Rejected I/Os in each sample, all reasons. */
   rejected: Float64Array;
+  /** Remote group keys, in the column order of the remote series (empty without remote copy). */
+  remoteKeys: string[];
+  /** [sample * remoteCount + group] at the end of each sample: lag in seconds (RPO), in writes, master journal use %. */
+  remoteLagS: Float64Array;
+  remoteLagWrites: Float64Array;
+  remoteJournalPct: Float64Array;
+  /** WAN link ids, in the column order of `wanThroughputMBps`. */
+  wanIds: string[];
+  /** [sample * wanCount + link] payload MB/s over each sample. */
+  wanThroughputMBps: Float64Array;
 }
 
 /**
@@ -294,6 +336,8 @@ export interface EngineSnapshot {
   replication: ReplicationStatus;
   /** Libraries, jobs, catalog, runbooks, schedule now. */
   backup: BackupStatus;
+  /** WAN links and remote groups now. */
+  remote: RemoteStatus;
 }
 
 /** How many event-log records a snapshot carries. */
@@ -381,4 +425,8 @@ export interface Simulation {
   pairBitmap(key: string, cells: number): PairBitmap | null;
   /** Libraries, jobs, catalog, runbooks and schedule now (sent with every telemetry batch). */
   backupStatus(): BackupStatus;
+  /** WAN links, remote groups and verifications now (sent with every telemetry batch). */
+  remoteStatus(): RemoteStatus;
+  /** "Verify remote" for the remote group of copy group `group` now (also recorded in the report). */
+  verifyRemote(group: string): RemoteVerification | null;
 }

@@ -45,6 +45,9 @@ export const ACTION_CODES: Record<Action['type'], number> = {
   resumeRunbook: 20,
   setPolicy: 21,
   runPolicy: 22,
+  setWanLink: 23,
+  siteLoss: 24,
+  verifyRemote: 25,
 };
 /** + state index (PAIR_STATES); a = pair (replication/pairs.ts). */
 export const LOG_PAIR_STATE = 300;

@@ -10,7 +10,17 @@
  * Pure data: the engine's ops/runbooks.ts interprets it.
  */
 import { z } from 'zod';
-import { Id } from './topology.ts';
+import { ClockTime, Id } from './topology.ts';
+
+/**
+ * When the SAN manager starts a runbook by itself (Fig. 21: a remote replica split every night
+ * for the reporting server): daily, or weekly on `weekday` (0 = Sunday), at `at` wall-clock time.
+ */
+export const RunbookSchedule = z.object({
+  frequency: z.enum(['daily', 'weekly']).default('daily'),
+  weekday: z.number().int().min(0).max(6).default(0),
+  at: ClockTime,
+});
 
 /** The CCI pair states a condition may wait for. */
 export const PairStateName = z.enum([
@@ -25,6 +35,7 @@ export const PairStateName = z.enum([
   'PSUE',
   'PFUL',
   'PFUS',
+  'SSWS',
 ]);
 
 /**
@@ -38,7 +49,7 @@ export const Condition = z.discriminatedUnion('kind', [
     kind: z.literal('pairState'),
     group: Id,
     device: Id.optional(),
-    states: z.array(PairStateName).min(1).max(11),
+    states: z.array(PairStateName).min(1).max(12),
   }),
   z.object({ kind: z.literal('jobDone'), job: Id }),
   z.object({ kind: z.literal('runbookDone'), runbook: Id }),
@@ -73,6 +84,8 @@ export function runbookSchemas<A extends z.ZodTypeAny>(action: A) {
       description: z.string().max(4000).default(''),
       /** Pause before every step (a trainer steps through with resumeRunbook). */
       stepMode: z.boolean().default(false),
+      /** Started by the SAN manager on this schedule (absent: only by a timeline action or a command). */
+      schedule: RunbookSchedule.optional(),
       steps: z.array(RunbookStep).min(1).max(500),
     })
     .superRefine((r, ctx) => {

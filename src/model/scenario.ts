@@ -47,6 +47,12 @@ export const PairCreate = z.object({
   pace: CopyPace.default(3),
   /** `-split`: split as soon as the initial copy completes. */
   split: z.boolean().default(false),
+  /** Remote-sync: `-f fence` overrides the group's fence level. */
+  fence: z.enum(['data', 'status', 'never']).optional(),
+  /** Remote-async: `-jp id` / `-js id` / `-f async CTG` override the group's journals and consistency group. */
+  masterJournal: z.number().int().min(0).max(255).optional(),
+  restoreJournal: z.number().int().min(0).max(255).optional(),
+  consistencyGroup: z.number().int().min(0).max(255).optional(),
 });
 /**
  * `pairsplit -g grp [-d dev]`: PAIR → PSUS. `mode` steady (Fig. 5a): the pending copy is drained
@@ -59,6 +65,11 @@ export const PairSplit = z.object({
   ...PairRef,
   mode: z.enum(['steady', 'quick']).default('steady'),
   access: z.enum(['rw', 'r']).default('rw'),
+  /**
+   * Remote pairs, `pairsplit -RS` at the remote site: S-VOL takeover — the S-VOL becomes
+   * writable (SSWS) whatever the state of the main site; its writes are recorded for the swap resync.
+   */
+  takeover: z.boolean().optional(),
 });
 /** `pairsplit -E`: force the pair into PSUE (suspended by error); a later resync is a full copy. */
 export const PairSuspend = z.object({ type: z.literal('pairSuspend'), ...PairRef });
@@ -75,6 +86,11 @@ export const PairResync = z.object({
   ...PairRef,
   restore: z.boolean().default(false),
   pace: CopyPace.optional(),
+  /**
+   * Remote pairs in SSWS, `pairresync -swaps`: the S-VOL becomes the P-VOL and the direction
+   * reverses; the union of both sides' changes is copied from the new P-VOL.
+   */
+  swap: z.boolean().optional(),
 });
 /** The read-only attribute of an LDEV (claim 4): host writes to it are rejected and counted. */
 export const SetReadOnly = z.object({ type: z.literal('setReadOnly'), ldevId: Id, readOnly: z.boolean() });
@@ -163,6 +179,18 @@ export const ResumeRunbook = z.object({ type: z.literal('resumeRunbook'), runboo
 export const SetPolicy = z.object({ type: z.literal('setPolicy'), policy: BackupPolicy });
 export const RunPolicy = z.object({ type: z.literal('runPolicy'), policyId: Id });
 
+// ---------------------------------------------------------------- remote copy
+
+/** A WAN link goes down (an outage) or comes back up; batches in flight when it fails are resent when it is back. */
+export const SetWanLink = z.object({ type: z.literal('setWanLink'), wanLinkId: Id, up: z.boolean() });
+/**
+ * A whole site is lost (disaster): its servers stop, its arrays stop answering and every WAN
+ * link of the site goes down. What the remote holds is what remote copy got there.
+ */
+export const SiteLoss = z.object({ type: z.literal('siteLoss'), siteId: Id });
+/** "Verify remote": check the remote image of the group's consistency group against the primary's write history (report `remote.verifications`). */
+export const VerifyRemote = z.object({ type: z.literal('verifyRemote'), group: Id });
+
 export const Action = z.discriminatedUnion('type', [
   StartWorkload,
   StopWorkload,
@@ -187,6 +215,9 @@ export const Action = z.discriminatedUnion('type', [
   ResumeRunbook,
   SetPolicy,
   RunPolicy,
+  SetWanLink,
+  SiteLoss,
+  VerifyRemote,
 ]);
 export type Action = z.infer<typeof Action>;
 

@@ -209,6 +209,24 @@ export const SnapshotPool = z.object({
 });
 export type SnapshotPool = z.infer<typeof SnapshotPool>;
 
+/**
+ * A journal (Universal Replicator): a journal volume on the array that holds the writes of
+ * asynchronous remote copy in sequence order — as the master journal at the main site until the
+ * remote has applied them, as the restore journal at the remote until they are applied there.
+ */
+export const Journal = z.object({
+  /** CCI journal ID, 0–255. */
+  id: z.number().int().min(0).max(255),
+  /** Capacity of the journal volume(s), MiB. */
+  capacityMiB: z.number().positive().max(16_777_216),
+  /**
+   * Data overflow watch: seconds the master journal may stay full (host writes then wait for
+   * space) before the whole consistency group suspends (PFUS). 0 suspends at once.
+   */
+  overflowWatchS: z.number().min(0).max(600).default(60),
+});
+export type Journal = z.infer<typeof Journal>;
+
 export const DiskArray = z.object({
   ...DeviceHead,
   kind: z.literal('array'),
@@ -221,6 +239,8 @@ export const DiskArray = z.object({
   hostGroups: z.array(HostGroup).max(1024).default([]),
   luPaths: z.array(LuPath).max(8192).default([]),
   pools: z.array(SnapshotPool).max(64).default([]),
+  /** Journals for asynchronous remote copy (absent: none). */
+  journals: z.array(Journal).max(256).optional(),
 });
 export type DiskArray = z.infer<typeof DiskArray>;
 
@@ -336,9 +356,14 @@ export type Link = z.infer<typeof Link>;
  * - `host-mirror`: the data mirror program of a server (JP2002-041345) duplexes the server's
  *   writes to both volumes, which may sit on different arrays;
  * - `snapshot`: copy-on-write snapshots (Thin Image) of the P-VOL kept in a pool; `svol`, when
- *   given, is the LDEV through which hosts read the snapshot image.
+ *   given, is the LDEV through which hosts read the snapshot image;
+ * - `remote-sync` (TrueCopy): the P-VOL's array sends each host write over a WAN link to the
+ *   S-VOL's array in the other site and acknowledges the host after the remote has it;
+ * - `remote-async` (Universal Replicator): the host is acknowledged at once; the write goes to
+ *   the master journal with a sequence number of its consistency group, the remote pulls it over
+ *   the WAN and applies the group's writes strictly in sequence order.
  */
-export const CopyGroupKind = z.enum(['local', 'host-mirror', 'snapshot']);
+export const CopyGroupKind = z.enum(['local', 'host-mirror', 'snapshot', 'remote-sync', 'remote-async']);
 export type CopyGroupKind = z.infer<typeof CopyGroupKind>;
 
 /** One pair of a copy group, addressed as CCI does: group name + device name. */
@@ -347,7 +372,7 @@ export const CopyGroupDevice = z.object({
   name: Id,
   /** LDEV id of the P-VOL. */
   pvol: Id,
-  /** LDEV id of the S-VOL (required for local and host-mirror pairs). */
+  /** LDEV id of the S-VOL (required for local, host-mirror and remote-sync pairs; a remote-async device without one writes `targetLibraryId`'s tape). */
   svol: Id.optional(),
   /** CCI mirror unit (MU#): several pairs or snapshot generations of one P-VOL use different MUs. */
   mu: z.number().int().min(0).max(1023).default(0),
@@ -368,6 +393,26 @@ export const CopyGroup = z.object({
   recordPositions: z.boolean().default(true),
   /** snapshot: the pool (on the P-VOLs' array) that holds the preserved tracks. */
   poolId: Id.optional(),
+  /**
+   * remote-sync: the fence level — what a write does when its update cannot reach the S-VOL:
+   * `data` refuses it (and every write while the pair is suspended by the error), `status`
+   * refuses it only when the S-VOL cannot be marked suspended (the remote is unreachable),
+   * `never` accepts it and records it in the bitmap. Default `never`.
+   */
+  fence: z.enum(['data', 'status', 'never']).optional(),
+  /** remote-async: the consistency group (CTG, 0–255): every group with the same number applies in one sequence. Default 0. */
+  consistencyGroup: z.number().int().min(0).max(255).optional(),
+  /** remote-async: the master journal's ID on the P-VOLs' array (default 0). */
+  masterJournal: z.number().int().min(0).max(255).optional(),
+  /** remote-async: the restore journal's ID on the S-VOLs' array (default 0). */
+  restoreJournal: z.number().int().min(0).max(255).optional(),
+  /** remote: the WAN link the copy crosses (default: the one that joins the two arrays). */
+  wanLinkId: Id.optional(),
+  /**
+   * remote-async: a tape or DVD-RAM library at the remote site; devices without `svol` are
+   * copied to its cartridges, written sequentially in sequence order (the patent's cheaper copy).
+   */
+  targetLibraryId: Id.optional(),
   devices: z.array(CopyGroupDevice).min(1).max(1024),
 });
 export type CopyGroup = z.infer<typeof CopyGroup>;
