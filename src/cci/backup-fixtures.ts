@@ -163,6 +163,7 @@ function runbook(): RunbookStatus {
 export function backupStatus(): BackupStatus {
   return {
     clockStart: '22:00',
+    runbookSchedule: [],
     policies: BACKUP_TOPOLOGY.backup.policies.map((p) => ({ ...p })),
     libraries: [
       {

@@ -25,6 +25,8 @@ import type { EventLog } from './kernel/event-log.ts';
 import { addressedPairs } from './replication/pair-commands.ts';
 import { Replication } from './replication/pairs.ts';
 import type { BackupSystem } from './backup.ts';
+import type { RemoteCopy } from './remote/remote-copy.ts';
+import type { RemoteOutputs } from './remote/remote-outputs.ts';
 
 /** What carrying out an action needs of a simulation: its tables and workload control (bound once). */
 export interface ActionParts {
@@ -34,6 +36,8 @@ export interface ActionParts {
   readonly repl: Replication;
   readonly log: EventLog;
   readonly backup: BackupSystem;
+  readonly remote: RemoteCopy;
+  readonly remoteOut: RemoteOutputs;
   nowUs(): number;
   startWorkload(w: number): void;
   stopWorkload(w: number): void;
@@ -86,9 +90,37 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
       if (result.ok && !result.redundant) log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], 0, source);
       return result;
     }
+    case 'setWanLink': {
+      const l = parts.remote.wanIndex(action.wanLinkId);
+      if (l < 0) return { ok: false, message: `no WAN link "${action.wanLinkId}"` };
+      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], l, source);
+      parts.remote.setWan(l, action.up);
+      return { ok: true };
+    }
+    case 'siteLoss': {
+      const site = parts.model.siteIds.indexOf(action.siteId);
+      if (site < 0) return { ok: false, message: `no site "${action.siteId}"` };
+      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], site, source);
+      parts.model.workloads.forEach((w, i) => {
+        if (parts.model.serverSite.get(w.serverId) === action.siteId) parts.stopWorkload(i);
+      });
+      parts.remote.siteLost(action.siteId, parts.model.arraySites.flatMap((s, a) => (s === action.siteId ? [a] : [])));
+      return { ok: true };
+    }
+    case 'verifyRemote': {
+      const g = parts.remote.groupOfCopyGroup(action.group);
+      if (g < 0) return { ok: false, code: 'EX_ENOGRP', message: `no remote copy group "${action.group}"` };
+      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], g, source);
+      const v = parts.remoteOut.verify(g, action.group);
+      return { ok: true, message: v.message };
+    }
     default: {
       const indices = addressedPairs(parts.model.replication.pairs, action.group, action.device);
       if (!Array.isArray(indices)) return indices;
+      if (action.type === 'pairCreate') {
+        const refused = parts.remote.createOptions(indices, action);
+        if (refused) return refused;
+      }
       log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], indices[0], source);
       return parts.repl.command(indices, Replication.commandOf(action));
     }

@@ -265,6 +265,7 @@ export interface Report {
   catalog: BackupReport['catalog'];
   runbooks: BackupReport['runbooks'];
   schedule: BackupReport['schedule'];
+  runbookSchedule: BackupReport['runbookSchedule'];
   servers: BackupReport['servers'];
   /** WAN links, remote groups and "verify remote" results (remote-api.ts). */
   remote: RemoteReport;

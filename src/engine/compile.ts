@@ -21,6 +21,7 @@ import { FcGraph, type LinkSpec } from './fabric/fc-graph.ts';
 import { resolveAccess } from './fabric/lu-access.ts';
 import type { FcHop } from './fabric/path-resolver.ts';
 import { compileReplication, type CompiledReplication } from './replication/compile-replication.ts';
+import { compileRemote, type CompiledRemote } from './remote/compile-remote.ts';
 
 export class CompileError extends Error {
   readonly deviceId: string;
@@ -79,6 +80,12 @@ export interface CompiledModel {
   links: LinkSpec[];
   workloads: CompiledWorkload[];
   replication: CompiledReplication;
+  /** WAN links and journals (remote copy). */
+  remote: CompiledRemote;
+  /** Site ids in document order; each server's site; each compiled array's site. */
+  siteIds: string[];
+  serverSite: Map<string, string>;
+  arraySites: string[];
   /** Timeline entries sorted by time (stable: document order among equal times). */
   timeline: TimelineEntry[];
   /** The FC graph (run-time access and job paths resolve over it). */
@@ -200,6 +207,8 @@ interface ActionIds {
   runbooks: Set<string>;
   policies: Set<string>;
   replication: CompiledReplication;
+  wanLinks: Set<string>;
+  sites: Set<string>;
 }
 
 /** Checks the ids an action names (timeline entries and runbook steps); throws CompileError naming the field. */
@@ -274,6 +283,13 @@ function checkAction(a: Action, field: string, ids: ActionIds): void {
     case 'setPolicy':
       need(ids.ldevs, a.policy.ldevId, 'timeline', 'policy.ldevId', 'LDEV');
       return need(ids.libraries, a.policy.libraryId, 'timeline', 'policy.libraryId', 'tape or DVD library');
+    case 'setWanLink':
+      return need(ids.wanLinks, a.wanLinkId, 'timeline', 'wanLinkId', 'WAN link');
+    case 'siteLoss':
+      return need(ids.sites, a.siteId, 'timeline', 'siteId', 'site');
+    case 'verifyRemote':
+      if (!ids.replication.pairs.some((p) => p.group === a.group && p.remote !== null)) throw new CompileError('timeline', `${field}.group`, `no remote copy group "${a.group}"`);
+      return;
   }
 }
 
@@ -291,6 +307,8 @@ function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[], t: Arr
       ...scenario.timeline.flatMap((e) => (e.action.type === 'setPolicy' ? [e.action.policy.id] : [])),
     ]),
     replication,
+    wanLinks: new Set(devices.filter((d) => d.kind === 'wanLink').map((d) => d.id)),
+    sites: new Set(scenario.topology.sites.map((x) => x.id)),
   };
   scenario.timeline.forEach((entry, i) => checkAction(entry.action, `timeline[${i}].action`, ids));
   scenario.runbooks.forEach((r, i) => {
@@ -323,12 +341,16 @@ export function compileScenario(scenario: Scenario, seed: number): CompiledModel
     }
     for (const { i } of order) workloads.push(compileWorkload(graph, arraysById, tables, server, i));
   }
-  const replication = compileReplication(topology, graph, arrayDevices, tables);
+  const remote = compileRemote(topology, tables.arrays);
+  const replication = compileReplication(topology, graph, arrayDevices, tables, remote);
   for (const w of workloads) {
     w.mirrorPair = replication.pairs.findIndex((p) => p.kind === 'host-mirror' && p.serverId === w.serverId && p.pvol === w.ldevIndex && w.reject === null);
   }
   checkTimeline(scenario, workloads, tables, replication);
   const timeline = scenario.timeline.map((e, i) => ({ e, i })).sort((x, y) => x.e.atS - y.e.atS || x.i - y.i).map((x) => x.e);
   const endUs = Math.round(scenario.durationS * US_PER_S);
-  return { seed, endUs, ...tables, links: graph.links, workloads, replication, timeline, graph };
+  const siteIds = topology.sites.map((x) => x.id);
+  const serverSite = new Map(topology.devices.filter((d) => d.kind === 'server').map((d) => [d.id, d.siteId]));
+  const arraySites = tables.arrays.map((a) => topology.devices.find((d) => d.id === a.id)!.siteId);
+  return { seed, endUs, ...tables, links: graph.links, workloads, replication, remote, siteIds, serverSite, arraySites, timeline, graph };
 }

@@ -194,3 +194,44 @@ export const DB_HELD_WRITE_LIMIT = 1 << 20;
 
 /** How often a waiting runbook step re-checks its condition, µs (10 ms of simulated time). */
 export const RUNBOOK_POLL_US = 10_000;
+
+// ---------------------------------------------------------------- remote copy and the WAN
+
+/**
+ * Payload share of a WAN circuit's line rate: FCIP over TCP/IP over Ethernet carries a 1460 B
+ * TCP segment per 1538 B on the wire (preamble, Ethernet, IP, TCP headers, inter-frame gap):
+ * 1460 / 1538 ≈ 0.949. Source: IEEE 802.3 framing, RFC 3821 (FCIP).
+ */
+export const WAN_PAYLOAD_EFFICIENCY = 1460 / 1538;
+
+/**
+ * A lost WAN batch is resent once the loss is detected: one round trip (the duplicate
+ * acknowledgements come back) plus this, the sender's fast-retransmit reaction (RFC 5681 fast
+ * retransmit after three duplicate ACKs; we take 1 ms of detection and resend work).
+ */
+export const WAN_RETRANSMIT_US = 1000;
+
+/**
+ * Universal Replicator moves journal data in batches: a read-journal command returns up to this
+ * many bytes of entries (we use 1 MiB; UR transfers journal data in units of up to ~1 MB per
+ * read-journal command — Hitachi UR user guide, "journal copy").
+ */
+export const JNL_BATCH_BYTES = 1 << 20;
+
+/** Read-journal commands the restore side keeps outstanding at the master (pipelining over long distances). */
+export const JNL_READS_OUTSTANDING = 16;
+
+/**
+ * The master answers a waiting read-journal command this long after the first new entry (so
+ * small writes travel together); 1 ms.
+ */
+export const JNL_BATCH_WAIT_US = 1000;
+
+/** Journal use above this percent shows the group as PFUL (UR: "journal volume threshold"). */
+export const JNL_PFUL_PCT = 80;
+
+/** Remote I/O processing at the remote array's front end per sync update or journal batch (RCU port work): 20 µs. */
+export const REMOTE_PORT_US = 20;
+
+/** Entries kept by the in-engine prefix checker past the remote's prefix before it keeps only the frozen image. */
+export const REMOTE_CHECK_HISTORY = 65_536;

@@ -18,6 +18,7 @@ export const EV_COPY = 7; // a = pair, b = copy generation (a copy cycle)
 export const EV_JOB = 8; // a = job, b = phase (tape/jobs.ts)
 export const EV_RUNBOOK = 9; // a = runbook, b = generation (ops/runbooks.ts)
 export const EV_POLICY = 10; // a = schedule entry (ops/san-manager.ts)
+export const EV_REMOTE = 11; // a = master journal, b = kind + 8 × payload (remote/remote-copy.ts)
 /** Event-log codes of records that are not queue events. */
 export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
 export const LOG_ACTION = 200; // + action kind; a = workload / first pair / LDEV, b = 0 timeline / 1 command
@@ -53,7 +54,7 @@ export const ACTION_CODES: Record<Action['type'], number> = {
 export const LOG_PAIR_STATE = 300;
 /** A pair command refused; a = pair. */
 export const LOG_PAIR_REJECT = 400;
-const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy', 'job', 'runbook', 'policy'];
+const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy', 'job', 'runbook', 'policy', 'remote'];
 
 /** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
 export function eventKindName(code: number): string | null {

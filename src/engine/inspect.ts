@@ -9,6 +9,7 @@ import {
   type ArraySnapshot,
   type BackupStatus,
   type EngineSnapshot,
+  type RemoteStatus,
   type LdevSnapshot,
   type SnapshotEvent,
   type WorkloadSnapshot,
@@ -30,6 +31,7 @@ export interface SnapshotSources {
   replication: Replication;
   nowUs: number;
   backup: BackupStatus;
+  remote: RemoteStatus;
   /** Per workload, as access is now (LUN security can change during a run): LDEV index, reject reason code or -1. */
   wlLdev: ArrayLike<number>;
   wlReject: ArrayLike<number>;
@@ -82,6 +84,7 @@ export function buildSnapshot(src: SnapshotSources): EngineSnapshot {
     recentEvents,
     replication: src.replication.status(),
     backup: src.backup,
+    remote: src.remote,
   });
 }
 

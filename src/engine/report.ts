@@ -18,6 +18,7 @@ import {
   REJECT_REASONS,
   type BackupReport,
   type ExpectationResult,
+  type RemoteReport,
   type LdevReport,
   type LinkReport,
   type PairReport,
@@ -57,6 +58,7 @@ export interface ReportInput {
   pairs: Record<string, PairReport>;
   pools: Record<string, PoolReport>;
   backup: BackupReport;
+  remote: RemoteReport;
 }
 
 function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport {
@@ -126,6 +128,7 @@ export function buildReport(input: ReportInput): Report {
     pairs: input.pairs,
     pools: input.pools,
     ...input.backup,
+    remote: input.remote,
     expectations: [],
   };
   report.expectations = input.scenario.expectations.map((e) => evaluateExpectation(report, e));

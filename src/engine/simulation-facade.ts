@@ -7,10 +7,11 @@
  * inspect.ts with the simulation's bound `parts`.
  */
 import { performAction, type ActionParts } from './actions.ts';
-import type { BackupStatus, CommandResult, EngineCommand, EngineSnapshot, PairBitmap, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
+import type { BackupStatus, CommandResult, EngineCommand, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
+import { LOG_ACTION, ACTION_CODES } from './events.ts';
 import { cacheStatsOf } from './inspect.ts';
 import { hostReadTrack, hostWriteTrack, snapshotTrack, type ProbeParts } from './probes.ts';
-import { drainTelemetryOf, ldevDigestOf, pairBitmapOf, parityGroupStatsOf, reportOf, snapshotOf, type OutputParts } from './simulation-outputs.ts';
+import { drainTelemetryOf, ldevDigestOf, pairBitmapOf, parityGroupStatsOf, replicationStatusOf, reportOf, snapshotOf, type OutputParts } from './simulation-outputs.ts';
 import type { CacheStats, ParityGroupStats } from './simulation-types.ts';
 
 export abstract class SimulationFacade {
@@ -37,7 +38,19 @@ export abstract class SimulationFacade {
   }
 
   replicationStatus(): ReplicationStatus {
-    return this.parts.repl.status();
+    return replicationStatusOf(this.parts);
+  }
+
+  remoteStatus(): RemoteStatus {
+    return this.parts.remoteOut.status();
+  }
+
+  /** "Verify remote" as a command (recorded in the event log and the report). */
+  verifyRemote(group: string): RemoteVerification | null {
+    const g = this.parts.remote.groupOfCopyGroup(group);
+    if (g < 0) return null;
+    this.parts.log.record(this.parts.nowUs(), LOG_ACTION + ACTION_CODES.verifyRemote, g, 1);
+    return this.parts.remoteOut.verify(g, group);
   }
 
   backupStatus(): BackupStatus {

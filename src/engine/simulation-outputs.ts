@@ -16,7 +16,7 @@
  * (metrics/collector.ts).
  */
 import type { Scenario } from '../model/scenario.ts';
-import type { EngineSnapshot, PairBitmap, Report, TelemetryFrame } from './api.ts';
+import type { EngineSnapshot, PairBitmap, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
 import type { DiskArrays } from './array/array.ts';
 import type { CompiledModel } from './compile.ts';
 import type { LinkTimelines } from './fabric/link-timelines.ts';
@@ -26,6 +26,8 @@ import type { EventLog } from './kernel/event-log.ts';
 import type { MetricsCollector } from './metrics/collector.ts';
 import type { BackupSystem } from './backup.ts';
 import type { Replication } from './replication/pairs.ts';
+import type { RemoteCopy } from './remote/remote-copy.ts';
+import type { RemoteOutputs } from './remote/remote-outputs.ts';
 import { buildReport, round } from './report.ts';
 import type { ParityGroupStats } from './simulation-types.ts';
 
@@ -41,6 +43,8 @@ export interface OutputParts {
   readonly repl: Replication;
   readonly log: EventLog;
   readonly backup: BackupSystem;
+  readonly remote: RemoteCopy;
+  readonly remoteOut: RemoteOutputs;
   /** Per workload: LDEV index and reject reason code (-1: none) as access is now. */
   readonly wlLdev: Int32Array;
   readonly wlReject: Int8Array;
@@ -61,26 +65,49 @@ export function reportOf(p: OutputParts): Report {
     metrics: p.metrics,
     writeBack: { accepted: p.arrays.acceptedWrites, merged: p.arrays.mergedWrites, throttled: p.arrays.throttledWrites },
     content: m.ldevs.map((_, i) => ({ digest: p.repl.contentDigest(i), writtenTracks: p.arrays.digests[i].writtenCount })),
-    pairs: p.repl.pairReports(round),
+    pairs: withRemotePairs(p, p.repl.pairReports(round)),
     pools: p.repl.poolReports(),
     backup: p.backup.report(),
+    remote: p.remoteOut.report(),
   });
+}
+
+/** Remote pairs' statuses and reports gain their remote columns (`pairdisplay -fe`). */
+export function withRemotePairs<T extends { remote?: unknown }>(p: OutputParts, byKey: Record<string, T>): Record<string, T> {
+  p.model.replication.pairs.forEach((pair, i) => {
+    const row = byKey[pair.key];
+    if (pair.remote !== null && row) row.remote = p.remoteOut.pairInfo(i);
+  });
+  return byKey;
+}
+
+/** Pairs and pools now, remote pairs with their remote columns. */
+export function replicationStatusOf(p: OutputParts): ReplicationStatus {
+  const status = p.repl.status();
+  const byKey = new Map(status.pairs.map((s) => [s.key, s]));
+  p.model.replication.pairs.forEach((pair, i) => {
+    const row = byKey.get(pair.key);
+    if (pair.remote !== null && row) row.remote = p.remoteOut.pairInfo(i);
+  });
+  return status;
 }
 
 /** The state now, as an immutable plain-data copy (see inspect.ts). */
 export function snapshotOf(p: OutputParts): EngineSnapshot {
   return buildSnapshot({
     model: p.model, workloads: p.wl, arrays: p.arrays, log: p.log, replication: p.repl, nowUs: p.nowUs(),
-    backup: p.backup.status(), wlLdev: p.wlLdev, wlReject: p.wlReject,
+    backup: p.backup.status(), remote: p.remoteOut.status(), wlLdev: p.wlLdev, wlReject: p.wlReject,
   });
 }
 
 /** Samples completed since the last call, or null if none. */
 export function drainTelemetryOf(p: OutputParts): TelemetryFrame | null {
-  return p.metrics.drain(
+  const frame = p.metrics.drain(
     p.model.ldevs.map((l) => l.id),
     p.links.ids,
   );
+  if (frame === null) return null;
+  return Object.assign(frame, p.remoteOut.drain(frame.timesS));
 }
 
 /** A pair's bitmap folded into at most `cells` cells, or null for an unknown key. */

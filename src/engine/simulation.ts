@@ -68,7 +68,10 @@ import { EventQueue } from './kernel/event-queue.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import { observeCompletion, type ProbeParts } from './probes.ts';
 import { Replication, type ReplicationHost } from './replication/pairs.ts';
-import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
+import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_REMOTE, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
+import { RemoteCopy } from './remote/remote-copy.ts';
+import { RemoteOutputs } from './remote/remote-outputs.ts';
+import { WanLinks } from './remote/wan.ts';
 import type { OutputParts } from './simulation-outputs.ts';
 import type { CompletionObserver, EngineSimulationHandle, SimulationOptions } from './simulation-types.ts';
 
@@ -79,6 +82,8 @@ const READ_ONLY = reasonCode('read-only');
 const QUEUE_FULL = reasonCode('queue-full');
 const PAIR_STATE = reasonCode('pair-state');
 const BACKUP_MODE_FULL = reasonCode('backup-mode-full');
+const FENCE = reasonCode('fence');
+const SITE_DOWN = reasonCode('site-down');
 
 class EngineSimulation extends SimulationFacade implements Simulation {
   readonly scenario: Scenario;
@@ -94,6 +99,8 @@ class EngineSimulation extends SimulationFacade implements Simulation {
   private readonly metrics: MetricsCollector;
   private readonly repl: Replication;
   private readonly backup: BackupSystem;
+  private readonly remote: RemoteCopy;
+  private readonly remoteOut: RemoteOutputs;
   /** Writes held by databases in backup mode (step 403), flushed when it ends (405). */
   private readonly held = new HeldWrites();
   /** Per workload: 1 while its server's database is in backup mode. */
@@ -157,6 +164,16 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     };
     const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
     this.repl = new Replication(m.replication, m.ldevs, this.arrays, this.links, this.cursor, replicationHost, reasons);
+    const remoteDeps = {
+      model: m, arrays: this.arrays, repl: this.repl, cursor: this.cursor, wan: new WanLinks(m.remote.wans, seed),
+      nowUs: () => this.now,
+      push: (atUs: number, a: number, b: number) => this.queue.push(atUs, EV_REMOTE, a, b),
+      resume: (slot: number, w: number, block: number, bytes: number) => this.resumeParked(slot, w, block, bytes),
+      reasons: { fence: FENCE, siteDown: SITE_DOWN },
+    };
+    this.remote = new RemoteCopy(remoteDeps);
+    this.remoteOut = new RemoteOutputs(this.remote, remoteDeps);
+    replicationHost.remote = this.remote;
     this.backup = new BackupSystem({
       scenario, model: m, arrays: this.arrays, links: this.links, repl: this.repl, cursor: this.cursor, metrics: this.metrics,
       nowUs: () => this.now,
@@ -171,7 +188,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     });
     this.parts = {
       scenario, seed, model: m, links: this.links, arrays: this.arrays, wl: this.wl, slots: this.slots,
-      metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor, backup: this.backup,
+      metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor, backup: this.backup, remote: this.remote, remoteOut: this.remoteOut,
       wlLdev: this.wlLdev, wlReject: this.wlReject,
       nowUs: () => this.now,
       nextWriteSeq: () => this.writeSeq++,
@@ -230,6 +247,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         return;
       case EV_SAMPLE:
         this.metrics.sample(a, this.links);
+        this.remoteOut.sample(a);
         this.queue.pushLate((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
         return;
       case EV_TIMELINE:
@@ -252,6 +270,9 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         return;
       case EV_POLICY:
         this.backup.policyFire(a);
+        return;
+      case EV_REMOTE:
+        this.remote.event(a, b);
         return;
     }
   }
@@ -304,6 +325,10 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         this.hold(slot, w, block, bytes);
         return;
       }
+      if (this.remote.ldevFlag[ldev] === 1 && this.remote.parkIfFull(ldev, slot, w, block, bytes)) {
+        slots.flags[slot] = IO_WRITE; // waits for room in the master journal (remote/remote-copy.ts)
+        return;
+      }
       const mirror = this.wlMirror[w];
       const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
       slots.flags[slot] = duplex >= 0 ? IO_WRITE | IO_MIRROR : IO_WRITE;
@@ -324,14 +349,41 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     this.sendData(w, bytes);
     this.arrays.frontEnd(this.wlPort[w]);
     if (paired) this.repl.beforeWrite(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), -1, duplex);
+    const remotePair = this.remote.ldevFlag[ldev] === 1 ? this.remote.pairOfPvol[ldev] : -1;
+    let first = 0;
+    let last = 0;
+    if (remotePair >= 0) {
+      first = this.arrays.firstTrack(ldev, block, bytes);
+      last = this.arrays.lastTrack(ldev, block, bytes);
+      this.remote.capturePre(ldev, first, last);
+    }
     this.arrays.acceptWrite(ldev, block, bytes, w, seq, sequential);
     let doneUs = cursor[0] + this.wlOneWayUs[w];
+    if (remotePair >= 0) {
+      // Remote copy: history, journal, or (sync) the remote's acknowledgement before the host's.
+      const remoteAckUs = this.remote.afterAccept(remotePair, block, bytes, w, seq, first, last);
+      if (remoteAckUs >= 0 && remoteAckUs + this.wlOneWayUs[w] > doneUs) doneUs = remoteAckUs + this.wlOneWayUs[w];
+    }
     if (duplex >= 0) {
       cursor[0] = issuedUs;
       const legDoneUs = this.mirrorLeg(duplex, block, bytes, w, seq, sequential);
       if (legDoneUs > doneUs) doneUs = legDoneUs;
     }
     cursor[0] = doneUs;
+    if (remotePair >= 0) this.remote.noteResponse(remotePair, doneUs - issuedUs);
+  }
+
+  /** A write parked while its master journal was full goes ahead now (its response includes the wait). */
+  private resumeParked(slot: number, w: number, block: number, bytes: number): void {
+    const saved = this.cursor[0];
+    this.cursor[0] = this.now;
+    const ldev = this.wlLdev[w];
+    const mirror = this.wlMirror[w];
+    const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
+    this.sendWrite(w, ldev, block, bytes, this.writeSeq++, duplex, this.repl.ldevFlag[ldev] === 1, false);
+    this.slots.doneUs[slot] = this.cursor[0];
+    this.queue.push(Math.ceil(this.cursor[0]), EV_HOST_DONE, slot, 0);
+    this.cursor[0] = saved;
   }
 
   /**
@@ -401,6 +453,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     this.slots.reason[slot] = reason;
     this.wl.rejected[w]++;
     this.metrics.reject(ldev, reason);
+    if (reason === FENCE) this.remote.countFenced(ldev);
     this.log.record(Math.floor(atUs), LOG_REJECT + reason, w, ldev);
     const doneUs = atUs + REJECT_ROUND_TRIP_US;
     this.slots.doneUs[slot] = doneUs;

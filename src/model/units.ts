@@ -15,6 +15,7 @@ export function parseSizeBytes(text: string): number {
 
 export const GIB = 1024 ** 3;
 export const KIB = 1024;
+export const MIB = 1024 ** 2;
 
 /** Format bytes for people: 4.0 KiB, 1.5 GiB. */
 export function formatBytes(bytes: number): string {

@@ -205,6 +205,12 @@ export class MetricsCollector {
       responseMsMean: new Float64Array(n * L),
       linkUtilPct: new Float64Array(n * K),
       rejected: new Float64Array(n),
+      remoteKeys: [],
+      remoteLagS: new Float64Array(0),
+      remoteLagWrites: new Float64Array(0),
+      remoteJournalPct: new Float64Array(0),
+      wanIds: [],
+      wanThroughputMBps: new Float64Array(0),
     };
     for (let s = 0; s < n; s++) {
       const row = this.rowAt(s);

@@ -18,6 +18,7 @@ import { CompileError, compareIds, type CompiledArray, type CompiledLdev, type C
 import type { FcGraph } from '../fabric/fc-graph.ts';
 import { resolveAccess } from '../fabric/lu-access.ts';
 import type { FcHop } from '../fabric/path-resolver.ts';
+import { compileRemotePair, type CompiledRemote, type CompiledRemotePair } from '../remote/compile-remote.ts';
 
 export interface CompiledPool {
   key: string;
@@ -52,6 +53,8 @@ export interface CompiledPair {
   recordPositions: boolean;
   pLeg: HostLeg | null;
   sLeg: HostLeg | null;
+  /** Remote pairs (remote-sync / remote-async): the WAN, journals, fence, group; else null. */
+  remote: CompiledRemotePair | null;
 }
 
 export interface CompiledReplication {
@@ -108,7 +111,7 @@ function compileDevice(
   g: CopyGroup,
   gi: number,
   j: number,
-  ctx: { graph: FcGraph; topology: Topology; sortedArrays: DiskArray[]; t: Tables; pools: CompiledPool[] },
+  ctx: { graph: FcGraph; topology: Topology; sortedArrays: DiskArray[]; t: Tables; pools: CompiledPool[]; remote: CompiledRemote },
 ): CompiledPair {
   const d = g.devices[j];
   const at = `copyGroups[${gi}].devices[${j}]`;
@@ -121,9 +124,10 @@ function compileDevice(
   const pvol = ldevIndex(d.pvol, 'pvol');
   let svol = -1;
   if (d.svol !== undefined) svol = ldevIndex(d.svol, 'svol');
-  else if (g.kind !== 'snapshot') throw new CompileError(g.id, `${at}.svol`, `a ${g.kind} pair needs an S-VOL`);
+  else if (g.kind !== 'snapshot' && !(g.kind === 'remote-async' && g.targetLibraryId !== undefined)) throw new CompileError(g.id, `${at}.svol`, `a ${g.kind} pair needs an S-VOL`);
   if (svol === pvol) throw new CompileError(g.id, `${at}.svol`, `the S-VOL cannot be the P-VOL ("${d.pvol}")`);
-  if (g.kind !== 'host-mirror' && svol >= 0 && t.ldevs[svol].arrayIndex !== t.ldevs[pvol].arrayIndex) {
+  const isRemote = g.kind === 'remote-sync' || g.kind === 'remote-async';
+  if (g.kind !== 'host-mirror' && !isRemote && svol >= 0 && t.ldevs[svol].arrayIndex !== t.ldevs[pvol].arrayIndex) {
     throw new CompileError(g.id, `${at}.svol`, `a ${g.kind} pair needs both volumes on one array ("${d.svol}" is on ${t.arrays[t.ldevs[svol].arrayIndex].id})`);
   }
   const pool = g.kind === 'snapshot' ? ctx.pools.findIndex((p) => p.poolId === g.poolId && p.arrayIndex === t.ldevs[pvol].arrayIndex) : -1;
@@ -155,10 +159,11 @@ function compileDevice(
     recordPositions: g.recordPositions ?? true,
     pLeg,
     sLeg,
+    remote: isRemote ? compileRemotePair(g, gi, j, pvol, svol, { topology: ctx.topology, arrays: t.arrays, ldevs: t.ldevs, remote: ctx.remote }) : null,
   };
 }
 
-export function compileReplication(topology: Topology, graph: FcGraph, sortedArrays: DiskArray[], t: Tables): CompiledReplication {
+export function compileReplication(topology: Topology, graph: FcGraph, sortedArrays: DiskArray[], t: Tables, remote: CompiledRemote): CompiledReplication {
   const pools = compilePools(sortedArrays, t);
   const groups = (topology.copyGroups ?? []).map((g, i) => ({ g, i })).sort((x, y) => compareIds(x.g.id, y.g.id));
   const pairs: CompiledPair[] = [];
@@ -176,11 +181,14 @@ export function compileReplication(topology: Topology, graph: FcGraph, sortedArr
         throw new CompileError(g.id, `copyGroups[${i}].serverId`, g.serverId === undefined ? 'a host-mirror group needs the server running the mirror' : `no server "${g.serverId}"`);
       }
     }
+    if ((g.kind === 'remote-sync' || g.kind === 'remote-async') && g.devices.some((d) => d.svol === undefined) && g.kind === 'remote-sync') {
+      throw new CompileError(g.id, `copyGroups[${i}].devices`, 'a remote-sync pair needs an S-VOL');
+    }
     const devices = g.devices.map((d, j) => ({ d, j })).sort((x, y) => compareIds(x.d.name, y.d.name));
     for (let k = 1; k < devices.length; k++) {
       if (devices[k].d.name === devices[k - 1].d.name) throw new CompileError(g.id, `copyGroups[${i}].devices[${devices[k].j}].name`, `device "${devices[k].d.name}" is in the group twice`);
     }
-    for (const { j } of devices) pairs.push(compileDevice(g, i, j, { graph, topology, sortedArrays, t, pools }));
+    for (const { j } of devices) pairs.push(compileDevice(g, i, j, { graph, topology, sortedArrays, t, pools, remote }));
   }
   const svolOwner = new Map<number, string>();
   const userVolumes = new Set(pairs.flatMap((p) => [p.pvol, p.svol]));
@@ -223,7 +231,7 @@ function sanManagerPairs(topology: Topology, t: Tables, userVolumes: Set<number>
     const group = `${SANM_PREFIX}${p.id}`;
     for (const svol of candidates.sort((a, b) => compareIds(t.ldevs[a].id, t.ldevs[b].id))) {
       const device = t.ldevs[svol].id;
-      out.push({ key: `${group}/${device}`, group, device, kind: 'local', mu: 0, pvol, svol, pool: -1, serverId: null, recordPositions: true, pLeg: null, sLeg: null });
+      out.push({ key: `${group}/${device}`, group, device, kind: 'local', mu: 0, pvol, svol, pool: -1, serverId: null, recordPositions: true, pLeg: null, sLeg: null, remote: null });
     }
   }
   return out;

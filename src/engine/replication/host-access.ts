@@ -20,7 +20,7 @@
  * first), what an allowed access does to the pairs (pairs.ts `beforeRead`, `beforeWrite`),
  * command acceptance (pair-acceptance.ts).
  */
-import { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUS, PSUS_SP, type PairTablesView } from './pair-tables.ts';
+import { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUS, PSUS_SP, SSWS, type PairTablesView } from './pair-tables.ts';
 
 /**
  * May a host read (write) `ldev` now? ACCESS_OK, `pairStateReason`, or `readOnlyReason` (a write
@@ -28,7 +28,11 @@ import { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUS, PSUS_SP, type
  */
 export function hostAccess(t: PairTablesView, ldev: number, isWrite: boolean, readOnlyReason: number, pairStateReason: number): number {
   const asS = t.sRole[ldev];
-  if (asS >= 0) {
+  if (asS >= 0 && t.pairs[asS].remote !== null) {
+    // A remote S-VOL: writable only once taken over (SSWS) or split read/write; readable unless copying.
+    const s = t.state[asS];
+    if (isWrite && s !== SSWS && !(s === PSUS && t.svolReadOnly[asS] === 0)) return pairStateReason;
+  } else if (asS >= 0) {
     const s = t.state[asS];
     if (s === COPY_SP) return pairStateReason; // steady split draining: unavailable
     if (s === COPY || s === PAIR || s === COPY_RS || s === COPY_RS_R) {
@@ -40,6 +44,7 @@ export function hostAccess(t: PairTablesView, ldev: number, isWrite: boolean, re
   const roles = t.pRole[ldev];
   for (let k = 0; k < roles.length; k++) {
     if (t.state[roles[k]] === COPY_RS_R) return pairStateReason; // restore: P-VOL inaccessible
+    if (isWrite && t.remoteReject[roles[k]] >= 0) return t.remoteReject[roles[k]]; // fence level, lost site
   }
   const snaps = t.snapshotsOf[ldev];
   for (let k = 0; k < snaps.length; k++) {

@@ -21,7 +21,7 @@
  */
 import { PAIR_STATES } from '../api.ts';
 import { DEFAULT_COPY_PACE } from '../constants.ts';
-import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL, type PairCommand, type PairTablesView } from './pair-tables.ts';
+import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMPL, SSWS, type PairCommand, type PairTablesView } from './pair-tables.ts';
 
 /** A command's verdict for one pair: 'accept', 'redundant', or a rejection. */
 export type Verdict = { kind: 'accept' } | { kind: 'redundant' } | Rejection;
@@ -37,6 +37,8 @@ export function verdict(t: PairTablesView, p: number, cmd: PairCommand, indices:
   const s = t.state[p];
   const name = PAIR_STATES[s];
   const snapshot = pair.kind === 'snapshot';
+  if (pair.remote !== null) return remoteVerdict(t, p, cmd);
+  if (cmd.op === 'takeover' || cmd.op === 'swap') return reject('EX_CMDRJE', `${cmd.op === 'takeover' ? 'pairsplit -RS' : 'pairresync -swaps'} is for remote copy pairs; ${pair.key} is a ${pair.kind} pair`);
   switch (cmd.op) {
     case 'create': {
       if (s !== SMPL) {
@@ -84,6 +86,44 @@ export function verdict(t: PairTablesView, p: number, cmd: PairCommand, indices:
 }
 
 /**
+ * Remote pairs (TrueCopy / Universal Replicator): paircreate from SMPL; pairsplit (PSUS) from
+ * PAIR or a copy; pairsplit -E (PSUE) and -S; pairsplit -RS (S-VOL takeover → SSWS) from any
+ * state but SMPL; pairresync from PSUS, PSUE, PFUS or SSWS (the union of both bitmaps, P → S);
+ * pairresync -swaps only in SSWS. No -restore: a remote pair is restored by a swap.
+ */
+function remoteVerdict(t: PairTablesView, p: number, cmd: PairCommand): Verdict {
+  const s = t.state[p];
+  const name = PAIR_STATES[s];
+  const pair = t.pairs[p];
+  switch (cmd.op) {
+    case 'create':
+      if (s !== SMPL) return s === COPY || s === PAIR || s === COPY_RS ? REDUNDANT : reject('EX_INVSTP', `the pair already exists (${name}); delete it first (pairsplit -S)`);
+      if (pair.svol >= 0 && t.ldevs[pair.svol].trackCount < t.trackCount[p]) return reject('EX_ENQSIZ', `the S-VOL ${t.ldevs[pair.svol].id} is smaller than the P-VOL ${t.ldevs[pair.pvol].id}`);
+      return ACCEPT;
+    case 'split':
+      if (s === PAIR || s === COPY || s === COPY_RS) return ACCEPT;
+      if (s === PSUS || s === COPY_SP || s === PSUE || s === PFUS || s === SSWS) return REDUNDANT;
+      return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot split in ${name}`);
+    case 'suspend':
+      if (s === SMPL) return reject('EX_INVSTP', 'no pair (SMPL)');
+      return s === PSUE ? REDUNDANT : ACCEPT;
+    case 'delete':
+      return s === SMPL ? REDUNDANT : ACCEPT;
+    case 'takeover':
+      if (s === SMPL) return reject('EX_INVSTP', 'no pair (SMPL): nothing to take over');
+      return s === SSWS ? REDUNDANT : ACCEPT;
+    case 'swap':
+      if (s === SSWS) return ACCEPT;
+      return reject('EX_INVSTP', `pairresync -swaps needs the S-VOL taken over (SSWS: pairsplit -RS first); the pair is ${name}`);
+    case 'resync':
+      if (cmd.restore) return reject('EX_CMDRJE', 'a remote pair has no -restore: take over the S-VOL (pairsplit -RS) and swap (pairresync -swaps)');
+      if (s === PSUS || s === PSUE || s === PFUS || s === SSWS) return ACCEPT;
+      if (s === PAIR || s === COPY || s === COPY_RS || s === COPY_SP) return REDUNDANT;
+      return reject('EX_INVSTP', s === SMPL ? 'no pair (SMPL): create it first (paircreate)' : `cannot resync in ${name}`);
+  }
+}
+
+/**
  * A restore writes its P-VOL, which nothing else may write meanwhile without the pairs of that
  * volume missing the change: refused while the P-VOL is the S-VOL of a pair that still copies
  * into it (neither split nor suspended), while another pair restores it, while its own S-VOL
@@ -114,7 +154,9 @@ export function restoringOnto(t: PairTablesView, ldev: number, except: number): 
 }
 
 /** Parses a scenario pair action into a command. */
-export function commandOf(action: { type: string; pace?: number; split?: boolean; mode?: string; access?: string; restore?: boolean }): PairCommand {
+export function commandOf(action: { type: string; pace?: number; split?: boolean; mode?: string; access?: string; restore?: boolean; takeover?: boolean; swap?: boolean }): PairCommand {
+  if (action.type === 'pairSplit' && action.takeover === true) return { op: 'takeover' };
+  if (action.type === 'pairResync' && action.swap === true) return { op: 'swap', pace: action.pace };
   switch (action.type) {
     case 'pairCreate':
       return { op: 'create', pace: action.pace ?? DEFAULT_COPY_PACE, split: action.split ?? false };

@@ -46,7 +46,7 @@ import type { CommandResult, CopyReason } from '../api.ts';
 import { LOG_PAIR_REJECT } from '../events.ts';
 import { TrackBitmap } from './bitmap.ts';
 import { verdict, type Rejection } from './pair-acceptance.ts';
-import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL, writtenUnion, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
+import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL, SSWS, writtenUnion, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
 
 /** What carrying out a command needs from `Replication`: its tables and its copy engine (bound once). */
 export interface PairEngine {
@@ -67,6 +67,10 @@ export interface PairEngine {
   releasePreserved(p: number): void;
   /** Restores a snapshot's pending (preserved) tracks onto its P-VOL. */
   restoreSnapshotTracks(p: number): void;
+  /** Remote pairs: the writes the remote has not applied leave the journal, as pDiff bits (delete: dropped). */
+  remotePurge(p: number, keepBits: boolean): void;
+  /** Remote pairs: the P-VOL and S-VOL changed roles (pairresync -swaps). */
+  remoteSwapped(p: number): void;
 }
 
 /** Applies a pair command to every addressed pair at this instant; all or nothing. */
@@ -110,6 +114,10 @@ export function applyCommand(e: PairEngine, indices: number[], cmd: PairCommand)
 function perform(e: PairEngine, p: number, cmd: PairCommand): void {
   const t = e.tables;
   const pair = t.pairs[p];
+  if (pair.remote !== null) {
+    performRemote(e, p, cmd);
+    return;
+  }
   switch (cmd.op) {
     case 'create':
       t.pace[p] = cmd.pace;
@@ -163,7 +171,107 @@ function perform(e: PairEngine, p: number, cmd: PairCommand): void {
       if (cmd.pace !== undefined) t.pace[p] = cmd.pace;
       resync(e, p, cmd.restore);
       return;
+    case 'takeover':
+    case 'swap':
+      return; // refused for local pairs by acceptance
   }
+}
+
+/**
+ * Remote pairs (TrueCopy / Universal Replicator), DESIGN.md "Remote copy":
+ *
+ *   SMPL ─paircreate─▶ COPY ─drained─▶ PAIR ─pairsplit─▶ PSUS ─pairresync─▶ COPY(RS) ─drained─▶ PAIR
+ *   PAIR ─WAN lost (sync) / journal full past the overflow watch (async)─▶ PSUE / PFUS
+ *   any ─pairsplit -RS─▶ SSWS ─pairresync -swaps─▶ COPY(RS) (roles swapped) ─drained─▶ PAIR
+ *
+ * The bitmaps are kept in every suspended state: what the remote did not get (pending copy,
+ * un-applied journal entries) becomes pDiff bits, S-VOL writes in SSWS sDiff bits; every resync
+ * (from PSUS, PSUE, PFUS or SSWS, swapped or not) copies their union.
+ */
+function performRemote(e: PairEngine, p: number, cmd: PairCommand): void {
+  const t = e.tables;
+  switch (cmd.op) {
+    case 'create':
+      t.pace[p] = cmd.pace;
+      clearBitmaps(t, p);
+      t.ops[p] = [];
+      t.current[p] = null;
+      t.svolReadOnly[p] = 0;
+      t.splitAtUs[p] = -1;
+      t.pDigestAtSplit[p] = -1;
+      t.direction[p] = 0;
+      startCopy(e, p, COPY, 'initial', writtenUnion(t, p));
+      return;
+    case 'split':
+      // Writes from now on are pDiff; the journal keeps sending what was acknowledged before.
+      beginSplit(e, p, false, cmd.readOnly);
+      return;
+    case 'suspend':
+      stopInto(e, p);
+      e.remotePurge(p, true);
+      e.setState(p, PSUE);
+      return;
+    case 'takeover':
+      stopInto(e, p);
+      e.remotePurge(p, true);
+      t.splitAtUs[p] = e.nowUs();
+      e.setState(p, SSWS);
+      return;
+    case 'delete':
+      e.stopCopy(p);
+      e.closeOp(p);
+      e.remotePurge(p, false);
+      clearBitmaps(t, p);
+      t.splitAtUs[p] = -1;
+      e.setState(p, SMPL);
+      return;
+    case 'resync':
+    case 'swap': {
+      if (cmd.pace !== undefined) t.pace[p] = cmd.pace;
+      stopInto(e, p);
+      e.remotePurge(p, true);
+      if (cmd.op === 'swap') swapRoles(e, p);
+      const set = new TrackBitmap(t.trackCount[p]);
+      set.orWith(t.pDiff[p]);
+      set.orWith(t.sDiff[p]);
+      t.splitAtUs[p] = -1;
+      t.svolReadOnly[p] = 0;
+      startCopy(e, p, COPY_RS, cmd.op === 'swap' ? 'swap-resync' : 'resync-union', set);
+      return;
+    }
+  }
+}
+
+/** Stops the copy; what it had still to copy stays owed to the S-VOL as pDiff bits. */
+function stopInto(e: PairEngine, p: number): void {
+  const t = e.tables;
+  e.stopCopy(p);
+  e.closeOp(p);
+  t.pending[p].orWith(t.deferred[p]);
+  t.pending[p].forEachSet((track) => {
+    if (t.pDiff[p].set(track) && !t.sDiff[p].has(track)) t.dirtyUnion[p]++;
+  });
+  t.pending[p].clearAll();
+  t.deferred[p].clearAll();
+}
+
+/** pairresync -swaps: the S-VOL becomes the P-VOL; bitmaps, roles, and the WAN direction follow. */
+function swapRoles(e: PairEngine, p: number): void {
+  const t = e.tables;
+  const pair = t.pairs[p];
+  const oldP = pair.pvol;
+  const oldS = pair.svol;
+  const roles = t.pRole[oldP];
+  roles.splice(roles.indexOf(p), 1);
+  t.sRole[oldS] = -1;
+  pair.pvol = oldS;
+  pair.svol = oldP;
+  t.pRole[oldS].push(p);
+  t.sRole[oldP] = p;
+  const pDiff = t.pDiff[p];
+  t.pDiff[p] = t.sDiff[p];
+  t.sDiff[p] = pDiff;
+  e.remoteSwapped(p);
 }
 
 function beginSplit(e: PairEngine, p: number, quick: boolean, readOnly: boolean): void {

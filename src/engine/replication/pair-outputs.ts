@@ -33,7 +33,7 @@ import {
 } from '../api.ts';
 import { foldWrite } from '../block/digest.ts';
 import { US_PER_S } from '../constants.ts';
-import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUS, PSUS_SP, SMPL, type PairTablesView, type ReadonlyTrackBitmap } from './pair-tables.ts';
+import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUS, PSUS_SP, SMPL, SSWS, type PairTablesView, type ReadonlyTrackBitmap } from './pair-tables.ts';
 import { slotContent } from './snapshot-pools.ts';
 
 /** Content digest of an LDEV as hosts see it: a snapshot S-VOL shows its snapshot's image. */
@@ -90,6 +90,7 @@ function displayState(t: PairTablesView, p: number): PairState {
     const usedPct = (100 * t.poolState[pair.pool].used) / pool.capacityTracks;
     if (usedPct > pool.warningPct) return s === PAIR ? 'PFUL' : 'PFUS';
   }
+  if (pair.remote !== null && s === PAIR && t.remotePful[p] === 1) return 'PFUL';
   return PAIR_STATES[s];
 }
 
@@ -112,6 +113,7 @@ export function pairStatus(t: PairTablesView, p: number): PairStatus {
   let svolAccess: PairStatus['svolAccess'] = 'rw';
   if (pair.svol < 0) svolAccess = 'none';
   else if (snapshot) svolAccess = s === PSUS ? 'r' : 'none';
+  else if (pair.remote !== null) svolAccess = s === SSWS || (s === PSUS && t.svolReadOnly[p] === 0) ? 'rw' : 'r';
   else if (s === COPY_SP) svolAccess = 'none';
   else if (s === COPY || s === PAIR || s === COPY_RS || s === COPY_RS_R) svolAccess = 'r';
   else if ((s === PSUS || s === PSUS_SP) && t.svolReadOnly[p] === 1) svolAccess = 'r';

@@ -42,6 +42,9 @@ export const PSUS = 5;
 export const COPY_RS = 6;
 export const COPY_RS_R = 7;
 export const PSUE = 8;
+/** Remote pairs: suspended because the journal stayed full (PFUS), and S-VOL takeover (SSWS). */
+export const PFUS = 10;
+export const SSWS = 11;
 
 /** What the I/O path is told about host access (-1 allowed; else a reject reason). */
 export const ACCESS_OK = -1;
@@ -63,7 +66,9 @@ export type PairCommand =
   | { op: 'split'; quick: boolean; readOnly: boolean }
   | { op: 'suspend' }
   | { op: 'delete' }
-  | { op: 'resync'; restore: boolean; pace: number | undefined };
+  | { op: 'resync'; restore: boolean; pace: number | undefined }
+  | { op: 'takeover' }
+  | { op: 'swap'; pace: number | undefined };
 
 export interface PairTables {
   readonly pairs: CompiledPair[];
@@ -110,6 +115,10 @@ export interface PairTables {
   readonly snapshotsOf: number[][];
   /** Per LDEV: the snapshot pair whose image it presents (its S-VOL), or -1. */
   readonly snapshotSvol: Int32Array;
+  /** Remote pairs: the reject reason of a host write to the P-VOL now (fence level, lost site), or -1; set by remote copy. */
+  readonly remoteReject: Int8Array;
+  /** Remote pairs: 1 while the master journal is over its PFUL threshold (shown as PFUL in PAIR); set by remote copy. */
+  readonly remotePful: Uint8Array;
 }
 
 /** A bitmap as the rules and outputs see it: no setters. */
@@ -149,6 +158,8 @@ export interface PairTablesView {
   readonly sRole: ArrayLike<number>;
   readonly snapshotsOf: readonly (readonly number[])[];
   readonly snapshotSvol: ArrayLike<number>;
+  readonly remoteReject: ArrayLike<number>;
+  readonly remotePful: ArrayLike<number>;
 }
 
 /** Allocates the tables of `compiled`: every pair SMPL, nothing pending, pools empty. */
@@ -193,6 +204,8 @@ export function createPairTables(compiled: CompiledReplication, ldevs: CompiledL
     sRole: new Int32Array(ldevs.length).fill(-1),
     snapshotsOf: ldevs.map(() => []),
     snapshotSvol: new Int32Array(ldevs.length).fill(-1),
+    remoteReject: new Int8Array(n).fill(-1),
+    remotePful: new Uint8Array(n),
   };
   pairs.forEach((p, i) => {
     t.ldevFlag[p.pvol] = 1;
@@ -202,7 +215,7 @@ export function createPairTables(compiled: CompiledReplication, ldevs: CompiledL
       if (p.svol >= 0) t.snapshotSvol[p.svol] = i;
     } else {
       t.pRole[p.pvol].push(i);
-      t.sRole[p.svol] = i;
+      if (p.svol >= 0) t.sRole[p.svol] = i;
     }
   });
   return t;

@@ -44,9 +44,9 @@ import { duplexing, hostAccess } from './host-access.ts';
 import { commandOf } from './pair-acceptance.ts';
 import { applyCommand, type PairEngine } from './pair-commands.ts';
 import * as outputs from './pair-outputs.ts';
-import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL, createPairTables, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
+import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMPL, SSWS, createPairTables, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
 
-export { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PSUE, PSUS, PSUS_SP, SMPL } from './pair-tables.ts';
+export { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMPL, SSWS } from './pair-tables.ts';
 
 /** Callbacks into the simulation (clock, event queue, event log). */
 export interface ReplicationHost {
@@ -57,6 +57,20 @@ export interface ReplicationHost {
   log(code: number, a: number, b: number): void;
   /** A split (or snapshot) of `pair` was accepted now: its P-VOL's image as of now is what the S-VOL keeps. */
   splitAccepted?(pair: number): void;
+  /** Remote copy (remote/remote-copy.ts) hooks, for remote pairs only. */
+  remote?: RemoteHooks;
+}
+
+/** What the replication tables ask of remote copy for remote pairs. */
+export interface RemoteHooks {
+  /** Copy track `track` of remote pair `p` to its S-VOL (or target library) now; advance the cursor by its cost. */
+  copyTrack(p: number, track: number): void;
+  /** The pair's state changed (after the change). */
+  stateChanged(p: number, state: number): void;
+  /** Un-applied journal entries of `p` leave the journal: as pDiff bits (`keepBits`) or dropped. */
+  purge(p: number, keepBits: boolean): void;
+  /** The P-VOL and S-VOL of `p` changed roles. */
+  swapped(p: number): void;
 }
 
 export class Replication {
@@ -122,6 +136,8 @@ export class Replication {
       finishIfDrained: (p) => this.finishIfDrained(p),
       releasePreserved: (p) => releasePreserved(t, p),
       restoreSnapshotTracks: (p) => restoreSnapshotTracks(this.copyOnWrite, p),
+      remotePurge: (p, keepBits) => host.remote?.purge(p, keepBits),
+      remoteSwapped: (p) => host.remote?.swapped(p),
     };
     this.copyOnWrite = {
       tables: t,
@@ -199,6 +215,17 @@ export class Replication {
     const s = t.state[p];
     if (s === SMPL || s === COPY_RS_R) return;
     const end = Math.min(last, t.trackCount[p] - 1);
+    if (t.pairs[p].remote !== null) {
+      // Remote pairs: in PAIR the write travels by itself (sync update / journal entry); while
+      // copying, a written track is (re)copied; while suspended or split, it is a pDiff bit.
+      if (s === PAIR) return;
+      if (s === COPY || s === COPY_RS) {
+        const pending = t.pending[p];
+        for (let track = first; track <= end; track++) pending.set(track);
+        this.kick(p);
+        return;
+      }
+    }
     if (s === COPY || s === COPY_RS) {
       // One pass: a track this copy already copied is re-copied by the update copy in PAIR.
       const pending = t.pending[p];
@@ -237,7 +264,7 @@ export class Replication {
       for (let track = first; track <= end; track++) if (pending.has(track)) this.copyTrack(p, track, true);
       this.finishIfDrained(p);
     }
-    if (s === PSUS_SP || s === PSUS || s === PSUE) {
+    if (s === PSUS_SP || s === PSUS || s === PSUE || s === PFUS || s === SSWS) {
       const diff = t.sDiff[p];
       const other = t.pDiff[p];
       for (let track = first; track <= end; track++) if (diff.set(track) && !other.has(track)) t.dirtyUnion[p]++;
@@ -296,6 +323,12 @@ export class Replication {
     const from = restore ? pair.svol : pair.pvol;
     const to = restore ? pair.pvol : pair.svol;
     t.pending[p].clear(track);
+    if (pair.remote !== null) {
+      if (to >= 0 && t.ldevFlag[to] === 1) this.beforeWrite(to, track, track, p, -1);
+      this.host.remote!.copyTrack(p, track);
+      this.countCopy(p, track, onAccess);
+      return;
+    }
     // The target may itself be the P-VOL of a cascaded pair or have snapshots: keep those exact.
     if (t.ldevFlag[to] === 1) this.beforeWrite(to, track, track, p, -1);
     this.arrays.digests[to].set(track, this.arrays.digests[from].get(track));
@@ -375,6 +408,48 @@ export class Replication {
     if (this.tables.state[p] === s) return;
     this.tables.state[p] = s;
     this.host.log(LOG_PAIR_STATE + s, p, 0);
+    if (this.tables.pairs[p].remote !== null) this.host.remote?.stateChanged(p, s);
+  }
+
+  // ------------------------------------------------------------------ remote copy's levers (remote/remote-copy.ts)
+
+  /** The state index (PAIR_STATES position) of `p`. */
+  stateIndex(p: number): number {
+    return this.tables.state[p];
+  }
+
+  /** Tracks [first, last] of remote pair `p`'s P-VOL did not reach the remote: pDiff bits. */
+  markPDiff(p: number, first: number, last: number): void {
+    const t = this.tables;
+    const end = Math.min(last, t.trackCount[p] - 1);
+    for (let track = first; track <= end; track++) if (t.pDiff[p].set(track) && !t.sDiff[p].has(track)) t.dirtyUnion[p]++;
+  }
+
+  /** A remote pair's state change forced by remote copy (a lost WAN, a full journal): stops its copy. */
+  forceState(p: number, s: number): void {
+    const t = this.tables;
+    if (t.state[p] === s) return;
+    if (t.state[p] === COPY || t.state[p] === COPY_RS) {
+      this.stopCopy(p);
+      this.closeOp(p);
+      t.pending[p].forEachSet((track) => this.markPDiff(p, track, track));
+      t.pending[p].clearAll();
+    }
+    this.setState(p, s);
+  }
+
+  /** The reject reason of host writes to remote pair `p`'s P-VOL now (-1: none). */
+  setRemoteReject(p: number, reason: number): void {
+    this.tables.remoteReject[p] = reason;
+  }
+
+  setRemotePful(p: number, over: boolean): void {
+    this.tables.remotePful[p] = over ? 1 : 0;
+  }
+
+  /** The pending copy set of `p` (remote copy checks whether a copy is still running). */
+  pendingCount(p: number): number {
+    return this.tables.pending[p].count;
   }
 
   // ------------------------------------------------------------------ commands (pair-commands.ts)
@@ -392,7 +467,7 @@ export class Replication {
   }
 
   /** Parses a scenario pair action into a command. */
-  static commandOf(action: { type: string; pace?: number; split?: boolean; mode?: string; access?: string; restore?: boolean }): PairCommand {
+  static commandOf(action: { type: string; pace?: number; split?: boolean; mode?: string; access?: string; restore?: boolean; takeover?: boolean; swap?: boolean }): PairCommand {
     return commandOf(action);
   }
 

@@ -149,6 +149,7 @@ export function catalogEntry(overrides: Partial<CatalogEntry> & { jobId: string 
 export function backupStatus(overrides: Partial<BackupStatus> = {}): BackupStatus {
   return {
     clockStart: '22:00',
+    runbookSchedule: [],
     policies: [],
     libraries: [library()],
     jobs: [

@@ -50,7 +50,7 @@ export interface BrowserCciContext extends CciContext {
 
 const EMPTY_REPLICATION: ReplicationStatus = { pairs: [], pools: [] };
 
-export const EMPTY_BACKUP: BackupStatus = { clockStart: '00:00', libraries: [], jobs: [], catalog: [], runbooks: [], schedule: [], backupMode: [], mounts: [], policies: [] };
+export const EMPTY_BACKUP: BackupStatus = { clockStart: '00:00', libraries: [], jobs: [], catalog: [], runbooks: [], schedule: [], runbookSchedule: [], backupMode: [], mounts: [], policies: [] };
 
 function backupReader(env: ConsoleEnv, signal: AbortSignal): (() => Promise<BackupStatus>) | undefined {
   const read = env.backup?.bind(env);

@@ -22,6 +22,7 @@ export const STATE_TONE: Record<PairState, PairTone> = {
   PSUE: 'error',
   PFUL: 'full',
   PFUS: 'full',
+  SSWS: 'split',
 };
 
 /** Stroke / fill colour per tone (text on top of them is white; see TONE_TEXT for text on white). */
@@ -54,7 +55,7 @@ export const PAIR_LEGEND: readonly LegendEntry[] = [
   { tone: 'smpl', states: 'SMPL', meaning: 'no pair' },
   { tone: 'copy', states: 'COPY · COPY(RS)', meaning: 'copying' },
   { tone: 'pair', states: 'PAIR', meaning: 'in sync' },
-  { tone: 'split', states: 'PSUS · PSUS(SP) · COPY(SP)', meaning: 'split' },
+  { tone: 'split', states: 'PSUS · PSUS(SP) · COPY(SP) · SSWS', meaning: 'split or taken over' },
   { tone: 'error', states: 'PSUE', meaning: 'suspended by error' },
   { tone: 'full', states: 'PFUL · PFUS', meaning: 'pool over threshold' },
 ];

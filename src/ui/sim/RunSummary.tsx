@@ -46,6 +46,10 @@ const REASON_LABEL: Record<string, string> = {
   'no-lu-path': 'No LU path',
   'read-only': 'Read-only LDEV',
   'queue-full': 'Queue full',
+  'pair-state': 'Pair state',
+  'backup-mode-full': 'Backup mode full',
+  fence: 'Fence level (remote copy)',
+  'site-down': 'Site lost',
 };
 
 /** A link as its two ends, "device port" each (the rows' label lines) and as one line. */

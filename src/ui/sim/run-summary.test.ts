@@ -63,6 +63,8 @@ describe('buildSummary', () => {
       ['queue-full', 0],
       ['pair-state', 0],
       ['backup-mode-full', 0],
+      ['fence', 0],
+      ['site-down', 0],
     ]);
     expect(s.rejectedTotal).toBe(3);
   });
