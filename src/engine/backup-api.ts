@@ -1,6 +1,7 @@
 /**
  * The engine's public types for tape and optical libraries, backup/restore/copy jobs, the
- * catalog, runbooks and the SAN manager's schedule. Re-exported by api.ts.
+ * catalog, runbooks and the SAN manager's schedule (policy jobs and scheduled runbooks).
+ * Re-exported by api.ts.
  *
  * Status objects (`BackupStatus`) are what the UI, the console and `window.sandbox` read while a
  * run goes on; `BackupReport` is the same information in the final report, keyed by id so
@@ -187,6 +188,32 @@ export interface ScheduledJob {
   state: JobState | 'planned';
 }
 
+export type ScheduledRunbookState = 'planned' | 'running' | 'waiting' | 'paused' | 'done' | 'failed' | 'skipped';
+
+/**
+ * One occurrence of a scheduled runbook (SAN patent Fig. 21: the remote replica split every
+ * night for the reporting server), started by the SAN manager at its planned instant — or
+ * skipped, when the runbook was still in progress from before (it never runs twice at once).
+ */
+export interface ScheduledRunbook {
+  /** `<runbook>-<day>`: day 0 holds simulated 0 (as policy job ids). */
+  id: string;
+  runbookId: string;
+  name: string;
+  frequency: 'daily' | 'weekly';
+  /** Wall-clock time of day it fires, "HH:MM". */
+  at: string;
+  plannedStartS: number;
+  /** The runbook's run this occurrence started (1 = its first start), or null. */
+  run: number | null;
+  /** When it started (its planned instant) and when that run ended; null until then. */
+  actualStartS: number | null;
+  actualEndS: number | null;
+  state: ScheduledRunbookState;
+  /** Why it was skipped: "nightly is still waiting (run 1, started at 7200 s)". */
+  skipReason: string | null;
+}
+
 export interface BackupStatus {
   /** Wall-clock time of day at simulated 0, "HH:MM". */
   clockStart: string;
@@ -195,6 +222,8 @@ export interface BackupStatus {
   catalog: CatalogEntry[];
   runbooks: RunbookStatus[];
   schedule: ScheduledJob[];
+  /** Occurrences of the scheduled runbooks, in the order they fire. */
+  runbookSchedule: ScheduledRunbook[];
   /** Servers in database backup mode, with the writes they hold. */
   backupMode: { serverId: string; heldWrites: number }[];
   /** Volumes mounted on servers. */
@@ -209,6 +238,8 @@ export interface BackupReport {
   catalog: Record<string, CatalogEntry>;
   runbooks: Record<string, RunbookStatus>;
   schedule: Record<string, ScheduledJob>;
+  /** Scheduled runbook occurrences by id (`runbookSchedule.nightly-1.state`). */
+  runbookSchedule: Record<string, ScheduledRunbook>;
   /** Per server: bytes it moved for jobs (read + sent), MB. */
   servers: Record<string, { jobMB: number }>;
 }

@@ -10,8 +10,8 @@
  * Invariants: every decision reads lists in a fixed order (libraries, pairs, LDEVs by their
  * compiled order; policies as given); nothing here reads the wall clock.
  *
- * Does not handle: moving data (tape/jobs.ts), step logic (ops/runbooks.ts), the schedule
- * (ops/san-manager.ts), holding writes (the simulation's I/O path, which `hostControl` reaches).
+ * Does not handle: moving data (tape/jobs.ts), step logic (ops/runbooks.ts), the schedule of
+ * policies and runbooks (ops/san-manager.ts, ops/scheduled-runbooks.ts), holding writes (the simulation's I/O path, which `hostControl` reaches).
  */
 import type { Condition } from '../model/runbook.ts';
 import type { Action, Runbook, Scenario } from '../model/scenario.ts';
@@ -102,8 +102,10 @@ export class BackupSystem {
       perform: (a) => p.perform(a),
       holds: (c) => this.holds(c),
       stateVector: () => this.stateVector(),
+      ended: (id, run, state) => this.sanm.runbookEnded(id, run, state),
     });
-    this.sanm = new SanManager(topology.backup.policies, {
+    const scheduled = p.scenario.runbooks.flatMap((r) => (r.schedule ? [{ id: r.id, name: r.name, schedule: r.schedule }] : []));
+    this.sanm = new SanManager(topology.backup.policies, scheduled, {
       clockStartS: clockSeconds(p.scenario.clockStart),
       endUs: p.model.endUs,
       nowUs: p.nowUs,
@@ -119,6 +121,8 @@ export class BackupSystem {
         const j = this.jobs.byId(id);
         return j ? this.jobs.status(j) : null;
       },
+      runInfo: (id) => this.runbooks.runInfo(id),
+      startRunbook: (id) => this.runbooks.start(id),
     });
   }
 
@@ -363,6 +367,7 @@ export class BackupSystem {
       catalog: this.catalog.map((c) => ({ ...c, cartridges: [...c.cartridges] })),
       runbooks: this.runbooks.status(),
       schedule: this.sanm.status(),
+      runbookSchedule: this.sanm.runbookStatus(),
       backupMode: [...this.backupModes].sort().map((s) => ({ serverId: s, heldWrites: this.p.hostControl.heldWrites(s) })),
       mounts: [...this.mounts.values()].sort((a, b) => (a.serverId + a.ldevId < b.serverId + b.ldevId ? -1 : 1)).map((m) => ({ ...m })),
       policies: this.sanm.policies.map((x) => ({ ...x })),
@@ -386,6 +391,7 @@ export class BackupSystem {
       catalog: byId(st.catalog, (c) => c.jobId),
       runbooks: byId(st.runbooks, (r) => r.id),
       schedule: byId(st.schedule, (s) => s.jobId),
+      runbookSchedule: byId(st.runbookSchedule, (o) => o.id),
       servers,
     };
   }

@@ -16,7 +16,9 @@
  *
  * Owns: runbook and step states, start times and durations, and each step's changes — the
  * differences of the host's state vector (pair states, job states, backup modes, mounts,
- * access, read-only attributes) between its start and its end.
+ * access, read-only attributes) between its start and its end; each runbook's run count (a
+ * start is run n + 1) and the end of every run, told to the host (`ended`) so the SAN manager
+ * can close a scheduled occurrence even after the runbook was started again.
  *
  * Invariants: steps run in order, one at a time per runbook; a refused action changes nothing
  * (the command's own invariant) and stops the runbook with the refusal as its error.
@@ -35,6 +37,15 @@ export interface RunbookHost {
   holds(condition: Condition): boolean;
   /** Key → value of everything a step may change. */
   stateVector(): Map<string, string>;
+  /** Run `run` of runbook `id` ended now (done or failed). */
+  ended?(id: string, run: number, state: 'done' | 'failed'): void;
+}
+
+/** A runbook's latest run: `run` 0 before its first start. */
+export interface RunInfo {
+  run: number;
+  state: RunbookState;
+  startedUs: number;
 }
 
 interface StepRt {
@@ -54,6 +65,9 @@ interface RunbookRt {
   pauseAtNext: boolean;
   pauseBefore: number | null;
   generation: number;
+  /** Starts so far; the run in progress (or the last one) is number `run`. */
+  run: number;
+  startedUs: number;
   steps: StepRt[];
 }
 
@@ -69,12 +83,17 @@ export class Runbooks {
   }
 
   add(def: Runbook): number {
-    this.list.push({ def, state: 'idle', current: -1, stepMode: def.stepMode, pauseAtNext: false, pauseBefore: null, generation: 0, steps: freshSteps(def) });
+    this.list.push({ def, state: 'idle', current: -1, stepMode: def.stepMode, pauseAtNext: false, pauseBefore: null, generation: 0, run: 0, startedUs: -1, steps: freshSteps(def) });
     return this.list.length - 1;
   }
 
   indexOf(id: string): number {
     return this.list.findIndex((r) => r.def.id === id);
+  }
+
+  runInfo(id: string): RunInfo | null {
+    const rb = this.list[this.indexOf(id)];
+    return rb ? { run: rb.run, state: rb.state, startedUs: rb.startedUs } : null;
   }
 
   start(id: string): CommandResult {
@@ -85,6 +104,8 @@ export class Runbooks {
     rb.steps = freshSteps(rb.def);
     rb.current = 0;
     rb.state = 'running';
+    rb.run++;
+    rb.startedUs = this.host.nowUs();
     rb.stepMode = rb.def.stepMode;
     rb.pauseAtNext = rb.def.stepMode;
     this.tick(i, ++rb.generation);
@@ -123,6 +144,8 @@ export class Runbooks {
       rb.steps = freshSteps(rb.def);
       rb.current = 0;
       rb.state = 'paused';
+      rb.run++;
+      rb.startedUs = this.host.nowUs();
     }
     if (rb.state !== 'paused') return rb.state === 'done' || rb.state === 'failed' ? { ok: false, message: `runbook ${id} is ${rb.state}` } : { ok: true, redundant: true };
     rb.stepMode = oneStep;
@@ -166,7 +189,7 @@ export class Runbooks {
             step.state = 'failed';
             step.error = r.message ?? 'refused';
             step.endedUs = now;
-            rb.state = 'failed';
+            this.end(rb, 'failed');
             return;
           }
         }
@@ -187,10 +210,15 @@ export class Runbooks {
       rb.current++;
       if (rb.stepMode) rb.pauseAtNext = true;
       if (rb.current >= rb.steps.length) {
-        rb.state = 'done';
+        this.end(rb, 'done');
         return;
       }
     }
+  }
+
+  private end(rb: RunbookRt, state: 'done' | 'failed'): void {
+    rb.state = state;
+    this.host.ended?.(rb.def.id, rb.run, state);
   }
 
   isDone(id: string): boolean {

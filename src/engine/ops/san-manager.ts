@@ -3,22 +3,35 @@
  * each policy's window in wall-clock time, a plan made before the jobs run (duration estimated
  * from the data size and the path's speed, jobs in parallel up to the library's drives,
  * conflicts queued — tape/schedule.ts), jobs flagged when the plan says they will miss their
- * window, and the jobs started at their window's start.
+ * window, and the jobs started at their window's start. It also starts the scenario's scheduled
+ * runbooks (Fig. 21, scheduled-runbooks.ts) at each occurrence of their schedule.
  *
- * Owns: window times (the scenario's `clockStart` is the time of day at simulated 0; a daily
- * policy runs at every window start within the run, a weekly one on the days whose index from
- * the start — day 0 a Sunday — matches its weekday), the plan (re-made when a policy is set), and
- * the planned-vs-actual view.
+ * Owns: window times (wall-clock.ts: the scenario's `clockStart` is the time of day at
+ * simulated 0; a daily policy runs at every window start within the run, a weekly one on the
+ * days whose index from the start — day 0 a Sunday — matches its weekday), the plan (re-made
+ * when a policy is set), the planned-vs-actual view, and the EV_POLICY index space: policy
+ * entries below RUNBOOK_OCCURRENCE_BASE, runbook occurrences from it.
  *
  * Does not handle: how a job runs (the host's `launch`: a direct backup job, or for a
  * `replica` policy the Fig. 19 runbook of backup.ts), retention expiry beyond reporting it.
  */
 import type { BackupPolicy } from '../../model/topology.ts';
-import type { JobStatus, ScheduledJob } from '../backup-api.ts';
+import type { CommandResult } from '../api.ts';
+import type { JobStatus, ScheduledJob, ScheduledRunbook } from '../backup-api.ts';
 import { US_PER_S } from '../constants.ts';
+import { assert } from '../kernel/assert.ts';
 import { planSchedule, type ScheduleJobInput, type TapeOverheadsUs } from '../tape/schedule.ts';
+import type { RunInfo } from './runbooks.ts';
+import { ScheduledRunbooks, type ScheduledRunbookDef } from './scheduled-runbooks.ts';
+import { dayIndex, wallClockStartsUs } from './wall-clock.ts';
 
-const DAY_S = 86_400;
+export { clockSeconds } from './wall-clock.ts';
+
+/**
+ * EV_POLICY payloads from here on are scheduled-runbook occurrences (index − base); below it,
+ * policy entries. Policy entries are far fewer (a week of windows per policy).
+ */
+export const RUNBOOK_OCCURRENCE_BASE = 1 << 24;
 
 export interface SanManagerHost {
   clockStartS: number;
@@ -32,6 +45,9 @@ export interface SanManagerHost {
   /** Starts the policy's job now; returns an error message or null. */
   launch(policy: BackupPolicy, jobId: string): string | null;
   job(jobId: string): JobStatus | null;
+  /** The runbooks' side, for the scheduled ones. */
+  runInfo(runbookId: string): RunInfo | null;
+  startRunbook(runbookId: string): CommandResult;
 }
 
 interface Entry {
@@ -49,34 +65,31 @@ interface Entry {
   error: string | null;
 }
 
-export function clockSeconds(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 3600 + m * 60;
-}
-
 export class SanManager {
   readonly policies: BackupPolicy[];
   entries: Entry[] = [];
+  readonly scheduledRunbooks: ScheduledRunbooks;
   private readonly host: SanManagerHost;
 
-  constructor(policies: readonly BackupPolicy[], host: SanManagerHost) {
+  /** `runbooks`: the scenario's runbooks with a schedule, in document order. */
+  constructor(policies: readonly BackupPolicy[], runbooks: readonly ScheduledRunbookDef[], host: SanManagerHost) {
     this.host = host;
     this.policies = [...policies];
     this.plan();
+    this.scheduledRunbooks = new ScheduledRunbooks(runbooks, {
+      clockStartS: host.clockStartS,
+      endUs: host.endUs,
+      nowUs: () => host.nowUs(),
+      schedule: (atUs, index) => host.schedule(atUs, RUNBOOK_OCCURRENCE_BASE + index),
+      runInfo: (id) => host.runInfo(id),
+      start: (id) => host.startRunbook(id),
+    });
   }
 
   /** Window starts (µs from the run's start) of a policy within the run, from now on. */
   private windows(p: BackupPolicy): number[] {
     const h = this.host;
-    let first = clockSeconds(p.windowStart) - h.clockStartS;
-    if (first < 0) first += DAY_S;
-    const out: number[] = [];
-    for (let s = first; s * US_PER_S < h.endUs; s += DAY_S) {
-      const day = Math.floor((h.clockStartS + s) / DAY_S);
-      if (p.frequency === 'weekly' && day % 7 !== p.weekday) continue;
-      if (s * US_PER_S >= h.nowUs()) out.push(Math.round(s * US_PER_S));
-    }
-    return out;
+    return wallClockStartsUs({ frequency: p.frequency, weekday: p.weekday, at: p.windowStart }, h.clockStartS, h.nowUs(), h.endUs);
   }
 
   /** Plans every future window of every policy; entries already launched are kept as they are. */
@@ -87,7 +100,7 @@ export class SanManager {
     for (const p of this.policies) {
       const est = h.estimate(p);
       for (const w of this.windows(p)) {
-        const jobId = `${p.id}-${Math.floor((h.clockStartS + w / US_PER_S) / DAY_S)}`;
+        const jobId = `${p.id}-${dayIndex(h.clockStartS, w)}`;
         if (kept.some((e) => e.jobId === jobId)) continue;
         fresh.push({
           policy: p, jobId, windowStartUs: w, windowEndUs: w + Math.round(p.windowHours * 3600 * US_PER_S), plannedStartUs: w, plannedEndUs: w,
@@ -113,13 +126,21 @@ export class SanManager {
     }
     fresh.sort((a, b) => a.windowStartUs - b.windowStartUs || (a.jobId < b.jobId ? -1 : 1));
     this.entries = [...kept, ...fresh];
+    assert(this.entries.length < RUNBOOK_OCCURRENCE_BASE, `SAN manager: ${this.entries.length} policy entries overflow the EV_POLICY index space`);
     this.entries.forEach((e, i) => {
       if (!e.launched) h.schedule(e.windowStartUs, i);
     });
   }
 
-  /** EV_POLICY: a window opens. Stale events (the plan changed since) find their entry launched or gone. */
+  /**
+   * EV_POLICY: a window opens, or a scheduled runbook's occurrence comes. Stale policy events (the
+   * plan changed since) find their entry launched or gone.
+   */
   fire(index: number): void {
+    if (index >= RUNBOOK_OCCURRENCE_BASE) {
+      this.scheduledRunbooks.fire(index - RUNBOOK_OCCURRENCE_BASE);
+      return;
+    }
     const e = this.entries[index];
     if (!e || e.launched || e.windowStartUs !== this.host.nowUs()) return;
     e.launched = true;
@@ -148,6 +169,15 @@ export class SanManager {
     this.entries.push(entry);
     entry.error = this.host.launch(p, jobId);
     return entry.error;
+  }
+
+  /** Runbooks hook: run `run` of runbook `id` ended now. */
+  runbookEnded(id: string, run: number, state: 'done' | 'failed'): void {
+    this.scheduledRunbooks.ended(id, run, state);
+  }
+
+  runbookStatus(): ScheduledRunbook[] {
+    return this.scheduledRunbooks.status();
   }
 
   status(): ScheduledJob[] {

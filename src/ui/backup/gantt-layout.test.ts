@@ -1,5 +1,6 @@
-/** Schedule chart geometry: time range, wall-clock ticks, rows per drive and per job, bars, window misses. */
+/** Schedule chart geometry: time range, wall-clock ticks, rows per drive, per job and per scheduled runbook, bars, window misses, skipped occurrences. */
 import { describe, expect, it } from 'vitest';
+import type { ScheduledRunbook } from '../../engine/api.ts';
 import { backupStatus, scheduled } from './backup-fixtures.ts';
 import { AXIS_HEIGHT_PX, LABEL_WIDTH_PX, MIN_BAR_PX, ROW_HEIGHT_PX, layoutGantt, timeRange, wallTicks } from './gantt-layout.ts';
 
@@ -74,5 +75,55 @@ describe('gantt layout › rows and bars', () => {
     });
     expect(tiny.jobs[0].planned.w).toBe(MIN_BAR_PX);
     expect(tiny.nowX).toBeNull();
+  });
+});
+
+describe('gantt layout › scheduled runbooks (Fig. 21)', () => {
+  const occ = (o: Partial<ScheduledRunbook> & Pick<ScheduledRunbook, 'id' | 'plannedStartS'>): ScheduledRunbook => ({
+    runbookId: 'nightly', name: 'split the replica for the reporting server', frequency: 'daily', at: '02:00',
+    run: null, actualStartS: null, actualEndS: null, state: 'planned', skipReason: null, ...o,
+  });
+  // Clock 22:00: nights at 14,400 s (done), 100,800 s (skipped), 187,200 s (running at now = 190,000 s).
+  const nights = [
+    occ({ id: 'nightly-1', plannedStartS: 14_400, run: 1, actualStartS: 14_400, actualEndS: 122_400, state: 'done' }),
+    occ({ id: 'nightly-2', plannedStartS: 100_800, state: 'skipped', skipReason: 'nightly is still running (run 1, started at 14400 s)' }),
+    occ({ id: 'nightly-3', plannedStartS: 187_200, run: 2, actualStartS: 187_200, state: 'running' }),
+  ];
+  const weekly = occ({ id: 'weekly-3', runbookId: 'weekly', name: 'weekly marts', frequency: 'weekly', at: '01:00', plannedStartS: 183_600 });
+
+  it('spans every occurrence and an ongoing run up to now, with or without jobs', () => {
+    expect(timeRange([], 190_000, nights)).toEqual({ startS: 14_400, endS: 190_000 });
+    expect(timeRange([], 0, [weekly])).toEqual({ startS: 183_600, endS: 183_660 }); // one instant: a minute wide
+    expect(timeRange(schedule, 8000, [weekly])).toEqual({ startS: 7200, endS: 183_600 });
+  });
+
+  it('labels ticks with the day when the range spans more than a day', () => {
+    // 14,400 s → 190,000 s is 2,926.7 minutes: 6-hour steps would give 8.1, so 12-hour ones; 22:00 + 14,400 s
+    // is 02:00 of day 1, the first tick 12:00 of day 1 = 86,400 + 43,200 − 79,200 = 50,400 s.
+    const ticks = wallTicks('22:00', 14_400, 190_000);
+    expect(ticks.map((t) => t.label)).toEqual(['12:00 +1d', '00:00 +2d', '12:00 +2d', '00:00 +3d']);
+    expect(ticks[0].s).toBe(50_400);
+  });
+
+  it('draws one row per runbook below the jobs: a mark at each planned start, the bar of each run, none for a skipped night', () => {
+    const g = layoutGantt(schedule, { clockStart: '22:00', nowS: 190_000, widthPx: 636 }, [...nights, weekly]);
+    expect(g.runbooks.map((r) => [r.label, r.y])).toEqual([
+      ['nightly', AXIS_HEIGHT_PX + 5 * ROW_HEIGHT_PX],
+      ['weekly', AXIS_HEIGHT_PX + 6 * ROW_HEIGHT_PX],
+    ]);
+    expect(g.heightPx).toBe(AXIS_HEIGHT_PX + 7 * ROW_HEIGHT_PX + 4);
+    const xOf = (s: number) => g.plotX + ((s - g.startS) / (g.endS - g.startS)) * g.plotW;
+    const [n1, n2, n3] = g.runbooks[0].marks;
+    expect([n1.x, n2.x, n3.x]).toEqual([xOf(14_400), xOf(100_800), xOf(187_200)].map((x) => expect.closeTo(x, 6)));
+    expect(n1.actual!.ongoing).toBe(false);
+    expect(n1.actual!.x + n1.actual!.w).toBeCloseTo(xOf(122_400), 6);
+    expect([n2.state, n2.actual]).toEqual(['skipped', null]);
+    expect(n3.actual!.ongoing).toBe(true);
+    expect(n3.actual!.x + n3.actual!.w).toBeCloseTo(g.nowX!, 6);
+    expect(g.runbooks[1].marks.map((m) => [m.id, m.actual])).toEqual([['weekly-3', null]]);
+  });
+
+  it('draws no runbook rows when nothing is scheduled', () => {
+    expect(layoutGantt(schedule, { clockStart: '22:00', nowS: 8000, widthPx: 636 }).runbooks).toEqual([]);
   });
 });
