@@ -10,24 +10,24 @@
  * refused with EX_ENQSIZ); a host-mirrored P-VOL that another server can also write, past the
  * mirror program (its writes would not reach the S-VOL).
  *
+ * Remote groups (remote-sync, remote-async) are checked here for what every pair shares, and by
+ * `design-rules-remote.ts` for sites, WAN links, journals, the target library and bandwidth.
+ *
  * Does not handle: pair states (run time), pool sizing.
  */
 import type { IssueList } from './design-issue.ts';
+import { checkRemoteGroup, isRemoteKind, ldevHomes, remoteContext, type LdevHome, type RemoteContext } from './design-rules-remote.ts';
 import { visibleLus } from './factory.ts';
-import type { CopyGroup, DiskArray, Ldev, Server, Topology } from './topology.ts';
+import type { CopyGroup, Server, Topology } from './topology.ts';
 
-interface LdevHome {
-  ldev: Ldev;
-  array: DiskArray;
+/** The message for a device without S-VOL, or null when its kind may do without one. */
+function missingSvol(g: CopyGroup): string | null {
+  if (g.kind === 'snapshot' || g.kind === 'remote-async') return null; // remote-async: targetLibraryId (design-rules-remote)
+  if (g.kind === 'remote-sync') return 'a remote-sync pair needs an S-VOL (only remote-async devices may copy to a tape or DVD library)';
+  return `a ${g.kind} pair needs an S-VOL`;
 }
 
-function ldevHomes(t: Topology): Map<string, LdevHome> {
-  const homes = new Map<string, LdevHome>();
-  for (const d of t.devices) if (d.kind === 'array') for (const ldev of d.ldevs) if (!homes.has(ldev.id)) homes.set(ldev.id, { ldev, array: d });
-  return homes;
-}
-
-function checkGroup(t: Topology, g: CopyGroup, at: string, homes: Map<string, LdevHome>, svolOwners: Map<string, string>, issues: IssueList): void {
+function checkGroup(t: Topology, g: CopyGroup, at: string, homes: Map<string, LdevHome>, svolOwners: Map<string, string>, issues: IssueList, remote: () => RemoteContext): void {
   const server = g.kind === 'host-mirror' ? t.devices.find((d): d is Server => d.id === g.serverId && d.kind === 'server') : undefined;
   if (g.kind === 'host-mirror' && !server) issues.error(`${at}.serverId`, `copy group ${g.id}: a host mirror needs the server that runs the mirror program${g.serverId ? ` ("${g.serverId}" is not a server)` : ''}`);
   if (g.kind === 'snapshot' && g.poolId === undefined) issues.error(`${at}.poolId`, `copy group ${g.id}: a snapshot group needs a pool`);
@@ -41,7 +41,8 @@ function checkGroup(t: Topology, g: CopyGroup, at: string, homes: Map<string, Ld
     const p = homes.get(d.pvol);
     if (!p) issues.error(`${dev}.pvol`, `${name}: no LDEV "${d.pvol}"`);
     const s = d.svol === undefined ? undefined : homes.get(d.svol);
-    if (d.svol === undefined && g.kind !== 'snapshot') issues.error(`${dev}.svol`, `${name}: a ${g.kind} pair needs an S-VOL`);
+    const missing = d.svol === undefined ? missingSvol(g) : null;
+    if (missing !== null) issues.error(`${dev}.svol`, `${name}: ${missing}`);
     else if (d.svol !== undefined && !s) issues.error(`${dev}.svol`, `${name}: no LDEV "${d.svol}"`);
     if (!p) return;
     if (d.svol === d.pvol) issues.error(`${dev}.svol`, `${name}: the S-VOL cannot be the P-VOL`);
@@ -49,7 +50,7 @@ function checkGroup(t: Topology, g: CopyGroup, at: string, homes: Map<string, Ld
       const other = svolOwners.get(d.svol);
       if (other) issues.error(`${dev}.svol`, `${name}: LDEV "${d.svol}" is already the S-VOL of ${other}`);
       else svolOwners.set(d.svol, name);
-      if (g.kind !== 'host-mirror' && s.array.id !== p.array.id) issues.error(`${dev}.svol`, `${name}: a ${g.kind} pair needs both volumes on one array ("${d.svol}" is on ${s.array.id}, "${d.pvol}" on ${p.array.id})`);
+      if ((g.kind === 'local' || g.kind === 'snapshot') && s.array.id !== p.array.id) issues.error(`${dev}.svol`, `${name}: a ${g.kind} pair needs both volumes on one array ("${d.svol}" is on ${s.array.id}, "${d.pvol}" on ${p.array.id})`);
       if (s.ldev.capacityGiB < p.ldev.capacityGiB) issues.warning(`${dev}.svol`, `${name}: the S-VOL (${s.ldev.capacityGiB} GiB) is smaller than the P-VOL (${p.ldev.capacityGiB} GiB): paircreate will be refused (EX_ENQSIZ)`);
     }
     if (g.kind === 'snapshot' && g.poolId !== undefined && !p.array.pools.some((pool) => pool.id === g.poolId)) {
@@ -62,6 +63,7 @@ function checkGroup(t: Topology, g: CopyGroup, at: string, homes: Map<string, Ld
       checkMirrorBypass(t, server, d.pvol, `${dev}.pvol`, name, issues);
     }
   });
+  if (isRemoteKind(g.kind)) checkRemoteGroup(t, g, at, remote(), issues);
 }
 
 /** A host-mirrored P-VOL that another server can reach is written past the mirror program. */
@@ -78,10 +80,12 @@ export function checkCopyGroups(t: Topology, issues: IssueList): void {
   const homes = ldevHomes(t);
   const svolOwners = new Map<string, string>();
   const ids = new Set<string>();
+  let ctx: RemoteContext | null = null;
+  const remote = () => (ctx ??= remoteContext(t));
   (t.copyGroups ?? []).forEach((g, i) => {
     const at = `copyGroups[${i}]`;
     if (ids.has(g.id)) issues.error(`${at}.id`, `duplicate copy group "${g.id}"`);
     ids.add(g.id);
-    checkGroup(t, g, at, homes, svolOwners, issues);
+    checkGroup(t, g, at, homes, svolOwners, issues, remote);
   });
 }

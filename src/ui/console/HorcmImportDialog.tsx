@@ -1,7 +1,8 @@
 /**
  * "Import horcm.conf…": two text areas — the P-VOL instance (horcm0.conf) and the S-VOL
  * instance (horcm1.conf, optional for snapshot groups), each with "Load file…" — and the group
- * kind (local / host mirror with its server / snapshot with its pool). Import reads both with
+ * kind (local / host mirror with its server / snapshot with its pool / remote sync or async, whose
+ * fence level, journals and WAN link are set afterwards in the copy groups editor). Import reads both with
  * the CCI library and, only when there is no problem at all, adds or replaces the groups in
  * `topology.copyGroups` as one undoable edit. Problems are listed with file and line; file
  * content is only ever shown as text.
@@ -17,6 +18,8 @@ const KINDS: { id: CopyGroupKind; label: string }[] = [
   { id: 'local', label: 'Local pairs (ShadowImage)' },
   { id: 'host-mirror', label: 'Host mirror' },
   { id: 'snapshot', label: 'Snapshot (Thin Image)' },
+  { id: 'remote-sync', label: 'Remote sync (TrueCopy)' },
+  { id: 'remote-async', label: 'Remote async (Universal Replicator)' },
 ];
 
 interface Choice {
@@ -117,6 +120,12 @@ function KindPicker(props: {
             Records positions written while split
           </label>
         </>
+      ) : null}
+      {props.kind === 'remote-sync' || props.kind === 'remote-async' ? (
+        <p className="muted">
+          {props.kind === 'remote-sync' ? 'Fence level never' : 'Consistency group 0, journals 0'} and the WAN link joining the arrays; change them in the Replication tab&apos;s copy groups
+          editor.
+        </p>
       ) : null}
       {props.kind === 'snapshot' ? (
         <label>

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../model/parse.ts';
-import type { Topology } from '../../model/topology.ts';
+import type { DiskArray, Topology } from '../../model/topology.ts';
+import { serialOf } from '../../cci/topology-view.ts';
 import { P_FILE_LABEL, S_FILE_LABEL, importSummary, mergeCopyGroups, planHorcmImport } from './horcm-import.ts';
 
 function demoTopology(): Topology {
@@ -101,5 +102,23 @@ describe('console › horcm.conf import › merge', () => {
     expect(merged.copyGroups.map((g) => g.id)).toEqual(['VG01', 'KEEP']);
     expect(merged.copyGroups[0].devices[0].name).toBe('dev1');
     expect(merged.copyGroups[1]).toBe(other);
+  });
+});
+
+describe('console › horcm.conf import › remote kinds', () => {
+  it('reads a TrueCopy pair whose S-VOL is on the remote site’s array (HORCM_LDEV serials pick the arrays)', () => {
+    const t = demoTopology();
+    const main = t.devices.find((d): d is DiskArray => d.kind === 'array')!;
+    t.sites.push({ id: 'dr', name: 'DR site', kind: 'remote' });
+    const dr: DiskArray = { ...structuredClone(main), id: 'array-dr', name: 'DR array', siteId: 'dr', ports: [], hostGroups: [], luPaths: [] };
+    dr.ldevs = [{ id: 'dr-vol', name: 'DR', parityGroupId: main.parityGroups[0].id, capacityGiB: 1000, readOnly: false, cacheResident: false }];
+    t.devices.push(dr);
+    const serial = serialOf(t, 'array-dr');
+    const sSide = `HORCM_MON\nlocalhost horcm1 1000 3000\nHORCM_CMD\n\\\\\\\\.\\\\CMD-${serial}:/dev/sd\nHORCM_LDEV\nVG01 dev1 ${serial} dr-vol 0\nHORCM_INST\nVG01 localhost horcm0\n`;
+    const plan = planHorcmImport({ pText: HORCM0, sText: sSide, kind: 'remote-sync' }, t);
+    expect(plan.ok ? [] : plan.problems).toEqual([]);
+    expect(plan).toMatchObject({ ok: true, added: ['VG01'] });
+    if (!plan.ok) return;
+    expect(plan.groups[0]).toMatchObject({ id: 'VG01', kind: 'remote-sync', devices: [{ name: 'dev1', pvol: 'db-primary', svol: 'dr-vol', mu: 0 }] });
   });
 });

@@ -1,4 +1,4 @@
-/** Disk array fields: cache and track size, then parity groups, LDEVs, snapshot pools and host groups. */
+/** Disk array fields: cache and track size, then parity groups, LDEVs, snapshot pools, journals and host groups. */
 import { DiskArray } from '../../model/topology.ts';
 import { NumberField } from './fields/NumberField.tsx';
 import { patchDevice } from './inspector-actions.ts';
@@ -6,6 +6,7 @@ import { ParityGroupTable } from './ParityGroupTable.tsx';
 import { LdevTable } from './LdevTable.tsx';
 import { HostGroupList } from './HostGroupList.tsx';
 import { PoolTable } from './PoolTable.tsx';
+import { JournalTable } from './JournalTable.tsx';
 
 export function ArrayForm({ array }: { array: DiskArray }) {
   return (
@@ -31,6 +32,7 @@ export function ArrayForm({ array }: { array: DiskArray }) {
       <ParityGroupTable array={array} />
       <LdevTable array={array} />
       <PoolTable array={array} />
+      <JournalTable array={array} />
       <HostGroupList array={array} />
     </>
   );

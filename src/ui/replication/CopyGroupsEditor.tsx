@@ -1,8 +1,9 @@
 /**
  * The copy groups editor (CCI device groups, horcm.conf HORCM_DEV): list, add and remove groups
  * — id, kind, the server of a host mirror, whether it records positions, the pool of a snapshot
- * group — and their devices — name, P-VOL and S-VOL pickers listing every LDEV with its array and
- * capacity, MU. Each edit is one undoable `updateTopology` step; fields validate with the model's
+ * group, the remote fields of remote-sync / remote-async groups (RemoteGroupFields) — and their
+ * devices — name, P-VOL and S-VOL pickers listing every LDEV with its array and capacity (for a
+ * remote kind, S-VOLs in another site only), MU. Each edit is one undoable `updateTopology` step; fields validate with the model's
  * schemas, and cross-field problems (copy-group-edits `groupIssues`) show under the field.
  */
 import { CopyGroupDevice, CopyGroupKind, Id, type CopyGroup, type Topology } from '../../model/topology.ts';
@@ -24,12 +25,25 @@ import {
   removeDevice,
   serverChoices,
   setGroupKind,
+  svolChoices,
   type DeviceIssues,
 } from './copy-group-edits.ts';
+import { RemoteGroupFields } from './RemoteGroupFields.tsx';
 
 const KIND_OPTIONS = CopyGroupKind.options.map((k) => ({ value: k, label: KIND_LABEL[k] }));
 const NO_SVOL = '';
+/** Kinds whose device may have no S-VOL, and what "none" means for them. */
+const SVOL_LABEL: Partial<Record<CopyGroup['kind'], string>> = {
+  snapshot: 'S-VOL (optional)',
+  'remote-sync': 'S-VOL (in another site)',
+  'remote-async': 'S-VOL (in another site; optional with a target library)',
+};
+const SVOL_NONE_LABEL: Partial<Record<CopyGroup['kind'], string>> = {
+  snapshot: '— none (snapshot image only) —',
+  'remote-async': '— none (copy to the target library) —',
+};
 const NO_GROUPS: readonly CopyGroup[] = [];
+const NO_WARNINGS: readonly string[] = [];
 
 function edit(fn: (t: Topology) => Topology): void {
   useStore.getState().updateTopology(fn);
@@ -43,7 +57,9 @@ function DeviceCard({ topology, group, index, issues }: { topology: Topology; gr
   const d = group.devices[index];
   const at = `${group.id}/${d.name}`;
   const ldevs = ldevChoices(topology);
-  const svolOptions = group.kind === 'snapshot' ? [{ value: NO_SVOL, label: '— none (snapshot image only) —' }, ...ldevs] : ldevs;
+  const svols = svolChoices(topology, group.kind, d.pvol);
+  const none = SVOL_NONE_LABEL[group.kind];
+  const svolOptions = none ? [{ value: NO_SVOL, label: none }, ...svols] : svols;
   const names = new Set(group.devices.filter((_, i) => i !== index).map((x) => x.name));
   const patch = (p: Partial<CopyGroup['devices'][number]>) => edit((t) => editDevice(t, group.id, index, p));
   return (
@@ -66,7 +82,7 @@ function DeviceCard({ topology, group, index, issues }: { topology: Topology; gr
       {issues.name && <span className="field-error">{issues.name}</span>}
       <SelectField label="P-VOL" accessibleName={`${at} P-VOL`} value={d.pvol} options={ldevs} onChange={(pvol) => patch({ pvol })} error={issues.pvol} />
       <SelectField
-        label={group.kind === 'snapshot' ? 'S-VOL (optional)' : 'S-VOL'}
+        label={SVOL_LABEL[group.kind] ?? 'S-VOL'}
         accessibleName={`${at} S-VOL`}
         value={d.svol ?? NO_SVOL}
         options={svolOptions}
@@ -77,7 +93,7 @@ function DeviceCard({ topology, group, index, issues }: { topology: Topology; gr
   );
 }
 
-function KindFields({ topology, group, issues }: { topology: Topology; group: CopyGroup; issues: ReturnType<typeof groupIssues>['group'] }) {
+function KindFields({ topology, group, issues, warnings }: { topology: Topology; group: CopyGroup; issues: ReturnType<typeof groupIssues>['group']; warnings: readonly string[] }) {
   const set = (fn: (g: CopyGroup) => CopyGroup) => edit((t) => editCopyGroup(t, group.id, fn));
   if (group.kind === 'host-mirror') {
     const servers = serverChoices(topology);
@@ -91,6 +107,7 @@ function KindFields({ topology, group, issues }: { topology: Topology; group: Co
       </div>
     );
   }
+  if (group.kind === 'remote-sync' || group.kind === 'remote-async') return <RemoteGroupFields topology={topology} group={group} issues={issues} warnings={warnings} set={set} />;
   if (group.kind === 'snapshot') {
     return <SelectField label="Pool" accessibleName={`${group.id} pool`} value={group.poolId ?? ''} options={poolChoices(topology)} onChange={(poolId) => set((g) => ({ ...g, poolId }))} error={issues.poolId} />;
   }
@@ -123,7 +140,7 @@ function GroupCard({ topology, group }: { topology: Topology; group: CopyGroup }
         <SelectField label="Kind" accessibleName={`${group.id} kind`} value={group.kind} options={KIND_OPTIONS} onChange={(k) => edit((t) => setGroupKind(t, group.id, k))} />
       </div>
       {issues.group.id && <span className="field-error">{issues.group.id}</span>}
-      <KindFields topology={topology} group={group} issues={issues.group} />
+      <KindFields topology={topology} group={group} issues={issues.group} warnings={issues.warnings ?? NO_WARNINGS} />
       {group.devices.map((d, i) => (
         <DeviceCard key={`${i}:${d.name}`} topology={topology} group={group} index={i} issues={issues.devices[i]} />
       ))}
