@@ -23,6 +23,7 @@ import { IO_HIT, IO_REJECTED, IO_WRITE, type IoSlots } from './host/io-slots.ts'
 import type { Workloads } from './host/workload.ts';
 import type { IoCursor } from './io-cursor.ts';
 import { reasonCode } from './metrics/collector.ts';
+import type { RemoteCopy } from './remote/remote-copy.ts';
 import type { Replication } from './replication/pairs.ts';
 import type { CompletionObserver } from './simulation-types.ts';
 
@@ -36,6 +37,7 @@ export interface ProbeParts {
   readonly slots: IoSlots;
   readonly wl: Workloads;
   readonly cursor: IoCursor;
+  readonly remote: RemoteCopy;
   nowUs(): number;
   /** Takes the next write sequence number from the counter workload writes take theirs from. */
   nextWriteSeq(): number;
@@ -61,9 +63,15 @@ export function hostWriteTrack(parts: ProbeParts, ldevId: string, track: number,
   if (reason >= 0) return REJECT_REASONS[reason];
   const m = mirror === undefined ? -1 : repl.indexOf(mirror);
   const duplex = m >= 0 && repl.duplexing(m) ? m : -1;
+  // A remote P-VOL: the write is counted, journaled or sent like a host write of one whole track.
+  const remotePair = parts.remote.ldevFlag[ldev] === 1 ? parts.remote.pairOfPvol[ldev] : -1;
+  const trackBytes = arrays.ldevTrackBytes[ldev];
+  if (remotePair >= 0 && parts.remote.mustWait(ldev, trackBytes)) return 'journal-full';
   const seq = parts.nextWriteSeq();
   if (paired) repl.beforeWrite(ldev, track, track, -1, duplex);
+  if (remotePair >= 0) parts.remote.capturePre(ldev, track, track);
   arrays.digests[ldev].fold(track, 0xfff, seq, 0);
+  if (remotePair >= 0) parts.remote.afterAccept(remotePair, track, trackBytes, 0xfff, seq, track, track);
   if (duplex >= 0) {
     const svol = model.replication.pairs[duplex].svol;
     if (repl.ldevFlag[svol] === 1) repl.beforeWrite(svol, track, track, -1, duplex);

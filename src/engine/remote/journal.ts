@@ -30,6 +30,10 @@ export class JournalRing {
   tail = 0;
   usedBytes = 0;
   restoreBytes = 0;
+  /** Entries in [head, tail) that are not void. */
+  liveEntries = 0;
+  /** Entries received at the restore side and not applied yet (not void). */
+  restoreEntries = 0;
   jseq: Float64Array;
   hseq: Float64Array;
   pair: Int32Array;
@@ -60,8 +64,9 @@ export class JournalRing {
     return e & this.mask;
   }
 
+  /** Entries held (void ones excluded). */
   get entries(): number {
-    return this.tail - this.head;
+    return this.liveEntries;
   }
 
   append(jseq: number, hseq: number, pair: number, block: number, bytes: number, writer: number, wseq: number, ackUs: number): void {
@@ -78,6 +83,7 @@ export class JournalRing {
     this.received[i] = 0;
     this.tail++;
     this.usedBytes += bytes;
+    this.liveEntries++;
   }
 
   /** Trims the applied entries below `upTo` (absolute; clamped to `applied`). */
@@ -85,6 +91,7 @@ export class JournalRing {
     const end = Math.min(upTo, this.applied);
     while (this.head < end) {
       this.usedBytes -= this.bytes[this.head & this.mask];
+      if (this.pair[this.head & this.mask] >= 0) this.liveEntries--;
       this.head++;
     }
   }
@@ -93,8 +100,13 @@ export class JournalRing {
   voidEntry(e: number): number {
     const i = e & this.mask;
     const b = this.bytes[i];
+    if (this.pair[i] < 0) return 0;
+    this.liveEntries--;
     this.usedBytes -= b;
-    if (this.received[i] === 1) this.restoreBytes -= b;
+    if (this.received[i] === 1 && e >= this.applied) {
+      this.restoreBytes -= b;
+      this.restoreEntries--;
+    }
     this.bytes[i] = 0;
     this.pair[i] = -1;
     return b;
@@ -105,6 +117,8 @@ export class JournalRing {
     this.head = this.applied = this.send = this.tail;
     this.usedBytes = 0;
     this.restoreBytes = 0;
+    this.liveEntries = 0;
+    this.restoreEntries = 0;
   }
 
   private grow(): void {

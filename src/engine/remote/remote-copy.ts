@@ -249,6 +249,23 @@ export class RemoteCopy implements RemoteHooks {
     return true;
   }
 
+  /**
+   * Whether a write of `bytes` to `ldev` (a remote P-VOL) would have to wait for journal space
+   * now (the test probe cannot wait: it is refused instead); a watch of 0 suspends the group.
+   */
+  mustWait(ldev: number, bytes: number): boolean {
+    const p = this.pairOfPvol[ldev];
+    const j = this.jlOf[p];
+    if (j < 0 || this.d.repl.stateIndex(p) !== PAIR) return false;
+    const jl = this.jls[j];
+    if (jl.parked.length === 0 && jl.ring.usedBytes + bytes <= jl.capacityBytes) return false;
+    if (jl.overflowWatchUs === 0) {
+      this.suspendGroup(jl.group, PFUS, 'the master journal is full (overflow watch 0 s)');
+      return false;
+    }
+    return true;
+  }
+
   /** Before the primary accepts a write to `ldev` (a remote P-VOL): remember the tracks' digests. */
   capturePre(ldev: number, first: number, last: number): void {
     const digests = this.d.arrays.digests[ldev];
@@ -277,16 +294,17 @@ export class RemoteCopy implements RemoteHooks {
     const n = last - first + 1;
     for (let k = 0; k < n; k++) this.post[k] = digests.get(first + k);
     g.checker.record({ seq: hseq, volume: g.volumeOfPair.get(p)!, first, last, pre: this.pre.subarray(0, n), post: this.post.subarray(0, n) });
-    if (state !== PAIR) return -1;
+    if (state === COPY || state === COPY_RS) {
+      // While copying: a track still to copy will carry this write; an already copied one
+      // needs the update itself (journal entry or synchronous send), after its base copy.
+      if (d.repl.anyPending(p, first, last)) {
+        d.repl.markPending(p, first, last);
+        return -1;
+      }
+    } else if (state !== PAIR) return -1;
     const r = pair.remote!;
     if (r.mode === 'async') {
-      const jl = this.jls[this.jlOf[p]];
-      jl.ring.append(++g.lastJseq, hseq, p, block, bytes, w, wseq, acceptedUs);
-      this.journalUseChanged(this.jlOf[p]);
-      if (jl.credits > 0 && !jl.sendScheduled) {
-        jl.sendScheduled = true;
-        d.push(Math.ceil(acceptedUs + JNL_BATCH_WAIT_US), this.jlOf[p], K_SEND);
-      }
+      this.appendEntry(p, hseq, block, bytes, w, wseq, acceptedUs);
       return -1;
     }
     // Synchronous: over the WAN, accepted by the remote array, acknowledged back.
@@ -295,12 +313,30 @@ export class RemoteCopy implements RemoteHooks {
     d.arrays.frontEnd(r.sPort);
     this.applyToSvol(p, block, bytes, w, wseq, first, last);
     const ack = d.cursor[0] + d.wan.oneWayUs[r.wan];
-    g.appliedSeq = hseq;
-    g.appliedBytes = g.lastBytes;
     g.appliedWrites++;
-    g.oldestUs = -1;
+    if (state === PAIR) {
+      g.appliedSeq = hseq;
+      g.appliedBytes = g.lastBytes;
+      g.oldestUs = -1;
+    }
     d.cursor[0] = acceptedUs;
     return ack;
+  }
+
+  /**
+   * A journal entry of pair `p`: a host write (hseq > 0), or a base copy of a track (hseq 0,
+   * writer -1, wseq the track's digest) that applies in sequence with the writes around it.
+   */
+  private appendEntry(p: number, hseq: number, block: number, bytes: number, w: number, wseq: number, atUs: number): void {
+    const j = this.jlOf[p];
+    const jl = this.jls[j];
+    const g = this.groups[jl.group];
+    jl.ring.append(++g.lastJseq, hseq, p, block, bytes, w, wseq, atUs);
+    this.journalUseChanged(j);
+    if (jl.credits > 0 && !jl.sendScheduled) {
+      jl.sendScheduled = true;
+      this.d.push(Math.ceil(atUs + JNL_BATCH_WAIT_US), j, K_SEND);
+    }
   }
 
   /** Host response of a completed write to remote pair `p`'s P-VOL. */
@@ -315,6 +351,21 @@ export class RemoteCopy implements RemoteHooks {
     const d = this.d;
     const pair = d.model.replication.pairs[p];
     const svol = pair.svol;
+    if (w === -1) {
+      // A base copy: the track as it was when copied.
+      if (svol >= 0) {
+        if (d.repl.ldevFlag[svol] === 1) d.repl.beforeWrite(svol, first, first, p, -1);
+        d.arrays.digests[svol].set(first, wseq);
+        const pg = d.arrays.ldevParityGroup[svol];
+        d.arrays.parityGroups.destageIdle(pg);
+        d.arrays.parityGroups.scheduleDestage(pg, bytes, true, -1, 0);
+      } else {
+        this.tapeImage.get(p)!.set(first, wseq);
+        const jl = this.jls[this.jlOf[p]];
+        jl.driveFreeUs = Math.max(jl.driveFreeUs, d.cursor[0]) + bytes / pair.remote!.targetBytesPerUs;
+      }
+      return;
+    }
     if (svol < 0) {
       const image = this.tapeImage.get(p)!;
       const trackBytes = d.arrays.ldevTrackBytes[pair.pvol];
@@ -400,7 +451,10 @@ export class RemoteCopy implements RemoteHooks {
       const i = ring.at(e);
       if (ring.received[i] === 1) continue;
       ring.received[i] = 1;
-      ring.restoreBytes += ring.bytes[i];
+      if (ring.pair[i] >= 0) {
+        ring.restoreBytes += ring.bytes[i];
+        ring.restoreEntries++;
+      }
     }
     this.applyGroup(jl.group);
     // The restore side asks for more: its read carries the applied point (the master trims by it).
@@ -434,16 +488,53 @@ export class RemoteCopy implements RemoteHooks {
         const bytes = ring.bytes[i];
         d.cursor[0] = d.nowUs();
         this.applyToSvol(p, block, bytes, ring.writer[i], ring.wseq[i], d.arrays.firstTrack(pvol, block, bytes), d.arrays.lastTrack(pvol, block, bytes));
-        ring.restoreBytes -= bytes;
-        g.appliedBytes += bytes;
-        g.appliedWrites++;
-        if (ring.hseq[i] > g.appliedSeq) g.appliedSeq = ring.hseq[i];
+        if (ring.received[i] === 1) {
+          ring.restoreBytes -= bytes;
+          ring.restoreEntries--;
+        }
+        if (ring.hseq[i] > 0) {
+          g.appliedBytes += bytes;
+          g.appliedWrites++;
+        }
+        // A prefix only while the group is whole: entries applied during a copy, or before the
+        // consistency point, make no prefix (the jump to the point comes in reachConsistency).
+        if (ring.hseq[i] > g.appliedSeq && g.consistJseq < 0 && !this.copying(g)) g.appliedSeq = ring.hseq[i];
       }
       ring.applied++;
       g.appliedJseq++;
       this.reachConsistency(g);
-      g.oldestUs = g.appliedSeq >= g.lastSeq ? -1 : ring.applied < ring.tail ? ring.ackUs[ring.at(ring.applied)] : g.oldestUs;
+      if (p >= 0 && ring.hseq[i] > 0) this.refreshOldest(g);
     }
+  }
+
+  /**
+   * The acknowledgement time of the oldest write the remote lacks (write appliedSeq + 1): the next
+   * live journal entry when it is that write; otherwise (writes not journaled while suspended)
+   * the value stays — the RPO then counts from the first write the remote missed.
+   */
+  private refreshOldest(g: RemoteGroup): void {
+    if (g.appliedSeq >= g.lastSeq) {
+      g.oldestUs = -1;
+      return;
+    }
+    for (const j of g.jls) {
+      const ring = this.jls[j].ring;
+      for (let e = ring.applied, k = 0; e < ring.tail && k < 64; e++, k++) {
+        const i = ring.at(e);
+        if (ring.pair[i] < 0 || ring.hseq[i] === 0) continue;
+        if (ring.hseq[i] === g.appliedSeq + 1) g.oldestUs = ring.ackUs[i];
+        break;
+      }
+    }
+  }
+
+  /** Whether a pair of the group runs an initial copy or a resync. */
+  copying(g: RemoteGroup): boolean {
+    for (const p of g.pairs) {
+      const s = this.d.repl.stateIndex(p);
+      if (s === COPY || s === COPY_RS) return true;
+    }
+    return false;
   }
 
   /** Once the entries journaled before the group became whole again have applied, the remote holds the primary as of then. */
@@ -452,7 +543,7 @@ export class RemoteCopy implements RemoteHooks {
     if (g.consistHseq > g.appliedSeq) g.appliedSeq = g.consistHseq;
     if (g.consistBytes > g.appliedBytes) g.appliedBytes = g.consistBytes;
     g.consistJseq = -1;
-    if (g.appliedSeq >= g.lastSeq) g.oldestUs = -1;
+    this.refreshOldest(g);
   }
 
   private trim(j: number, upTo: number): void {
@@ -524,7 +615,6 @@ export class RemoteCopy implements RemoteHooks {
     }
     this.applyGroup(jl.group);
     this.journalUseChanged(j);
-    this.releaseParked(j);
   }
 
   /** RemoteHooks.stateChanged. */
@@ -532,6 +622,15 @@ export class RemoteCopy implements RemoteHooks {
     const d = this.d;
     const g = this.groups[this.groupOf[p]];
     this.updateReject(p);
+    // Writes waiting for journal space go ahead once the pair no longer journals (as bitmap bits).
+    if (s !== PAIR && this.jlOf[p] >= 0) this.releaseParked(this.jlOf[p]);
+    // A journal starting to carry entries (a copy or PAIR): the restore side has its reads waiting.
+    const j = this.jlOf[p];
+    if (j >= 0 && (s === PAIR || s === COPY || s === COPY_RS)) {
+      const jl = this.jls[j];
+      if (jl.credits === 0 && jl.reads.length === 0 && d.wan.up[jl.wan] === 1) jl.credits = JNL_READS_OUTSTANDING;
+      this.trySend(j);
+    }
     if (s === PAIR) {
       const all = g.pairs.every((q) => {
         const t = d.repl.stateIndex(q);
@@ -544,10 +643,6 @@ export class RemoteCopy implements RemoteHooks {
         g.consistBytes = g.lastBytes;
         g.checker.equalAt();
         g.checkerBroken = null;
-        for (const j of g.jls) {
-          const jl = this.jls[j];
-          if (jl.credits === 0 && jl.reads.length === 0 && d.wan.up[jl.wan] === 1) jl.credits = JNL_READS_OUTSTANDING;
-        }
         this.applyGroup(this.groupOf[p]);
       }
     }
@@ -587,6 +682,20 @@ export class RemoteCopy implements RemoteHooks {
     const from = pair.pvol;
     const bytes = d.arrays.ldevTrackBytes[from];
     const value = d.arrays.digests[from].get(track);
+    if (r.mode === 'async') {
+      // Universal Replicator's base journal: the track, read now, travels in sequence with the writes.
+      if (!d.arrays.ldevCache[from].contains(from, track)) {
+        const pg = d.arrays.ldevParityGroup[from];
+        d.arrays.parityGroups.destageIdle(pg);
+        d.arrays.parityGroups.read(pg, bytes);
+      }
+      this.appendEntry(p, 0, track, bytes, -1, value, d.nowUs());
+      // The copy engine keeps pace with the WAN: the next track waits for the journal's backlog to drain.
+      const jl = this.jls[this.jlOf[p]];
+      const drainUs = d.nowUs() + jl.ring.usedBytes / d.wan.bytesPerUs[jl.wan];
+      if (drainUs > d.cursor[0]) d.cursor[0] = drainUs;
+      return;
+    }
     if (pair.svol >= 0) d.arrays.digests[pair.svol].set(track, value);
     else this.tapeImage.get(p)!.set(track, value);
     // Read the source (cache or disk), send it, write it behind at the remote.

@@ -95,7 +95,7 @@ export class RemoteOutputs {
       out.push({ arrayId: arrays[jl.masterArray].id, journalId: jl.masterId, role: 'master', capacityBytes: jl.capacityBytes, usedBytes: used, usedPct: round3(pct), entries: jl.ring.entries, state: full ? 'full' : pct > JNL_PFUL_PCT ? 'PFUL' : 'normal' });
       if (jl.restoreArray >= 0) {
         const rPct = (100 * jl.ring.restoreBytes) / jl.restoreCapacityBytes;
-        out.push({ arrayId: arrays[jl.restoreArray].id, journalId: jl.restoreId, role: 'restore', capacityBytes: jl.restoreCapacityBytes, usedBytes: jl.ring.restoreBytes, usedPct: round3(rPct), entries: jl.ring.send - jl.ring.applied, state: rPct > JNL_PFUL_PCT ? 'PFUL' : 'normal' });
+        out.push({ arrayId: arrays[jl.restoreArray].id, journalId: jl.restoreId, role: 'restore', capacityBytes: jl.restoreCapacityBytes, usedBytes: jl.ring.restoreBytes, usedPct: round3(rPct), entries: jl.ring.restoreEntries, state: rPct > JNL_PFUL_PCT ? 'PFUL' : 'normal' });
       }
     }
     return out;

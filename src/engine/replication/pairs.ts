@@ -218,13 +218,9 @@ export class Replication {
     if (t.pairs[p].remote !== null) {
       // Remote pairs: in PAIR the write travels by itself (sync update / journal entry); while
       // copying, a written track is (re)copied; while suspended or split, it is a pDiff bit.
-      if (s === PAIR) return;
-      if (s === COPY || s === COPY_RS) {
-        const pending = t.pending[p];
-        for (let track = first; track <= end; track++) pending.set(track);
-        this.kick(p);
-        return;
-      }
+      // COPY / COPY(RS): remote copy decides after the write is accepted (afterAccept: pending
+      // tracks carry it, copied ones get the update in sequence).
+      if (s === PAIR || s === COPY || s === COPY_RS) return;
     }
     if (s === COPY || s === COPY_RS) {
       // One pass: a track this copy already copied is re-copied by the update copy in PAIR.
@@ -445,6 +441,22 @@ export class Replication {
 
   setRemotePful(p: number, over: boolean): void {
     this.tables.remotePful[p] = over ? 1 : 0;
+  }
+
+  /** Whether any of tracks [first, last] of `p` is still to copy. */
+  anyPending(p: number, first: number, last: number): boolean {
+    const pending = this.tables.pending[p];
+    const end = Math.min(last, this.tables.trackCount[p] - 1);
+    for (let track = first; track <= end; track++) if (pending.has(track)) return true;
+    return false;
+  }
+
+  /** Tracks [first, last] of `p` join the copy set (a write to a track still to copy: the copy carries it). */
+  markPending(p: number, first: number, last: number): void {
+    const pending = this.tables.pending[p];
+    const end = Math.min(last, this.tables.trackCount[p] - 1);
+    for (let track = first; track <= end; track++) pending.set(track);
+    this.kick(p);
   }
 
   /** The pending copy set of `p` (remote copy checks whether a copy is still running). */

@@ -3,7 +3,7 @@
  *
  *   main site                                         remote site
  *   db ─hba0── swM ── arrM/fc0          arrR/fc0 ── swR ── rpt ─hba0   (reporting server)
- *                      arrM/wan0 ── wan1 (end-a … end-b) ── arrR/wan0
+ *                      arrM/wan0 ── wan1 (end-a … end-b) ── arrR/wan0  (swR/wan0 with a library target)
  *
  * LDEVs on arrM: P0…P(n-1) (the P-VOLs); on arrR: S0…S(n-1) (the S-VOLs) and optional T0 (a
  * local replica of S0 for the reporting server). Copy group `RC` holds devices d0…d(n-1): Pk → Sk,
@@ -31,10 +31,17 @@ export interface RemoteSanOptions {
   /** A workload `oltp` on db over P0 … (one per volume when `perVolume`). */
   workload?: Partial<Omit<Workload, 'target' | 'id'>> | null;
   perVolume?: boolean;
+  /**
+   * `sync+async`: two copy groups side by side — RCS (remote-sync, d0: P0 → S0) and RCA
+   * (remote-async, d1: P1 → S1) — each volume with its own workload (oltp0, oltp1).
+   */
+  groups?: 'one' | 'sync+async';
   /** Device d0 goes to a tape library at the remote site instead of S0. */
   toTape?: boolean;
   /** A local pair REP/r0: S0 → T0 on arrR, and the reporting server `rpt` reaching T0. */
   reportReplica?: boolean;
+  /** A workload of the reporting server `rpt` at the remote site on LUN `lun` of arrR/fc0 (S0… then T0). */
+  remoteWorkload?: Partial<Omit<Workload, 'target'>> & { id: string; lun: number };
   timeline?: { atS: number; action: Action }[];
   expectations?: Expectation[];
   runbooks?: ScenarioInput['runbooks'];
@@ -68,7 +75,10 @@ export function remoteScenario(o: RemoteSanOptions = {}): Scenario {
     b.copyGroup({ id: 'REP', kind: 'local', devices: [{ name: 'r0', pvol: 'S0', svol: 'T0' }] });
   }
   const mode = o.mode ?? 'async';
-  b.copyGroup({
+  if (o.groups === 'sync+async') {
+    b.copyGroup({ id: 'RCS', kind: 'remote-sync', fence: o.fence ?? 'never', devices: [{ name: 'd0', pvol: 'P0', svol: 'S0' }] });
+    b.copyGroup({ id: 'RCA', kind: 'remote-async', consistencyGroup: 0, masterJournal: 0, restoreJournal: 0, devices: [{ name: 'd1', pvol: 'P1', svol: 'S1' }] });
+  } else b.copyGroup({
     id: 'RC',
     kind: mode === 'sync' ? 'remote-sync' : 'remote-async',
     ...(mode === 'sync' ? { fence: o.fence ?? 'never' } : { consistencyGroup: 0, masterJournal: 0, restoreJournal: 0 }),
@@ -80,6 +90,10 @@ export function remoteScenario(o: RemoteSanOptions = {}): Scenario {
     for (let k = 0; k < targets; k++) {
       b.workload('db', { rw: 'randwrite', bs: '4k', rate_iops: 1000, ...o.workload, id: targets === 1 ? 'oltp' : `oltp${k}`, target: { arrayId: 'arrM', portId: 'fc0', lun: k } });
     }
+  }
+  if (o.remoteWorkload) {
+    const { lun, ...spec } = o.remoteWorkload;
+    b.workload('rpt', { rw: 'randread', bs: '64k', ...(spec.rate_iops === undefined ? { iodepth: 8 } : {}), ...spec, target: { arrayId: 'arrR', portId: 'fc0', lun } });
   }
   for (const e of o.timeline ?? []) b.at(e.atS, e.action);
   for (const e of o.expectations ?? []) b.expect(e.path, e.op, e.value, e.description);
@@ -93,6 +107,7 @@ function twoSites(built: Scenario, o: RemoteSanOptions): Scenario {
   const journal = (mib: number) => [{ id: 0, capacityMiB: mib, overflowWatchS: o.overflowWatchS ?? 60 }];
   const devices: Device[] = built.topology.devices.map((d) => {
     const siteId = remoteIds.has(d.id) ? 'remote' : 'main';
+    if (d.id === 'swR') return { ...d, siteId, ports: [...d.ports, { id: 'wan0', kind: 'wan', speedGbps: 10 }] };
     if (d.kind !== 'array') return { ...d, siteId };
     return { ...d, siteId, ports: [...d.ports, { id: 'wan0', kind: 'wan', speedGbps: 10 }], journals: journal(d.id === 'arrM' ? (o.journalMiB ?? 1024) : (o.restoreJournalMiB ?? o.journalMiB ?? 1024)) };
   });
@@ -104,7 +119,8 @@ function twoSites(built: Scenario, o: RemoteSanOptions): Scenario {
   const links: Link[] = [
     ...built.topology.links,
     { id: 'wan-a', a: { deviceId: 'arrM', portId: 'wan0' }, b: { deviceId: 'wan1', portId: 'end-a' }, lengthM: 10 },
-    { id: 'wan-b', a: { deviceId: 'wan1', portId: 'end-b' }, b: { deviceId: 'arrR', portId: 'wan0' }, lengthM: 10 },
+    // The remote end lands on the remote switch's FCIP port when a library is a target (the array and the library behind it).
+    { id: 'wan-b', a: { deviceId: 'wan1', portId: 'end-b' }, b: o.toTape ? { deviceId: 'swR', portId: 'wan0' } : { deviceId: 'arrR', portId: 'wan0' }, lengthM: 10 },
   ];
   if (o.toTape) {
     devices.push({
