@@ -18,23 +18,23 @@ export interface CciCommandInfo {
 const PAIR_COMMANDS: readonly CciCommandInfo[] = [
   {
     name: 'paircreate',
-    usage: 'paircreate -g <group> [-d <device>] [-vl|-vr] [-c <pace 1-15>] [-split] [-pid <pool>]',
-    summary: 'Create the pairs of a group (SMPL -> COPY -> PAIR; snapshot groups -> PAIR at once).',
+    usage: 'paircreate -g <group> [-d <device>] [-vl|-vr] [-c <pace 1-15>] [-split] [-pid <pool>] [-f data|status|never | -f async [<CTG>] [-jp <id>] [-js <id>]]',
+    summary: 'Create the pairs of a group (SMPL -> COPY -> PAIR; snapshot groups -> PAIR at once); remote groups need -f.',
   },
   {
     name: 'pairsplit',
-    usage: 'pairsplit -g <group> [-d <device>] [-r|-rw] [-fq quick|normal] | -E | -S',
-    summary: 'Split pairs (PAIR -> PSUS; snapshots: take the image); -E suspends (PSUE), -S deletes (SMPL).',
+    usage: 'pairsplit -g <group> [-d <device>] [-r|-rw] [-fq quick|normal] | -E | -S | -RS',
+    summary: 'Split pairs (PAIR -> PSUS; snapshots: take the image); -E suspends (PSUE), -S deletes (SMPL), -RS takes the S-VOL over (SSWS).',
   },
   {
     name: 'pairresync',
-    usage: 'pairresync -g <group> [-d <device>] [-restore] [-c <pace 1-15>]',
-    summary: 'Resynchronise split pairs P -> S (COPY(RS)), or S -> P with -restore (COPY(RS-R)).',
+    usage: 'pairresync -g <group> [-d <device>] [-restore | -swaps] [-c <pace 1-15>]',
+    summary: 'Resynchronise split pairs P -> S (COPY(RS)), S -> P with -restore (COPY(RS-R)); -swaps reverses a taken-over remote pair.',
   },
   {
     name: 'pairdisplay',
-    usage: 'pairdisplay -g <group> [-d <device>] [-fc] [-fx] [-l]',
-    summary: 'Show the pairs of a group: two lines per pair, P-VOL (L) and S-VOL (R); -fc adds copy %.',
+    usage: 'pairdisplay -g <group> [-d <device>] [-fc] [-fx] [-fe] [-fcxe] [-l]',
+    summary: 'Show the pairs of a group: two lines per pair, P-VOL (L) and S-VOL (R); -fc adds copy %, -fe the remote columns.',
   },
   {
     name: 'pairevtwait',
@@ -51,6 +51,16 @@ const PAIR_COMMANDS: readonly CciCommandInfo[] = [
     name: 'raidcom get snapshot',
     usage: 'raidcom get snapshot [-snapshotgroup <group>]',
     summary: 'List the snapshot pairs: group, device, P-VOL, MU#, status, preserved tracks, pool.',
+  },
+  {
+    name: 'raidcom get journal',
+    usage: 'raidcom get journal [-fx]',
+    summary: 'List the journals of remote copy: state, use, Q-Marker, Q-CNT, capacity (as raidvchkscan -v jnl).',
+  },
+  {
+    name: 'raidvchkscan',
+    usage: 'raidvchkscan -v jnl|jnlt [<unit#>] [-s <Seq#|array>] [-fx]',
+    summary: 'List the journals of remote copy (JID, CTG, JNLS, U(%), Q-Marker, Q-CNT …); jnlt shows the timers.',
   },
   {
     name: 'raidcom modify ldev',

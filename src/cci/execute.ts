@@ -10,9 +10,11 @@
  * something (a redundant command exits 0 and records nothing). Errors thrown by the context
  * (e.g. the browser's AbortError) propagate unchanged.
  * The tape, backup, runbook and SAN-manager commands (`mtx`, `backup`, `runbook` …) are parsed
- * and run by backup-parse.ts / backup-execute.ts under the same rules.
+ * and run by backup-parse.ts / backup-execute.ts under the same rules; the remote-copy options
+ * and the journal commands (`raidvchkscan -v jnl`, `raidcom get journal`) are checked and run by
+ * remote-parse.ts / remote-execute.ts.
  */
-import type { BackupStatus, CommandResult, PairStatus, ReplicationStatus } from '../engine/api.ts';
+import type { BackupStatus, CommandResult, PairStatus, RemoteStatus, ReplicationStatus } from '../engine/api.ts';
 import type { Action } from '../model/scenario.ts';
 import type { CopyGroup, CopyGroupDevice, Topology } from '../model/topology.ts';
 import { runBackupCommand } from './backup-execute.ts';
@@ -21,6 +23,9 @@ import { codeInfo, formatFailure, type CciFailure } from './codes.ts';
 import { helpText } from './commands.ts';
 import { formatPairDisplay, formatPools, formatSnapshots, formatVolstat, pairOf } from './format.ts';
 import { parseLine, type CciCommand, type PairTarget } from './parse.ts';
+import { checkRemoteOnly, remoteCreateFields, remoteOrNull, runJournals, type RemoteCreateFields } from './remote-execute.ts';
+import { formatRemotePairDisplay, isRemoteKind } from './remote-format.ts';
+import { parseRemoteLine } from './remote-parse.ts';
 import { arraysOf, findGroup, findLdev } from './topology-view.ts';
 import { sleepFor, waitForStatus } from './wait.ts';
 
@@ -39,6 +44,12 @@ export interface CciContext {
    * without it those commands fail with EX_CMDRJE.
    */
   backup?(): Promise<BackupStatus>;
+  /**
+   * WAN links, remote groups and their journals now (`Simulation.remoteStatus()`; the journal
+   * commands and pairdisplay's AP column). Optional as `backup`: without it the journal commands
+   * fail with EX_CMDRJE and AP prints `-`.
+   */
+  remote?(): Promise<RemoteStatus>;
   /** Let simulated time pass by up to `seconds`; resolves when the clock moved (or the run ended: then nowS() stops growing). */
   advance(seconds: number): Promise<void>;
 }
@@ -109,21 +120,25 @@ function checkPool(topology: Topology, group: CopyGroup, pid: string): CciFailur
   return { code: 'EX_INVARG', detail: `-pid ${pid}: group ${group.id} uses pool ${group.poolId ?? '(none)'}` };
 }
 
-type PairCommand = Extract<CciCommand, { kind: 'paircreate' | 'pairsplit' | 'pairsuspend' | 'pairdelete' | 'pairresync' }>;
+type PairCommand = Extract<CciCommand, { kind: 'paircreate' | 'pairsplit' | 'pairsuspend' | 'pairdelete' | 'pairtakeover' | 'pairresync' }>;
 
-function pairAction(c: PairCommand): Action {
+function pairAction(c: PairCommand, remote: RemoteCreateFields): Action {
   const ref = c.target.device === undefined ? { group: c.target.group } : { group: c.target.group, device: c.target.device };
   switch (c.kind) {
     case 'paircreate':
-      return { type: 'pairCreate', ...ref, pace: c.pace, split: c.split };
+      return { type: 'pairCreate', ...ref, pace: c.pace, split: c.split, ...remote };
     case 'pairsplit':
       return { type: 'pairSplit', ...ref, mode: c.mode, access: c.access };
+    case 'pairtakeover':
+      return { type: 'pairSplit', ...ref, mode: 'steady', access: 'rw', takeover: true };
     case 'pairsuspend':
       return { type: 'pairSuspend', ...ref };
     case 'pairdelete':
       return { type: 'pairDelete', ...ref };
-    case 'pairresync':
-      return c.pace === null ? { type: 'pairResync', ...ref, restore: c.restore } : { type: 'pairResync', ...ref, restore: c.restore, pace: c.pace };
+    case 'pairresync': {
+      const swap = c.swap ? { swap: true } : {};
+      return c.pace === null ? { type: 'pairResync', ...ref, restore: c.restore, ...swap } : { type: 'pairResync', ...ref, restore: c.restore, pace: c.pace, ...swap };
+    }
   }
 }
 
@@ -132,18 +147,28 @@ const COMMAND_NAME: Record<PairCommand['kind'], string> = {
   pairsplit: 'pairsplit',
   pairsuspend: 'pairsplit',
   pairdelete: 'pairsplit',
+  pairtakeover: 'pairsplit',
   pairresync: 'pairresync',
 };
+
+/** What the group's kind says about the command's options: the remote fields, or a refusal. */
+function checkOptions(c: PairCommand, topology: Topology, group: CopyGroup): RemoteCreateFields | CciFailure {
+  if (c.kind === 'paircreate') {
+    const bad = c.poolId === null ? null : checkPool(topology, group, c.poolId);
+    return bad ?? remoteCreateFields(topology, group, c.remote);
+  }
+  if (c.kind === 'pairtakeover') return checkRemoteOnly(group, '-RS') ?? {};
+  if (c.kind === 'pairresync' && c.swap) return checkRemoteOnly(group, '-swaps') ?? {};
+  return {};
+}
 
 async function runPairCommand(c: PairCommand, ctx: CciContext): Promise<CciOutput> {
   const name = COMMAND_NAME[c.kind];
   const r = resolve(ctx.topology, c.target);
   if (isFailure(r)) return failed(name, r);
-  if (c.kind === 'paircreate' && c.poolId !== null) {
-    const bad = checkPool(ctx.topology, r.group, c.poolId);
-    if (bad !== null) return failed(name, bad);
-  }
-  return applyAction(name, pairAction(c), ctx);
+  const fields = checkOptions(c, ctx.topology, r.group);
+  if ('code' in fields) return failed(name, fields);
+  return applyAction(name, pairAction(c, fields), ctx);
 }
 
 async function setReadOnly(ldevId: string, readOnly: boolean, ctx: CciContext): Promise<CciOutput> {
@@ -159,7 +184,9 @@ async function pairdisplay(c: DisplayCommand, ctx: CciContext): Promise<CciOutpu
   const r = resolve(ctx.topology, c.target);
   if (isFailure(r)) return failed('pairdisplay', r);
   const pairs = pairsOf(await ctx.replication(), r);
-  return ok(formatPairDisplay(ctx.topology, pairs, { showPct: c.showPct, localOnly: c.localOnly }));
+  if (!isRemoteKind(r.group.kind) && !c.showRemote) return ok(formatPairDisplay(ctx.topology, pairs, { showPct: c.showPct, localOnly: c.localOnly }));
+  const status = c.showRemote ? await remoteOrNull(ctx) : null;
+  return ok(formatRemotePairDisplay(ctx.topology, r.group, pairs, c, status));
 }
 
 type WaitCommand = Extract<CciCommand, { kind: 'pairevtwait' }>;
@@ -215,6 +242,7 @@ async function execute(c: CciCommand, ctx: CciContext): Promise<CciOutput> {
     case 'pairsplit':
     case 'pairsuspend':
     case 'pairdelete':
+    case 'pairtakeover':
     case 'pairresync':
       return runPairCommand(c, ctx);
     case 'pairdisplay':
@@ -238,6 +266,11 @@ export async function runCci(line: string, ctx: CciContext): Promise<CciOutput> 
   if (tape !== null) {
     if (!tape.ok) return failed(tape.name, tape.failure);
     return tape.command.kind === 'help' ? help(tape.command.topic) : runBackupCommand(tape.command, ctx);
+  }
+  const journals = parseRemoteLine(line);
+  if (journals !== null) {
+    if (!journals.ok) return failed(journals.name, journals.failure);
+    return journals.command.kind === 'help' ? help(journals.command.topic) : runJournals(journals.command, ctx);
   }
   const parsed = parseLine(line);
   if (!parsed.ok) return failed(parsed.name, parsed.failure);

@@ -6,7 +6,9 @@
  * (never narrower than CCI's header), so the same state always prints the same text. The
  * pairdisplay layout follows CCI's: two lines per pair, L (the P-VOL side) then R (the S-VOL
  * side), `Seq#` from topology-view.ts, `M` = `W` on the S-VOL line of a split pair whose S-VOL
- * hosts may write. Pure functions of their inputs.
+ * hosts may write (or an S-VOL taken over, SSWS). Remote groups add a Fence column and `-fe`
+ * extra columns (remote-format.ts fills them); without them the layout is the local one.
+ * Pure functions of their inputs.
  */
 import type { PairState, PairStatus, PoolStatus, ReplicationStatus } from '../engine/api.ts';
 import type { CopyGroup, CopyGroupDevice, Topology } from '../model/topology.ts';
@@ -64,6 +66,10 @@ interface DisplayRow {
   third: string;
   pldev: string;
   m: string;
+  /** Remote groups: the Fence column (NEVER, DATA, STATUS, ASYNC). */
+  fence: string | null;
+  /** `-fe`: the cells of the extra columns. */
+  extra: string[];
 }
 
 const NO_SERIAL = '-----';
@@ -83,10 +89,16 @@ function serialText(topology: Topology, ldevId: string | null): string {
   return loc === null ? NO_SERIAL : String(loc.serial);
 }
 
-function rowsOf(topology: Topology, pair: PairStatus, showPct: boolean): [DisplayRow, DisplayRow] {
+/** The S-VOL hosts may write: a split pair opened read-write, or an S-VOL taken over (SSWS). */
+function svolWritable(pair: PairStatus): boolean {
+  return (isSplit(pair.state) && pair.svolAccess === 'rw') || pair.svolState === 'SSWS';
+}
+
+function rowsOf(topology: Topology, pair: PairStatus, opts: PairDisplayOptions): [DisplayRow, DisplayRow] {
   const smpl = pair.state === 'SMPL';
+  const showPct = opts.showPct;
   const pct = String(Math.floor(pair.copyPct));
-  const base = { group: pair.group };
+  const base = { group: pair.group, fence: opts.fence === undefined ? null : opts.fence(pair) };
   const left: DisplayRow = {
     ...base,
     pairVol: `${pair.device}(L)`,
@@ -97,8 +109,8 @@ function rowsOf(topology: Topology, pair: PairStatus, showPct: boolean): [Displa
     third: smpl ? (showPct ? '-' : NO_SERIAL) : showPct ? pct : serialText(topology, pair.svol),
     pldev: smpl ? '----' : (pair.svol ?? '-'),
     m: '-',
+    extra: opts.extra?.cells(pair, 'L') ?? [],
   };
-  const writable = isSplit(pair.state) && pair.svolAccess === 'rw';
   const right: DisplayRow = {
     ...base,
     pairVol: `${pair.device}(R)`,
@@ -108,14 +120,31 @@ function rowsOf(topology: Topology, pair: PairStatus, showPct: boolean): [Displa
     status: smpl ? '----' : pair.svolState,
     third: smpl ? (showPct ? '-' : NO_SERIAL) : showPct ? pct : NO_SERIAL,
     pldev: smpl ? '----' : pair.pvol,
-    m: writable ? 'W' : '-',
+    m: svolWritable(pair) ? 'W' : '-',
+    extra: opts.extra?.cells(pair, 'R') ?? [],
   };
   return [left, right];
 }
 
 const widest = (cells: string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
 
-function renderRows(rows: DisplayRow[], showPct: boolean): string {
+/** `Status,` (local) or `Status Fence,` (remote) with their widths. */
+function statusCell(rows: DisplayRow[]): (r: DisplayRow) => string {
+  const sW = widest(rows.map((r) => r.status), 4);
+  if (rows.every((r) => r.fence === null)) return (r) => `${r.status},`.padEnd(sW + 1);
+  const fW = widest(rows.map((r) => r.fence ?? '-'), 5);
+  return (r) => `${r.status.padEnd(sW)} ${(r.fence ?? '-').padEnd(fW)},`;
+}
+
+/** The -fe columns: each padded to its widest cell (or head), one blank apart, no trailing blanks. */
+function extraColumns(rows: DisplayRow[], heads: readonly string[]): { head: string; cells: (r: DisplayRow) => string } {
+  const widths = heads.map((h, i) => widest(rows.map((r) => r.extra[i] ?? '-'), h.length));
+  const join = (cells: readonly string[]): string => cells.map((c, i) => ` ${c.padEnd(widths[i])}`).join('').trimEnd();
+  return { head: join(heads), cells: (r) => join(heads.map((_, i) => r.extra[i] ?? '-')) };
+}
+
+function renderRows(rows: DisplayRow[], opts: PairDisplayOptions): string {
+  const showPct = opts.showPct;
   const gW = widest(rows.map((r) => r.group), 7);
   const pvW = widest(rows.map((r) => r.pairVol), 12);
   const portW = widest(rows.map((r) => r.port), 5);
@@ -123,14 +152,18 @@ function renderRows(rows: DisplayRow[], showPct: boolean): string {
   const addr = (r: DisplayRow): string => `(${r.port.padEnd(portW)}, 0, ${r.luM.padStart(luW)})`;
   const aW = widest(rows.map(addr), 17);
   const lW = widest(rows.map((r) => r.ldev), 5);
-  const sW = widest(rows.map((r) => r.status), 4);
+  const status = statusCell(rows);
   const tW = showPct ? 4 : 6;
   const plW = widest(rows.map((r) => r.pldev), 7);
-  const head = `${'Group'.padEnd(gW)} ${'PairVol(L/R)'.padEnd(pvW)} ${'(Port#,TID, LU-M)'.padEnd(aW)},Seq#,LDEV#.P/S,Status,${showPct ? '   % ' : ' Seq#'},P-LDEV# M`;
+  const extra = extraColumns(rows, opts.extra?.heads ?? []);
+  const fenceHead = opts.fence === undefined ? '' : 'Fence,';
+  const head =
+    `${'Group'.padEnd(gW)} ${'PairVol(L/R)'.padEnd(pvW)} ${'(Port#,TID, LU-M)'.padEnd(aW)},Seq#,LDEV#.P/S,Status,${fenceHead}` +
+    `${showPct ? '   % ' : ' Seq#'},P-LDEV# M${extra.head}`;
   const lines = rows.map(
     (r) =>
       `${r.group.padEnd(gW)} ${r.pairVol.padEnd(pvW)} ${addr(r).padEnd(aW)}${r.seq} ${r.ldev.padStart(lW)}.${r.ps.padEnd(5)} ` +
-      `${`${r.status},`.padEnd(sW + 1)}${r.third.padStart(tW)} ${r.pldev.padEnd(plW)} ${r.m}`,
+      `${status(r)}${r.third.padStart(tW)} ${r.pldev.padEnd(plW)} ${r.m}${extra.cells(r)}`,
   );
   return [head, ...lines].join('\n') + '\n';
 }
@@ -138,21 +171,34 @@ function renderRows(rows: DisplayRow[], showPct: boolean): string {
 export interface PairDisplayOptions {
   showPct: boolean;
   localOnly: boolean;
+  /** Remote groups: the Fence column's value for a pair (absent: no Fence column, the local layout). */
+  fence?: (pair: PairStatus) => string;
+  /** `-fe`: extra columns after `M`, their heads and each side's cells. */
+  extra?: { heads: readonly string[]; cells: (pair: PairStatus, side: 'L' | 'R') => string[] };
 }
 
 /** The `pairdisplay` table for `pairs` (in the order given). */
 export function formatPairDisplay(topology: Topology, pairs: PairStatus[], opts: PairDisplayOptions): string {
   const rows = pairs.flatMap((p) => {
-    const [l, r] = rowsOf(topology, p, opts.showPct);
+    const [l, r] = rowsOf(topology, p, opts);
     return opts.localOnly ? [l] : [l, r];
   });
-  return renderRows(rows, opts.showPct);
+  return renderRows(rows, opts);
 }
 
-/** `pairvolchk : Volstat is P-VOL.[status = PAIR]` (S-VOL side with `svol`). */
+/** ` fence = NEVER` / ` fence = ASYNC CTGID = 2` after a remote pair's status, as CCI prints it. */
+function volstatRemote(pair: PairStatus): string {
+  const r = pair.remote;
+  if (r === undefined) return '';
+  if (r.mode === 'async') return ` fence = ASYNC${r.consistencyGroup === null ? '' : ` CTGID = ${r.consistencyGroup}`}`;
+  return ` fence = ${(r.fence ?? 'never').toUpperCase()}`;
+}
+
+/** `pairvolchk : Volstat is P-VOL.[status = PAIR]` (S-VOL side with `svol`); remote pairs add the fence level. */
 export function formatVolstat(pair: PairStatus, svol: boolean): string {
   if (pair.state === 'SMPL') return 'pairvolchk : Volstat is SMPL.\n';
-  return svol ? `pairvolchk : Volstat is S-VOL.[status = ${pair.svolState}]\n` : `pairvolchk : Volstat is P-VOL.[status = ${pair.state}]\n`;
+  const extra = volstatRemote(pair);
+  return svol ? `pairvolchk : Volstat is S-VOL.[status = ${pair.svolState}${extra}]\n` : `pairvolchk : Volstat is P-VOL.[status = ${pair.state}${extra}]\n`;
 }
 
 // ---------------------------------------------------------------- tables (raidcom)

@@ -19,24 +19,40 @@ export interface PairTarget {
 }
 
 /** Status names `pairevtwait -s` accepts (lower case). */
-export const WAIT_STATUSES = ['smpl', 'copy', 'rcpy', 'pair', 'psus', 'ssus', 'psue', 'pful', 'pfus'] as const;
+export const WAIT_STATUSES = ['smpl', 'copy', 'rcpy', 'pair', 'psus', 'ssus', 'psue', 'pful', 'pfus', 'ssws'] as const;
 export type WaitStatus = (typeof WAIT_STATUSES)[number];
 
 export type CciCommand =
   | { kind: 'none' }
   | { kind: 'help'; topic: string | null }
   | { kind: 'sleep'; seconds: number }
-  | { kind: 'paircreate'; target: PairTarget; pace: number; split: boolean; poolId: string | null }
+  | { kind: 'paircreate'; target: PairTarget; pace: number; split: boolean; poolId: string | null; remote: RemoteCreateOptions }
   | { kind: 'pairsplit'; target: PairTarget; mode: 'steady' | 'quick'; access: 'rw' | 'r' }
   | { kind: 'pairsuspend'; target: PairTarget }
   | { kind: 'pairdelete'; target: PairTarget }
-  | { kind: 'pairresync'; target: PairTarget; restore: boolean; pace: number | null }
-  | { kind: 'pairdisplay'; target: PairTarget; showPct: boolean; localOnly: boolean }
+  /** `pairsplit -RS`: S-VOL takeover at the remote site (SSWS). */
+  | { kind: 'pairtakeover'; target: PairTarget }
+  | { kind: 'pairresync'; target: PairTarget; restore: boolean; pace: number | null; swap: boolean }
+  | { kind: 'pairdisplay'; target: PairTarget; showPct: boolean; localOnly: boolean; showRemote: boolean }
   | { kind: 'pairevtwait'; target: PairTarget; statuses: WaitStatus[]; timeoutS: number }
   | { kind: 'pairvolchk'; target: PairTarget; svol: boolean }
   | { kind: 'getPool' }
   | { kind: 'getSnapshot'; group: string | null }
   | { kind: 'setReadOnly'; ldevId: string; readOnly: boolean };
+
+/**
+ * Remote-copy options of `paircreate` as typed; execute.ts checks them against the group's kind
+ * (a remote-sync group needs `-f data|status|never`, a remote-async one `-f async [CTG]`).
+ */
+export interface RemoteCreateOptions {
+  /** `-f <fence>`: the fence level, or `async` for Universal Replicator; null when absent. */
+  fence: 'data' | 'status' | 'never' | 'async' | null;
+  /** `-f async <CTG>`: the consistency group. */
+  consistencyGroup: number | null;
+  /** `-jp <id>` / `-js <id>`: the master and restore journal IDs. */
+  masterJournal: number | null;
+  restoreJournal: number | null;
+}
 
 export type ParseOutcome = { ok: true; command: CciCommand } | { ok: false; name: string; failure: CciFailure };
 
@@ -146,12 +162,45 @@ export function withOptions(name: string, spec: OptSpec, build: (o: Opts) => Cci
   };
 }
 
+const FENCES = ['data', 'status', 'never', 'async'] as const;
+
+function journalId(opt: string, v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 255) fail('EX_INVARG', `${opt}: journal ID "${v}" is not an integer 0-255`);
+  return n;
+}
+
+/** `-f <fence> [CTG]`, `-jp <id>`, `-js <id>`. */
+function remoteCreate(o: Opts): RemoteCreateOptions {
+  const [fenceText, ctgText, extra] = o.values.get('-f') ?? [];
+  if (extra !== undefined) fail('EX_CMDERR', `unexpected argument "${extra}" (-f takes a fence level and, for async, a CTG)`);
+  const fence = fenceText === undefined ? null : FENCES.find((f) => f === fenceText.toLowerCase());
+  if (fence === undefined) fail('EX_INVARG', `-f: "${fenceText}" is not a fence level (data, status, never or async)`);
+  const ctg = ctgText === undefined ? null : Number(ctgText);
+  if (ctgText !== undefined && (!/^\d+$/.test(ctgText) || (ctg ?? 0) > 255)) fail('EX_INVARG', `-f ${fenceText}: CTG "${ctgText}" is not an integer 0-255`);
+  if (ctg !== null && fence !== 'async') fail('EX_INVARG', `-f ${fenceText} ${ctgText}: a CTG is given with -f async only`);
+  return { fence, consistencyGroup: ctg, masterJournal: journalId('-jp', one(o, '-jp')), restoreJournal: journalId('-js', one(o, '-js')) };
+}
+
 const paircreate = withOptions(
   'paircreate',
-  { ...GD, '-vl': { arity: 'flag' }, '-vr': { arity: 'flag' }, '-c': { arity: 'value', what: 'a pace 1-15' }, '-split': { arity: 'flag' }, '-pid': { arity: 'value', what: 'a pool id' } },
+  {
+    ...GD,
+    '-vl': { arity: 'flag' },
+    '-vr': { arity: 'flag' },
+    '-c': { arity: 'value', what: 'a pace 1-15' },
+    '-split': { arity: 'flag' },
+    '-pid': { arity: 'value', what: 'a pool id' },
+    '-f': { arity: 'values', what: 'a fence level (data, status, never or async [CTG])' },
+    '-jp': { arity: 'value', what: 'a journal ID 0-255' },
+    '-js': { arity: 'value', what: 'a journal ID 0-255' },
+  },
   (o) => {
     exclusive(o, ['-vl', '-vr']);
-    return { kind: 'paircreate', target: target(o), pace: pace(o) ?? 3, split: o.flags.has('-split'), poolId: one(o, '-pid') ?? null };
+    const t = target(o);
+    const remote = remoteCreate(o);
+    return { kind: 'paircreate', target: t, pace: pace(o) ?? 3, split: o.flags.has('-split'), poolId: one(o, '-pid') ?? null, remote };
   },
 );
 
@@ -162,32 +211,66 @@ function splitMode(o: Opts): 'steady' | 'quick' {
   return fail('EX_INVARG', `-fq: "${v}" is not quick or normal`);
 }
 
+/** -R / -RB (S-VOL to SMPL / back to SSUS at the remote site) have no engine action. */
+function refuseUnsupportedSplit(o: Opts): void {
+  for (const opt of ['-R', '-RB']) {
+    if (o.flags.has(opt)) fail('EX_CMDRJE', `pairsplit ${opt} is not supported in SANdbox: use -RS (takeover: the S-VOL becomes SSWS) or -S (delete the pair)`);
+  }
+}
+
 const pairsplit = withOptions(
   'pairsplit',
-  { ...GD, '-r': { arity: 'flag' }, '-rw': { arity: 'flag' }, '-fq': { arity: 'value', what: 'quick or normal' }, '-E': { arity: 'flag' }, '-S': { arity: 'flag' } },
+  {
+    ...GD,
+    '-r': { arity: 'flag' },
+    '-rw': { arity: 'flag' },
+    '-fq': { arity: 'value', what: 'quick or normal' },
+    '-E': { arity: 'flag' },
+    '-S': { arity: 'flag' },
+    '-RS': { arity: 'flag' },
+    '-R': { arity: 'flag' },
+    '-RB': { arity: 'flag' },
+  },
   (o) => {
-    exclusive(o, ['-E', '-S', '-r', '-rw']);
-    exclusive(o, ['-E', '-S', '-fq']);
+    refuseUnsupportedSplit(o);
+    exclusive(o, ['-E', '-S', '-RS', '-r', '-rw']);
+    exclusive(o, ['-E', '-S', '-RS', '-fq']);
     const t = target(o);
     if (o.flags.has('-E')) return { kind: 'pairsuspend', target: t };
     if (o.flags.has('-S')) return { kind: 'pairdelete', target: t };
+    if (o.flags.has('-RS')) return { kind: 'pairtakeover', target: t };
     return { kind: 'pairsplit', target: t, mode: splitMode(o), access: o.flags.has('-r') ? 'r' : 'rw' };
   },
 );
 
-const pairresync = withOptions('pairresync', { ...GD, '-restore': { arity: 'flag' }, '-c': { arity: 'value', what: 'a pace 1-15' } }, (o) => ({
-  kind: 'pairresync',
-  target: target(o),
-  restore: o.flags.has('-restore'),
-  pace: pace(o),
-}));
+const pairresync = withOptions(
+  'pairresync',
+  { ...GD, '-restore': { arity: 'flag' }, '-c': { arity: 'value', what: 'a pace 1-15' }, '-swaps': { arity: 'flag' }, '-swapp': { arity: 'flag' } },
+  (o) => {
+    exclusive(o, ['-restore', '-swaps', '-swapp']);
+    return { kind: 'pairresync', target: target(o), restore: o.flags.has('-restore'), pace: pace(o), swap: o.flags.has('-swaps') || o.flags.has('-swapp') };
+  },
+);
 
-const pairdisplay = withOptions('pairdisplay', { ...GD, '-fc': { arity: 'flag' }, '-fx': { arity: 'flag' }, '-fcx': { arity: 'flag' }, '-l': { arity: 'flag' } }, (o) => ({
-  kind: 'pairdisplay',
-  target: target(o),
-  showPct: o.flags.has('-fc') || o.flags.has('-fcx'),
-  localOnly: o.flags.has('-l'),
-}));
+/** pairdisplay's `-f` flags: any combination of c (copy %), x (hex LDEV#, ignored) and e (remote columns), e.g. -fcxe. */
+const DISPLAY_FLAGS: readonly string[] = (() => {
+  const out: string[] = [];
+  const grow = (prefix: string, left: string): void => {
+    for (const ch of left) {
+      out.push(`${prefix}${ch}`);
+      grow(`${prefix}${ch}`, left.replace(ch, ''));
+    }
+  };
+  grow('', 'cxe');
+  return out.map((f) => `-f${f}`);
+})();
+
+const DISPLAY_SPEC: OptSpec = { ...GD, '-l': { arity: 'flag' }, ...Object.fromEntries(DISPLAY_FLAGS.map((f) => [f, { arity: 'flag' as const }])) };
+
+const pairdisplay = withOptions('pairdisplay', DISPLAY_SPEC, (o) => {
+  const letters = [...o.flags].filter((f) => f.startsWith('-f')).join('');
+  return { kind: 'pairdisplay', target: target(o), showPct: letters.includes('c'), localOnly: o.flags.has('-l'), showRemote: letters.includes('e') };
+});
 
 function waitStatuses(o: Opts): WaitStatus[] {
   const given = o.values.get('-s');
@@ -250,8 +333,12 @@ const RAIDCOM: Readonly<Record<string, Builder>> = {
   'modify ldev': modifyLdev,
 };
 
-/** raidcom actions parsed by backup-parse.ts (LUN security), named here so the list of known actions is whole. */
-const RAIDCOM_ELSEWHERE = ['add hba_wwn', 'delete hba_wwn'];
+/**
+ * raidcom actions parsed by backup-parse.ts (LUN security), named here so the list of known
+ * actions is whole. (`get journal`, parsed by remote-parse.ts, is not in it yet: backup-parse.test.ts
+ * pins this message.)
+ */
+const RAIDCOM_ELSEWHERE = ['add hba_wwn', 'delete hba_wwn', 'get journal'];
 
 function raidcom(words: string[]): CciCommand {
   if (words.length === 0 || words[0] === '-h' || words[0] === '--help') return { kind: 'help', topic: 'raidcom' };

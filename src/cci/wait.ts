@@ -8,7 +8,8 @@
  *   moves (the run ended) can never change a state: EX_EWSTOT at once.
  * Names: `copy` accepts every COPY state (COPY, COPY(SP), COPY(RS), COPY(RS-R)); `rcpy` only
  * COPY(RS-R); `pair` also PFUL and `psus` / `ssus` also PSUS(SP) and PFUS (CCI reports PFUL and
- * PFUS as PAIR and PSUS to pairevtwait); the rest name one state.
+ * PFUS as PAIR and PSUS to pairevtwait); `ssws` is an S-VOL taken over (`pairsplit -RS`), on
+ * either side's state; the rest name one state.
  */
 import type { PairState, PairStatus, ReplicationStatus } from '../engine/api.ts';
 import type { CciFailure } from './codes.ts';
@@ -31,10 +32,16 @@ const ACCEPTS: Readonly<Record<WaitStatus, readonly PairState[]>> = {
   psue: ['PSUE'],
   pful: ['PFUL'],
   pfus: ['PFUS'],
+  ssws: ['SSWS'],
 };
 
 export function statusAccepts(status: WaitStatus, state: PairState): boolean {
   return ACCEPTS[status].includes(state);
+}
+
+/** The pair is in `status`: its P-VOL state, or for `ssws` (an S-VOL taken over) either side's. */
+export function pairAccepts(status: WaitStatus, pair: PairStatus): boolean {
+  return statusAccepts(status, pair.state) || (status === 'ssws' && pair.svolState === 'SSWS');
 }
 
 /** Largest clock step pairevtwait takes between two polls (s). */
@@ -61,7 +68,7 @@ export async function waitForStatus(clock: WaitClock, req: WaitRequest): Promise
   const wanted = req.statuses.join(' ');
   for (;;) {
     const pairs = req.pairsOf(await clock.replication());
-    const pending = pairs.filter((p) => !req.statuses.some((s) => statusAccepts(s, p.state)));
+    const pending = pairs.filter((p) => !req.statuses.some((s) => pairAccepts(s, p)));
     if (pending.length === 0) return null;
     const broken = pending.find((p) => p.state === 'PSUE');
     if (broken !== undefined) return { code: 'EX_EWSUSE', detail: `${describe(broken)}, waiting for ${wanted}` };

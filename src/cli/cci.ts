@@ -25,8 +25,8 @@ import type { CliIo } from './main.ts';
 
 export const CCI_USAGE = `Usage: npm run cci -- <scenario.json> [script.txt] [options]
 
-Runs console commands (paircreate, pairsplit, pairdisplay, pairevtwait, raidcom, mtx, backup,
-restore, jobs, catalog, runbook, policy, schedule …) against a SANdbox scenario headless, one
+Runs console commands (paircreate, pairsplit, pairdisplay, pairevtwait, raidcom, raidvchkscan,
+mtx, backup, restore, jobs, catalog, runbook, policy, schedule …) against a SANdbox scenario headless, one
 line at a time, from script.txt or from stdin.
 
 Options:
@@ -85,6 +85,7 @@ export function simulationContext(sim: Simulation): CciContext {
     apply: async (action) => sim.apply(action),
     replication: async () => sim.replicationStatus(),
     backup: async () => sim.backupStatus(),
+    remote: async () => sim.remoteStatus(),
     advance: async (seconds) => {
       sim.runUntil(sim.nowUs() + Math.max(1, Math.round(seconds * US_PER_S)));
     },

@@ -3,7 +3,7 @@
  * backup status, step) and the store for the design's topology and the simulated clock. Reads
  * the design, never writes it.
  */
-import type { BackupStatus, ReplicationStatus } from '../../engine/api.ts';
+import type { RemoteStatus, BackupStatus, ReplicationStatus } from '../../engine/api.ts';
 import { getBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import type { ConsoleEnv } from './cci-context.ts';
@@ -32,6 +32,18 @@ async function readBackup(): Promise<BackupStatus | null> {
   }
 }
 
+/** WAN links, remote groups and journals now: the worker's `remote()`, else its snapshot's. */
+async function readRemote(): Promise<RemoteStatus | null> {
+  const bridge = getBridge();
+  const loaded = await bridge.ready();
+  if (!loaded.ok) return null;
+  try {
+    return await bridge.remote().remote();
+  } catch {
+    return (await bridge.snapshot()).remote ?? null;
+  }
+}
+
 export function bridgeEnv(): ConsoleEnv {
   const bridge = getBridge();
   return {
@@ -47,6 +59,7 @@ export function bridgeEnv(): ConsoleEnv {
     apply: (action) => bridge.apply(action),
     replication: readReplication,
     backup: readBackup,
+    remote: readRemote,
     step: (seconds) => bridge.step(seconds),
     refreshClock: async () => void (await bridge.status()),
   };

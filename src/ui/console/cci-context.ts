@@ -15,7 +15,7 @@
  * tape commands then say so rather than print empty tables).
  */
 import type { CciContext } from '../../cci/execute.ts';
-import type { BackupStatus, CommandResult, ReplicationStatus } from '../../engine/api.ts';
+import type { BackupStatus, RemoteStatus, CommandResult, ReplicationStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
 import type { Topology } from '../../model/topology.ts';
 import type { RunState } from '../store/sim-types.ts';
@@ -35,6 +35,8 @@ export interface ConsoleEnv {
   replication(): Promise<ReplicationStatus | null>;
   /** Libraries, jobs, catalog, runbooks, schedule now (null when nothing is loaded). Optional: test fakes may lack it. */
   backup?(): Promise<BackupStatus | null>;
+  /** WAN links, remote groups and journals now (null when nothing is loaded). Optional: test fakes may lack it. */
+  remote?(): Promise<RemoteStatus | null>;
   /** Advance a ready or paused run by `seconds` (the run is paused afterwards). */
   step(seconds: number): Promise<void>;
   /** Ask the worker for its clock now (updates `clock()`). */
@@ -58,6 +60,17 @@ function backupReader(env: ConsoleEnv, signal: AbortSignal): (() => Promise<Back
   return async () => {
     throwIfAborted(signal);
     return (await read()) ?? EMPTY_BACKUP;
+  };
+}
+
+export const EMPTY_REMOTE: RemoteStatus = { wanLinks: [], groups: [], verifications: [] };
+
+function remoteReader(env: ConsoleEnv, signal: AbortSignal): (() => Promise<RemoteStatus>) | undefined {
+  const read = env.remote?.bind(env);
+  if (read === undefined) return undefined;
+  return async () => {
+    throwIfAborted(signal);
+    return (await read()) ?? EMPTY_REMOTE;
   };
 }
 
@@ -135,6 +148,7 @@ export function createCciContext(env: ConsoleEnv, signal: AbortSignal): BrowserC
       return (await env.replication()) ?? EMPTY_REPLICATION;
     },
     backup: backupReader(env, signal),
+    remote: remoteReader(env, signal),
     advance(seconds) {
       waitFromS ??= env.clock().nowS;
       return advance(env, seconds, signal);
