@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from './main.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { smallSan, lunTarget } from '../engine/testing/small-sans.ts';
+import { remoteScenario } from '../engine/testing/remote-fixtures.ts';
+import type { SweepResult } from './sweep.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,5 +133,120 @@ describe('cli › process', () => {
     const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', join(dir, 'nope.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('cannot read');
+  });
+});
+
+// ---------------------------------------------------------------- the sweep (sweep.ts)
+
+/** smallSan plus one WAN link (no remote copy): enough for the sweep's input checks. */
+function wanScenarioFile(name: string): string {
+  const s = smallSan().build({ durationS: 2 });
+  const wan = {
+    id: 'wan1',
+    name: 'wan1',
+    kind: 'wanLink',
+    siteId: 'main',
+    position: { x: 0, y: 400 },
+    ports: [{ id: 'w0', kind: 'wan', speedGbps: 10 }],
+    bandwidthMbps: 100,
+    distanceKm: 100,
+  };
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify({ ...s, topology: { ...s.topology, devices: [...s.topology.devices, wan] } }, null, 2));
+  return path;
+}
+
+describe('cli › sweep › input', () => {
+  it('exits 2 with the usage on a bad --sweep spec, naming it', () => {
+    const io = capture();
+    expect(main([wanScenarioFile('sweep-spec.json'), '--sweep', 'wan.bandwidthMbps=50,lots'], io)).toBe(2);
+    expect(io.err).toContain('sandbox-sim: --sweep: "lots" is not a number in "wan.bandwidthMbps=50,lots"');
+    expect(io.err).toContain('Usage: npm run sim');
+    expect(io.out).toBe('');
+  });
+
+  it('exits 2 naming the field and line when a swept value breaks the schema, before running anything', () => {
+    const path = wanScenarioFile('sweep-value.json');
+    const line = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.includes('"bandwidthMbps": 100')) + 1;
+    const io = capture();
+    expect(main([path, '--sweep', 'wan.bandwidthMbps=100,0'], io)).toBe(2);
+    expect(io.err).toMatch(new RegExp(`--sweep wan\\.bandwidthMbps=0: topology\\.devices\\[\\d+\\]\\.bandwidthMbps \\(line ${line}\\): `));
+    expect(io.err).not.toContain('sweep [1/');
+    expect(io.out).toBe('');
+  });
+
+  it('exits 2 when the scenario has nothing to sweep or --wan names no WAN link', () => {
+    const none = capture();
+    expect(main([scenarioFile('sweep-none.json', '>'), '--sweep', 'journal.capacityMiB=256'], none)).toBe(2);
+    expect(none.err).toContain('--sweep journal.capacityMiB: the scenario has no journal');
+    const wrong = capture();
+    expect(main([wanScenarioFile('sweep-wan.json'), '--sweep', 'wan.bandwidthMbps=50', '--wan', 'sw1'], wrong)).toBe(2);
+    expect(wrong.err).toContain('--wan: no WAN link "sw1" in the scenario (WAN links: wan1)');
+  });
+});
+
+/**
+ * The two-site fixture the built-in remote scenarios use: one async P-VOL written at 1,000 IOPS
+ * of 4 KiB (about 33 Mbit/s of journal data) over a WAN whose bandwidth the sweep changes.
+ */
+function remoteFile(name: string, opts: { bandwidthMbps: number; journalMiB: number }): string {
+  const s = remoteScenario({
+    name: 'remote async sweep',
+    ...opts,
+    overflowWatchS: 5,
+    workload: { rate_iops: 1000, startAtS: 0 },
+    durationS: 30,
+    timeline: [{ atS: 0, action: { type: 'pairCreate', group: 'RC', pace: 15, split: false } }],
+  });
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(s, null, 2));
+  return path;
+}
+
+function sweepJson(argv: string[]): SweepResult {
+  const io = capture();
+  expect(main([...argv, '--json'], io)).toBe(0);
+  return JSON.parse(io.out) as SweepResult;
+}
+
+describe('cli › sweep › the engine', () => {
+  it('never gives a worse RPO for a larger WAN bandwidth, and an undersized link suspends the journal', () => {
+    const path = remoteFile('sweep-wan.json', { bandwidthMbps: 100, journalMiB: 64 });
+    const result = sweepJson([path, '--sweep', 'wan.bandwidthMbps=400,10,30,20,40,100']);
+    const rows = [...result.rows].sort((a, b) => a.value - b.value);
+    expect(rows.map((r) => r.group)).toEqual(Array(6).fill('ctg-0'));
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i].worstLagS!, `RPO at ${rows[i].value} vs ${rows[i - 1].value} Mbps`).toBeLessThanOrEqual(rows[i - 1].worstLagS!);
+      expect(rows[i].worstLagWrites!).toBeLessThanOrEqual(rows[i - 1].worstLagWrites!);
+    }
+    expect(rows[0]).toMatchObject({ value: 10, suspensions: 1, state: 'PFUS', peakJournalPct: 100 });
+    expect(rows[0].suspendedAtS).toBeGreaterThan(5);
+    expect(rows[5]).toMatchObject({ value: 400, suspensions: 0, suspendedAtS: null, state: 'PAIR' });
+    expect(rows[5].worstLagS).toBeLessThan(0.1);
+    expect(result.lowestWithoutSuspension).not.toBeNull();
+    expect(rows.filter((r) => r.value < result.lowestWithoutSuspension!).every((r) => r.suspensions! > 0)).toBe(true);
+  });
+
+  it('suspends with an undersized journal and not with a large one, at the same bandwidth', () => {
+    const path = remoteFile('sweep-journal.json', { bandwidthMbps: 28, journalMiB: 1024 });
+    const result = sweepJson([path, '--sweep', 'journal.capacityMiB=4,256', '--journal', 'arrM:0']);
+    expect(result.targets).toEqual(['arrM:0']);
+    expect(result.rows.map((r) => [r.value, r.suspensions, r.state])).toEqual([
+      [4, 1, 'PFUS'],
+      [256, 0, 'PAIR'],
+    ]);
+    expect(result.rows[0].worstLagS!).toBeGreaterThan(result.rows[1].worstLagS!);
+    expect(result.lowestWithoutSuspension).toBe(256);
+  });
+
+  it('prints the same table bytes for the same input, and honours --seed', () => {
+    const path = remoteFile('sweep-same.json', { bandwidthMbps: 100, journalMiB: 64 });
+    const [a, b] = [capture(), capture()];
+    expect(main([path, '--sweep', 'wan.bandwidthMbps=10,100', '--seed', '4'], a)).toBe(0);
+    expect(main([path, '--sweep', 'wan.bandwidthMbps=10,100', '--seed', '4'], b)).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.out).toContain('scenario "remote async sweep", seed 4, 30 s simulated per run.');
+    expect(a.out).toMatch(/^\s+10  ctg-0 .*yes \(\d+\.\d{3}\)\s+PFUS/m);
+    expect(a.err).toContain('sweep [2/2] wan.bandwidthMbps=100: running…');
   });
 });

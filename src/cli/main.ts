@@ -1,6 +1,7 @@
 /**
  * The headless runner:
- * `npm run sim -- <scenario.json> [--seed N] [--until S] [--out FILE] [--snapshot FILE] [--pretty]`.
+ * `npm run sim -- <scenario.json> [--seed N] [--until S] [--out FILE] [--snapshot FILE] [--pretty]`,
+ * and the architect's sweep with `--sweep FIELD=V1,V2,…` (sweep.ts).
  *
  * Owns: reading and validating the file (model/parse.ts: every error names the field and
  * line), running the engine to `--until` or the scenario's end, printing the JSON report (and
@@ -17,6 +18,7 @@ import { createSimulation } from '../engine/simulation.ts';
 import type { EngineSnapshot, Report } from '../engine/api.ts';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './args.ts';
 import { describeCompileError } from './locate.ts';
+import { sweepMain } from './sweep.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -53,6 +55,7 @@ export function main(argv: string[], io: CliIo = processIo): number {
     io.stderr(`sandbox-sim: cannot read ${opts.scenarioPath}: ${(e as Error).message}\n`);
     return EXIT_INVALID;
   }
+  if (opts.sweep !== undefined) return sweepMain(text, { ...opts, sweep: opts.sweep }, io) === 'ok' ? EXIT_OK : EXIT_INVALID;
   const result = run(text, opts, io);
   if (result === null) return EXIT_INVALID;
   const { report, snapshot } = result;
