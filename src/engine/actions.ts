@@ -121,6 +121,10 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
         const refused = parts.remote.createOptions(indices, action);
         if (refused) return refused;
       }
+      if (action.type === 'pairCreate' || (action.type === 'pairResync' && !action.restore)) {
+        const unreachable = parts.remote.unreachable(indices);
+        if (unreachable) return unreachable;
+      }
       log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], indices[0], source);
       return parts.repl.command(indices, Replication.commandOf(action));
     }

@@ -96,9 +96,19 @@ function checkLuPaths(a: DiskArray, at: string, issues: IssueList): void {
 }
 
 /** Every rule local to one array; `at` is its path, e.g. `devices[4]`. */
+/** Journal IDs are unique within an array (CCI addresses a journal by array and ID). */
+function checkJournals(a: DiskArray, at: string, issues: IssueList): void {
+  const seen = new Set<number>();
+  (a.journals ?? []).forEach((j, k) => {
+    if (seen.has(j.id)) issues.error(`${at}.journals[${k}].id`, `journal ID ${j.id} is used twice in array ${a.id}`, { deviceId: a.id });
+    seen.add(j.id);
+  });
+}
+
 export function checkArray(a: DiskArray, at: string, issues: IssueList): void {
   checkParityGroups(a, at, issues);
   checkLdevCapacity(a, at, issues);
   checkHostGroups(a, at, issues);
   checkLuPaths(a, at, issues);
+  checkJournals(a, at, issues);
 }

@@ -226,6 +226,25 @@ describe('remote copy › synchronous', () => {
   }
 });
 
+describe('remote copy › commands while the remote is unreachable', () => {
+  it('paircreate and pairresync are refused while the WAN link is down; takeover is accepted', () => {
+    const s = sim({ mode: 'async' });
+    must(s, { type: 'setWanLink', wanLinkId: 'wan1', up: false });
+    const create = s.apply({ type: 'pairCreate', group: 'RC', pace: 15, split: false });
+    expect(create).toMatchObject({ ok: false, code: 'EX_CMDRJE' });
+    expect(create.message).toContain('wan1 is down');
+    expect(pair(s).state).toBe('SMPL');
+    must(s, { type: 'setWanLink', wanLinkId: 'wan1', up: true });
+    must(s, { type: 'pairCreate', group: 'RC', pace: 15, split: false });
+    must(s, { type: 'pairSuspend', group: 'RC' });
+    must(s, { type: 'setWanLink', wanLinkId: 'wan1', up: false });
+    expect(s.apply({ type: 'pairResync', group: 'RC', restore: false })).toMatchObject({ ok: false, code: 'EX_CMDRJE' });
+    expect(pair(s).state).toBe('PSUE');
+    must(s, { type: 'pairSplit', group: 'RC', mode: 'steady', access: 'rw', takeover: true });
+    expect(pair(s).state).toBe('SSWS');
+  });
+});
+
 describe('remote copy › sites and determinism', () => {
   it('losing the main site stops its servers; the remote holds a prefix and takes over', () => {
     const s = sim({ mode: 'async', workload: { rate_iops: 2000, size: '256m' }, timeline: [

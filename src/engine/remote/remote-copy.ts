@@ -807,6 +807,21 @@ export class RemoteCopy implements RemoteHooks {
     return null;
   }
 
+  /** A copy cannot start while the remote cannot be reached (the WAN link or the other site is down): EX_CMDRJE, or null. */
+  unreachable(indices: number[]): CommandResult | null {
+    const pairs = this.d.model.replication.pairs;
+    for (const p of indices) {
+      const r = pairs[p].remote;
+      if (r === null) continue;
+      const s = this.d.repl.stateIndex(p);
+      if (s === PAIR || s === COPY || s === COPY_RS) continue; // redundant: acceptance says so
+      const link = this.d.wan.links[r.wan];
+      if (this.d.wan.up[r.wan] === 0) return { ok: false, code: 'EX_CMDRJE', message: `${pairs[p].key}: the WAN link ${link.id} is down; the remote cannot be reached` };
+      if (this.arrayDown[r.pArray] === 1 || (r.sArray >= 0 && this.arrayDown[r.sArray] === 1)) return { ok: false, code: 'EX_CMDRJE', message: `${pairs[p].key}: a site of the pair was lost` };
+    }
+    return null;
+  }
+
   /** A host write to `ldev` was refused by the fence level. */
   countFenced(ldev: number): void {
     const p = this.pairOfPvol[ldev];

@@ -61,7 +61,7 @@ function ConnectorRow({ pairRef, depth, adjacent, snapshot }: { pairRef: PairRef
   const status = usePairStatus(pairRef.key);
   const colour = TONE_COLOUR[status ? toneOf(status.state) : 'smpl'];
   const moving = status !== undefined && isAnimated(status.state);
-  const what = snapshot ? `snapshot MU${pairRef.mu}` : `${pairRef.kind === 'host-mirror' ? 'host mirror ' : ''}${pairRef.pvol} → ${pairRef.svol}`;
+  const what = snapshot ? `snapshot MU${pairRef.mu}` : `${pairRef.kind === 'host-mirror' ? 'host mirror ' : pairRef.kind === 'remote-sync' ? 'remote sync ' : pairRef.kind === 'remote-async' ? 'remote async ' : ''}${pairRef.pvol} → ${pairRef.svol ?? 'tape'}`;
   return (
     <div
       className={`repl-row repl-connector${snapshot ? ' is-snapshot' : ''}${moving ? ' is-moving' : ''}`}

@@ -1,5 +1,6 @@
 /**
- * A pair whose volumes sit on two arrays (a host mirror across arrays), drawn as a dashed edge
+ * A pair whose volumes sit on two arrays (a host mirror across arrays, or remote copy between
+ * sites), drawn as a dashed edge
  * between the two LDEV rows, coloured by state (animated while copying) and labelled like every
  * pair: key, state pill, details, and a button opening the bitmap view. Not selectable and not
  * a cable: it never enters the design's selection. Reads ONE pair's status.
@@ -10,7 +11,15 @@ import { BitmapButton } from './ArrayReplication.tsx';
 import { PairBadge } from './PairBadge.tsx';
 import { isAnimated, TONE_COLOUR, toneOf } from './pair-style.ts';
 import { usePairStatus } from './useReplication.ts';
+import type { CopyGroupKind } from '../../model/topology.ts';
 import './replication.css';
+
+/** What the edge's tag says the pair is. */
+const KIND_TAG: Partial<Record<CopyGroupKind, string>> = {
+  'host-mirror': 'host mirror',
+  'remote-sync': 'remote sync',
+  'remote-async': 'remote async',
+};
 
 export type PairFlowEdge = Edge<{ pairKey: string }, 'pair'>;
 
@@ -39,7 +48,7 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<PairFlowEdge>) {
         >
           <span className="repl-connector-head">
             <span className="repl-pair-key mono">{pairKey}</span>
-            <span className="repl-mu">host mirror</span>
+            <span className="repl-mu">{KIND_TAG[status?.kind ?? 'host-mirror'] ?? 'pair'}</span>
             <BitmapButton pairKey={pairKey} />
           </span>
           <PairBadge pairKey={pairKey} />
