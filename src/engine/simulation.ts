@@ -42,10 +42,15 @@
  * same (writer, sequence) — so both volumes fold it in the same order — and completes when both
  * legs have. Copy cycles are EV_COPY events.
  *
+ * Remote copy (remote/remote-copy.ts) hooks in for remote P-VOLs (`remote.ldevFlag`): a write
+ * waits while its master journal is full (parked, resumed by the journal), and once accepted it
+ * is counted in its group's history, journaled (async) or sent and acknowledged by the remote
+ * before the host's status (sync). The journal protocol runs on EV_REMOTE events.
+ *
  * A workload of a database in backup mode has its writes held (host/held-writes.ts). Tape jobs,
  * runbooks and the SAN manager (backup.ts) are EV_JOB / EV_RUNBOOK / EV_POLICY events.
  * Does not handle: actions (actions.ts), outputs and entry points (simulation-facade.ts,
- * simulation-outputs.ts), probes (probes.ts); remote copy, multipath, faults.
+ * simulation-outputs.ts), probes (probes.ts); multipath, faults.
  */
 import type { Scenario } from '../model/scenario.ts';
 import { performAction, type ActionParts } from './actions.ts';
@@ -165,7 +170,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
     this.repl = new Replication(m.replication, m.ldevs, this.arrays, this.links, this.cursor, replicationHost, reasons);
     const remoteDeps = {
-      model: m, arrays: this.arrays, repl: this.repl, cursor: this.cursor, wan: new WanLinks(m.remote.wans, seed),
+      model: m, arrays: this.arrays, repl: this.repl, cursor: this.cursor, wan: new WanLinks(m.remote.wans, seed), metrics: this.metrics,
       nowUs: () => this.now,
       push: (atUs: number, a: number, b: number) => this.queue.push(atUs, EV_REMOTE, a, b),
       resume: (slot: number, w: number, block: number, bytes: number) => this.resumeParked(slot, w, block, bytes),

@@ -29,101 +29,19 @@
  * (remote-outputs.ts).
  */
 import type { CommandResult } from '../api.ts';
-import type { DiskArrays } from '../array/array.ts';
-import type { CompiledModel } from '../compile.ts';
-import { JNL_BATCH_BYTES, JNL_BATCH_WAIT_US, JNL_PFUL_PCT, JNL_READS_OUTSTANDING, REMOTE_CHECK_HISTORY, REMOTE_PORT_US } from '../constants.ts';
-import type { IoCursor } from '../io-cursor.ts';
+import { JNL_READS_OUTSTANDING, REMOTE_CHECK_HISTORY, REMOTE_PORT_US } from '../constants.ts';
 import { TrackDigests } from '../block/track-digests.ts';
-import type { RemoteHooks, Replication } from '../replication/pairs.ts';
-import { COPY, COPY_RS, PAIR, PFUS, PSUE, SMPL, SSWS } from '../replication/pair-tables.ts';
+import type { RemoteHooks } from '../replication/pairs.ts';
+import { COPY, COPY_RS, PAIR, PFUS, PSUE, SMPL } from '../replication/pair-tables.ts';
 import type { CompiledRemotePair } from './compile-remote.ts';
 import { JournalRing } from './journal.ts';
+import { JournalTransfer } from './journal-transfer.ts';
 import { PrefixChecker } from './prefix-checker.ts';
-import type { WanLinks } from './wan.ts';
+import { createOptionsRefusal, unreachableRefusal, type CreateOptions } from './remote-commands.ts';
+import { BATCH_SLOTS, K_RESET, K_WATCH, newGroup, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
 
-const K_READ = 0;
-const K_RESET = 1;
-const K_SEND = 2;
-const K_ARRIVE = 3;
-const K_WATCH = 4;
-const BATCH_SLOTS = 4096;
+export type { JournalLink, RemoteDeps, RemoteGroup } from './remote-groups.ts';
 
-export interface RemoteDeps {
-  model: CompiledModel;
-  arrays: DiskArrays;
-  repl: Replication;
-  cursor: IoCursor;
-  wan: WanLinks;
-  nowUs(): number;
-  push(atUs: number, a: number, b: number): void;
-  /** A parked host write may go ahead now. */
-  resume(slot: number, w: number, block: number, bytes: number): void;
-  reasons: { fence: number; siteDown: number };
-}
-
-export interface RemoteGroup {
-  key: string;
-  mode: 'sync' | 'async';
-  pairs: number[];
-  copyGroups: string[];
-  jls: number[];
-  lastSeq: number;
-  lastJseq: number;
-  appliedSeq: number;
-  appliedJseq: number;
-  lastBytes: number;
-  appliedBytes: number;
-  appliedWrites: number;
-  /** Ack time of the oldest write the remote does not hold (-1: none). */
-  oldestUs: number;
-  /** Journal sequence up to which entries must apply before the remote is consistent again (-1: consistent or suspended). */
-  consistJseq: number;
-  consistHseq: number;
-  consistBytes: number;
-  checker: PrefixChecker;
-  /** Why the checker cannot vouch for the primary's history (something wrote a P-VOL outside host writes), or null. */
-  checkerBroken: string | null;
-  volumeOfPair: Map<number, number>;
-  suspendedAtUs: number;
-  suspendReason: string | null;
-  suspensions: number;
-  fencedWrites: number;
-  respUs: number;
-  respCount: number;
-  worstLagS: number;
-  worstLagWrites: number;
-  worstLagBytes: number;
-  peakJournalPct: number;
-}
-
-/** A master journal with its restore side and its share of the WAN protocol. */
-export interface JournalLink {
-  group: number;
-  ring: JournalRing;
-  masterArray: number;
-  masterId: number;
-  capacityBytes: number;
-  overflowWatchUs: number;
-  restoreArray: number;
-  restoreId: number;
-  restoreCapacityBytes: number;
-  wan: number;
-  dir: number;
-  credits: number;
-  /** Applied entry number carried by each read command on the wire, oldest first. */
-  reads: number[];
-  sendScheduled: boolean;
-  epoch: number;
-  batchId: number;
-  batchFirst: Float64Array;
-  batchEnd: Float64Array;
-  batchTag: Float64Array;
-  parked: number[]; // [slot, w, block, bytes] × n
-  watchGen: number;
-  watchRunning: boolean;
-  /** Library targets: when the drive is free. */
-  driveFreeUs: number;
-}
 
 export class RemoteCopy implements RemoteHooks {
   readonly groups: RemoteGroup[] = [];
@@ -139,6 +57,8 @@ export class RemoteCopy implements RemoteHooks {
   /** Library-target pairs: the image their tape holds. */
   readonly tapeImage = new Map<number, TrackDigests>();
   private readonly d: RemoteDeps;
+  /** The journal protocol (journal-transfer.ts). */
+  readonly x: JournalTransfer;
   private pre = new Uint32Array(64);
   private post = new Uint32Array(64);
 
@@ -150,6 +70,7 @@ export class RemoteCopy implements RemoteHooks {
     this.ldevFlag = new Uint8Array(deps.model.ldevs.length);
     this.pairOfPvol = new Int32Array(deps.model.ldevs.length).fill(-1);
     this.arrayDown = new Uint8Array(deps.model.arrays.length);
+    this.x = new JournalTransfer(deps, this.groups, this.jls, this.jlOf, this.tapeImage, (gi, state, reason) => this.suspendGroup(gi, state, reason));
     const byKey = new Map<string, number>();
     pairs.forEach((pair, p) => {
       const r = pair.remote;
@@ -287,6 +208,7 @@ export class RemoteCopy implements RemoteHooks {
     const pair = d.model.replication.pairs[p];
     const acceptedUs = d.cursor[0];
     const state = d.repl.stateIndex(p);
+    if (state === SMPL) return -1; // not paired: no remote history (paircreate copies what is there)
     const hseq = ++g.lastSeq;
     g.lastBytes += bytes;
     if (g.oldestUs < 0) g.oldestUs = acceptedUs;
@@ -304,14 +226,14 @@ export class RemoteCopy implements RemoteHooks {
     } else if (state !== PAIR) return -1;
     const r = pair.remote!;
     if (r.mode === 'async') {
-      this.appendEntry(p, hseq, block, bytes, w, wseq, acceptedUs);
+      this.x.appendEntry(p, hseq, block, bytes, w, wseq, acceptedUs);
       return -1;
     }
     // Synchronous: over the WAN, accepted by the remote array, acknowledged back.
     const arrival = d.wan.transmit(r.wan, r.dir, bytes, acceptedUs);
     d.cursor[0] = arrival + REMOTE_PORT_US;
     d.arrays.frontEnd(r.sPort);
-    this.applyToSvol(p, block, bytes, w, wseq, first, last);
+    this.x.applyToSvol(p, block, bytes, w, wseq, first, last);
     const ack = d.cursor[0] + d.wan.oneWayUs[r.wan];
     g.appliedWrites++;
     if (state === PAIR) {
@@ -323,22 +245,6 @@ export class RemoteCopy implements RemoteHooks {
     return ack;
   }
 
-  /**
-   * A journal entry of pair `p`: a host write (hseq > 0), or a base copy of a track (hseq 0,
-   * writer -1, wseq the track's digest) that applies in sequence with the writes around it.
-   */
-  private appendEntry(p: number, hseq: number, block: number, bytes: number, w: number, wseq: number, atUs: number): void {
-    const j = this.jlOf[p];
-    const jl = this.jls[j];
-    const g = this.groups[jl.group];
-    jl.ring.append(++g.lastJseq, hseq, p, block, bytes, w, wseq, atUs);
-    this.journalUseChanged(j);
-    if (jl.credits > 0 && !jl.sendScheduled) {
-      jl.sendScheduled = true;
-      this.d.push(Math.ceil(atUs + JNL_BATCH_WAIT_US), j, K_SEND);
-    }
-  }
-
   /** Host response of a completed write to remote pair `p`'s P-VOL. */
   noteResponse(p: number, us: number): void {
     const g = this.groups[this.groupOf[p]];
@@ -346,237 +252,9 @@ export class RemoteCopy implements RemoteHooks {
     g.respCount++;
   }
 
-  /** The write lands on the S-VOL (at the cursor) or on the target library's tape. */
-  private applyToSvol(p: number, block: number, bytes: number, w: number, wseq: number, first: number, last: number): void {
-    const d = this.d;
-    const pair = d.model.replication.pairs[p];
-    const svol = pair.svol;
-    if (w === -1) {
-      // A base copy: the track as it was when copied.
-      if (svol >= 0) {
-        if (d.repl.ldevFlag[svol] === 1) d.repl.beforeWrite(svol, first, first, p, -1);
-        d.arrays.digests[svol].set(first, wseq);
-        const pg = d.arrays.ldevParityGroup[svol];
-        d.arrays.parityGroups.destageIdle(pg);
-        d.arrays.parityGroups.scheduleDestage(pg, bytes, true, -1, 0);
-      } else {
-        this.tapeImage.get(p)!.set(first, wseq);
-        const jl = this.jls[this.jlOf[p]];
-        jl.driveFreeUs = Math.max(jl.driveFreeUs, d.cursor[0]) + bytes / pair.remote!.targetBytesPerUs;
-      }
-      return;
-    }
-    if (svol < 0) {
-      const image = this.tapeImage.get(p)!;
-      const trackBytes = d.arrays.ldevTrackBytes[pair.pvol];
-      const offset = block * bytes;
-      for (let track = first; track <= last; track++) image.fold(track, w, wseq, track === first ? (offset - first * trackBytes) | 0 : 0);
-      const jl = this.jls[this.jlOf[p]];
-      jl.driveFreeUs = Math.max(jl.driveFreeUs, d.cursor[0]) + bytes / pair.remote!.targetBytesPerUs;
-      return;
-    }
-    if (d.repl.ldevFlag[svol] === 1) d.repl.beforeWrite(svol, first, last, p, -1);
-    d.arrays.acceptWrite(svol, block, bytes, w, wseq, false);
-  }
-
-  // ------------------------------------------------------------------ the journal protocol (EV_REMOTE)
-
+  /** An EV_REMOTE event (journal-transfer.ts). */
   event(j: number, b: number): void {
-    const kind = b & 7;
-    const jl = this.jls[j];
-    switch (kind) {
-      case K_SEND:
-        jl.sendScheduled = false;
-        this.trySend(j);
-        return;
-      case K_READ: {
-        if (jl.reads.length === 0) return; // lost with an outage
-        const trimTo = jl.reads.shift()!;
-        jl.credits++;
-        this.trim(j, trimTo);
-        this.trySend(j);
-        return;
-      }
-      case K_RESET:
-        if (b >>> 3 !== (jl.epoch & 0xfffffff) || this.d.wan.up[jl.wan] === 0) return;
-        jl.credits = JNL_READS_OUTSTANDING;
-        jl.reads.length = 0;
-        this.trim(j, jl.ring.applied);
-        this.trySend(j);
-        return;
-      case K_ARRIVE:
-        this.arrive(j, b >>> 3);
-        return;
-      case K_WATCH:
-        if (!jl.watchRunning || (b >>> 3) !== (jl.watchGen & 0xffffff)) return;
-        jl.watchRunning = false;
-        if (jl.parked.length > 0) this.suspendGroup(jl.group, PFUS, `the master journal stayed full for the overflow watch (${jl.overflowWatchUs / 1e6} s)`);
-        return;
-    }
-  }
-
-  private trySend(j: number): void {
-    const d = this.d;
-    const jl = this.jls[j];
-    const ring = jl.ring;
-    while (jl.credits > 0 && ring.send < ring.tail && d.wan.up[jl.wan] === 1) {
-      while (ring.send < ring.tail && ring.received[ring.at(ring.send)] === 1) ring.send++;
-      if (ring.send >= ring.tail) break;
-      const first = ring.send;
-      let bytes = 0;
-      while (ring.send < ring.tail && (bytes === 0 || bytes + ring.bytes[ring.at(ring.send)] <= JNL_BATCH_BYTES)) {
-        if (ring.received[ring.at(ring.send)] === 0) bytes += ring.bytes[ring.at(ring.send)];
-        ring.send++;
-      }
-      const arrival = d.wan.transmit(jl.wan, jl.dir, Math.max(bytes, 64), d.nowUs());
-      const id = jl.batchId++;
-      const slot = id % BATCH_SLOTS;
-      jl.batchFirst[slot] = first;
-      jl.batchEnd[slot] = ring.send;
-      jl.batchTag[slot] = id;
-      jl.credits--;
-      d.push(Math.ceil(arrival + REMOTE_PORT_US), j, K_ARRIVE + 8 * (id & 0xfffffff));
-    }
-  }
-
-  private arrive(j: number, idLow: number): void {
-    const d = this.d;
-    const jl = this.jls[j];
-    const slot = idLow % BATCH_SLOTS;
-    const id = jl.batchTag[slot];
-    if (id < 0 || (id & 0xfffffff) !== idLow) return; // lost (an outage) or stale
-    jl.batchTag[slot] = -1;
-    const ring = jl.ring;
-    for (let e = Math.max(jl.batchFirst[slot], ring.applied); e < jl.batchEnd[slot] && e < ring.tail; e++) {
-      const i = ring.at(e);
-      if (ring.received[i] === 1) continue;
-      ring.received[i] = 1;
-      if (ring.pair[i] >= 0) {
-        ring.restoreBytes += ring.bytes[i];
-        ring.restoreEntries++;
-      }
-    }
-    this.applyGroup(jl.group);
-    // The restore side asks for more: its read carries the applied point (the master trims by it).
-    const backlogUs = Math.max(0, jl.driveFreeUs - d.nowUs());
-    const at = d.wan.signal(jl.wan, d.nowUs() + backlogUs);
-    if (at >= 0) {
-      jl.reads.push(ring.applied);
-      d.push(Math.ceil(at), j, K_READ);
-    }
-  }
-
-  /** Applies the group's received entries in journal sequence order, stopping at the first gap. */
-  private applyGroup(gi: number): void {
-    const d = this.d;
-    const g = this.groups[gi];
-    this.reachConsistency(g);
-    for (;;) {
-      let found = -1;
-      for (const j of g.jls) {
-        const ring = this.jls[j].ring;
-        if (ring.applied < ring.tail && ring.jseq[ring.at(ring.applied)] === g.appliedJseq + 1) found = j;
-      }
-      if (found < 0) break;
-      const ring = this.jls[found].ring;
-      const i = ring.at(ring.applied);
-      const p = ring.pair[i];
-      if (p >= 0 && ring.received[i] === 0) break; // a gap: wait for it
-      if (p >= 0) {
-        const pvol = d.model.replication.pairs[p].pvol;
-        const block = ring.block[i];
-        const bytes = ring.bytes[i];
-        d.cursor[0] = d.nowUs();
-        this.applyToSvol(p, block, bytes, ring.writer[i], ring.wseq[i], d.arrays.firstTrack(pvol, block, bytes), d.arrays.lastTrack(pvol, block, bytes));
-        if (ring.received[i] === 1) {
-          ring.restoreBytes -= bytes;
-          ring.restoreEntries--;
-        }
-        if (ring.hseq[i] > 0) {
-          g.appliedBytes += bytes;
-          g.appliedWrites++;
-        }
-        // A prefix only while the group is whole: entries applied during a copy, or before the
-        // consistency point, make no prefix (the jump to the point comes in reachConsistency).
-        if (ring.hseq[i] > g.appliedSeq && g.consistJseq < 0 && !this.copying(g)) g.appliedSeq = ring.hseq[i];
-      }
-      ring.applied++;
-      g.appliedJseq++;
-      this.reachConsistency(g);
-      if (p >= 0 && ring.hseq[i] > 0) this.refreshOldest(g);
-    }
-  }
-
-  /**
-   * The acknowledgement time of the oldest write the remote lacks (write appliedSeq + 1): the next
-   * live journal entry when it is that write; otherwise (writes not journaled while suspended)
-   * the value stays — the RPO then counts from the first write the remote missed.
-   */
-  private refreshOldest(g: RemoteGroup): void {
-    if (g.appliedSeq >= g.lastSeq) {
-      g.oldestUs = -1;
-      return;
-    }
-    for (const j of g.jls) {
-      const ring = this.jls[j].ring;
-      for (let e = ring.applied, k = 0; e < ring.tail && k < 64; e++, k++) {
-        const i = ring.at(e);
-        if (ring.pair[i] < 0 || ring.hseq[i] === 0) continue;
-        if (ring.hseq[i] === g.appliedSeq + 1) g.oldestUs = ring.ackUs[i];
-        break;
-      }
-    }
-  }
-
-  /** Whether a pair of the group runs an initial copy or a resync. */
-  copying(g: RemoteGroup): boolean {
-    for (const p of g.pairs) {
-      const s = this.d.repl.stateIndex(p);
-      if (s === COPY || s === COPY_RS) return true;
-    }
-    return false;
-  }
-
-  /** Once the entries journaled before the group became whole again have applied, the remote holds the primary as of then. */
-  private reachConsistency(g: RemoteGroup): void {
-    if (g.consistJseq < 0 || g.appliedJseq < g.consistJseq) return;
-    if (g.consistHseq > g.appliedSeq) g.appliedSeq = g.consistHseq;
-    if (g.consistBytes > g.appliedBytes) g.appliedBytes = g.consistBytes;
-    g.consistJseq = -1;
-    this.refreshOldest(g);
-  }
-
-  private trim(j: number, upTo: number): void {
-    const jl = this.jls[j];
-    jl.ring.trim(upTo);
-    this.journalUseChanged(j);
-    this.releaseParked(j);
-  }
-
-  /** Parked writes go ahead, in order, while they fit (all of them once the group is not journaling). */
-  private releaseParked(j: number): void {
-    const jl = this.jls[j];
-    if (jl.parked.length === 0) return;
-    const journaling = this.groups[jl.group].pairs.some((p) => this.jlOf[p] === j && this.d.repl.stateIndex(p) === PAIR);
-    let k = 0;
-    let used = jl.ring.usedBytes;
-    while (k < jl.parked.length && (!journaling || used + jl.parked[k + 3] <= jl.capacityBytes)) {
-      used += jl.parked[k + 3];
-      k += 4;
-    }
-    if (k === 0) return;
-    const go = jl.parked.splice(0, k);
-    if (jl.parked.length === 0) jl.watchRunning = false;
-    for (let q = 0; q < go.length; q += 4) this.d.resume(go[q], go[q + 1], go[q + 2], go[q + 3]);
-  }
-
-  private journalUseChanged(j: number): void {
-    const jl = this.jls[j];
-    const pct = (100 * jl.ring.usedBytes) / jl.capacityBytes;
-    const g = this.groups[jl.group];
-    if (pct > g.peakJournalPct) g.peakJournalPct = pct;
-    const over = pct > JNL_PFUL_PCT;
-    for (const p of g.pairs) if (this.jlOf[p] === j) this.d.repl.setRemotePful(p, over);
+    this.x.event(j, b);
   }
 
   // ------------------------------------------------------------------ suspension, outages, sites
@@ -613,8 +291,8 @@ export class RemoteCopy implements RemoteHooks {
       if (keepBits) d.repl.markPDiff(p, d.arrays.firstTrack(pvol, ring.block[i], ring.bytes[i]), d.arrays.lastTrack(pvol, ring.block[i], ring.bytes[i]));
       ring.voidEntry(e);
     }
-    this.applyGroup(jl.group);
-    this.journalUseChanged(j);
+    this.x.applyGroup(jl.group);
+    this.x.journalUseChanged(j);
   }
 
   /** RemoteHooks.stateChanged. */
@@ -623,13 +301,13 @@ export class RemoteCopy implements RemoteHooks {
     const g = this.groups[this.groupOf[p]];
     this.updateReject(p);
     // Writes waiting for journal space go ahead once the pair no longer journals (as bitmap bits).
-    if (s !== PAIR && this.jlOf[p] >= 0) this.releaseParked(this.jlOf[p]);
+    if (s !== PAIR && this.jlOf[p] >= 0) this.x.releaseParked(this.jlOf[p]);
     // A journal starting to carry entries (a copy or PAIR): the restore side has its reads waiting.
     const j = this.jlOf[p];
     if (j >= 0 && (s === PAIR || s === COPY || s === COPY_RS)) {
       const jl = this.jls[j];
       if (jl.credits === 0 && jl.reads.length === 0 && d.wan.up[jl.wan] === 1) jl.credits = JNL_READS_OUTSTANDING;
-      this.trySend(j);
+      this.x.trySend(j);
     }
     if (s === PAIR) {
       const all = g.pairs.every((q) => {
@@ -643,7 +321,7 @@ export class RemoteCopy implements RemoteHooks {
         g.consistBytes = g.lastBytes;
         g.checker.equalAt();
         g.checkerBroken = null;
-        this.applyGroup(this.groupOf[p]);
+        this.x.applyGroup(this.groupOf[p]);
       }
     }
   }
@@ -689,7 +367,7 @@ export class RemoteCopy implements RemoteHooks {
         d.arrays.parityGroups.destageIdle(pg);
         d.arrays.parityGroups.read(pg, bytes);
       }
-      this.appendEntry(p, 0, track, bytes, -1, value, d.nowUs());
+      this.x.appendEntry(p, 0, track, bytes, -1, value, d.nowUs());
       // The copy engine keeps pace with the WAN: the next track waits for the journal's backlog to drain.
       const jl = this.jls[this.jlOf[p]];
       const drainUs = d.nowUs() + jl.ring.usedBytes / d.wan.bytesPerUs[jl.wan];
@@ -780,46 +458,14 @@ export class RemoteCopy implements RemoteHooks {
     return this.groups.findIndex((g) => g.copyGroups.includes(group));
   }
 
-  /**
-   * paircreate's remote options (`-f fence`, `-f async CTG`, `-jp`, `-js`) for the addressed
-   * pairs: a fence level replaces the group's; journals and the consistency group must be the
-   * group's (they are part of the design). A refusal names the option; null when accepted.
-   */
-  createOptions(indices: number[], a: { fence?: 'data' | 'status' | 'never'; masterJournal?: number; restoreJournal?: number; consistencyGroup?: number }): CommandResult | null {
-    const pairs = this.d.model.replication.pairs;
-    for (const p of indices) {
-      const r = pairs[p].remote;
-      if (r === null) {
-        if (a.fence !== undefined || a.masterJournal !== undefined || a.restoreJournal !== undefined || a.consistencyGroup !== undefined) {
-          return { ok: false, code: 'EX_INVARG', message: `${pairs[p].key} is a ${pairs[p].kind} pair: -f, -jp and -js are for remote copy` };
-        }
-        continue;
-      }
-      if (r.mode === 'sync' && (a.masterJournal !== undefined || a.restoreJournal !== undefined || a.consistencyGroup !== undefined)) {
-        return { ok: false, code: 'EX_INVARG', message: `${pairs[p].key} is synchronous (TrueCopy): journals and -f async are for Universal Replicator groups` };
-      }
-      if (r.mode === 'async' && a.fence !== undefined) return { ok: false, code: 'EX_INVARG', message: `${pairs[p].key} is asynchronous: use -f async [CTG] -jp <id> -js <id>, not a fence level` };
-      if (a.masterJournal !== undefined && a.masterJournal !== r.masterJournal) return { ok: false, code: 'EX_INVARG', message: `-jp ${a.masterJournal}: ${pairs[p].key} uses master journal ${r.masterJournal} (set in the copy group)` };
-      if (a.restoreJournal !== undefined && a.restoreJournal !== r.restoreJournal) return { ok: false, code: 'EX_INVARG', message: `-js ${a.restoreJournal}: ${pairs[p].key} uses restore journal ${r.restoreJournal} (set in the copy group)` };
-      if (a.consistencyGroup !== undefined && a.consistencyGroup !== r.ctg) return { ok: false, code: 'EX_INVARG', message: `CTG ${a.consistencyGroup}: ${pairs[p].key} is in consistency group ${r.ctg} (set in the copy group)` };
-    }
-    if (a.fence !== undefined) for (const p of indices) if (pairs[p].remote && this.d.repl.stateIndex(p) === SMPL) pairs[p].remote!.fence = a.fence;
-    return null;
+  /** paircreate's remote options (remote-commands.ts); null when accepted. */
+  createOptions(indices: number[], a: CreateOptions): CommandResult | null {
+    return createOptionsRefusal(this.d, indices, a);
   }
 
-  /** A copy cannot start while the remote cannot be reached (the WAN link or the other site is down): EX_CMDRJE, or null. */
+  /** A copy cannot start while the remote cannot be reached (remote-commands.ts); null when it can. */
   unreachable(indices: number[]): CommandResult | null {
-    const pairs = this.d.model.replication.pairs;
-    for (const p of indices) {
-      const r = pairs[p].remote;
-      if (r === null) continue;
-      const s = this.d.repl.stateIndex(p);
-      if (s === PAIR || s === COPY || s === COPY_RS) continue; // redundant: acceptance says so
-      const link = this.d.wan.links[r.wan];
-      if (this.d.wan.up[r.wan] === 0) return { ok: false, code: 'EX_CMDRJE', message: `${pairs[p].key}: the WAN link ${link.id} is down; the remote cannot be reached` };
-      if (this.arrayDown[r.pArray] === 1 || (r.sArray >= 0 && this.arrayDown[r.sArray] === 1)) return { ok: false, code: 'EX_CMDRJE', message: `${pairs[p].key}: a site of the pair was lost` };
-    }
-    return null;
+    return unreachableRefusal(this.d, this.arrayDown, indices);
   }
 
   /** A host write to `ldev` was refused by the fence level. */
@@ -829,36 +475,3 @@ export class RemoteCopy implements RemoteHooks {
   }
 }
 
-function newGroup(r: CompiledRemotePair): RemoteGroup {
-  return {
-    key: r.groupKey,
-    mode: r.mode,
-    pairs: [],
-    copyGroups: [],
-    jls: [],
-    lastSeq: 0,
-    lastJseq: 0,
-    appliedSeq: 0,
-    appliedJseq: 0,
-    lastBytes: 0,
-    appliedBytes: 0,
-    appliedWrites: 0,
-    oldestUs: -1,
-    consistJseq: -1,
-    consistHseq: 0,
-    consistBytes: 0,
-    checker: null as unknown as PrefixChecker,
-    checkerBroken: null,
-    volumeOfPair: new Map(),
-    suspendedAtUs: -1,
-    suspendReason: null,
-    suspensions: 0,
-    fencedWrites: 0,
-    respUs: 0,
-    respCount: 0,
-    worstLagS: 0,
-    worstLagWrites: 0,
-    worstLagBytes: 0,
-    peakJournalPct: 0,
-  };
-}

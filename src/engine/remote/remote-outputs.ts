@@ -70,10 +70,11 @@ export class RemoteOutputs {
     return (100 * jl.ring.usedBytes) / jl.capacityBytes;
   }
 
-  /** Whether the remote is a prefix image now: no pair copies, the group is whole, the consistency point reached. */
+  /** Whether the remote is a prefix image now: paired, no pair copies, the group is whole, the consistency point reached. */
   consistent(gi: number): boolean {
     const g = this.rc.groups[gi];
     if (g.consistJseq >= 0) return false;
+    if (g.pairs.every((p) => this.d.repl.stateIndex(p) === SMPL)) return false; // not paired: no remote image
     return g.pairs.every((p) => {
       const s = this.d.repl.stateIndex(p);
       return s !== COPY && s !== COPY_RS && s !== COPY_SP;
@@ -254,7 +255,9 @@ export class RemoteOutputs {
     const states = g.pairs.map((p) => this.d.repl.stateIndex(p));
     const base = { group, atS, lastSeq: g.lastSeq };
     let v: RemoteVerification;
-    if (!this.consistent(gi)) {
+    if (states.every((s) => s === SMPL)) {
+      v = { ...base, verdict: 'INCONSISTENT', prefix: null, tracksCompared: 0, mismatchedTracks: 0, message: `INCONSISTENT: ${g.key} is not paired (SMPL): the remote holds no copy yet (paircreate first)` };
+    } else if (!this.consistent(gi)) {
       const pending = g.pairs.reduce((s, p) => s + this.d.repl.pendingCount(p), 0);
       v = { ...base, verdict: 'INCONSISTENT', prefix: null, tracksCompared: 0, mismatchedTracks: 0, message: `INCONSISTENT: ${g.key} is being copied (${pending} tracks still to copy); the remote equals no prefix of the primary until the copy ends` };
     } else if (states.includes(SSWS) && !states.every((s) => s === SSWS)) {

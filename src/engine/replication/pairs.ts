@@ -41,6 +41,8 @@ import type { CompiledPair, CompiledPool, CompiledReplication } from './compile-
 import { chargeHostCopy, chargeTrackCopy } from './copy-costs.ts';
 import { preserve, releasePreserved, restoreSnapshotTracks, type SnapshotEngine } from './copy-on-write.ts';
 import { duplexing, hostAccess } from './host-access.ts';
+import type { ReplicationHost } from './replication-host.ts';
+import { anyPending, markPDiff, markPending, pendingToPDiff } from './remote-levers.ts';
 import { commandOf } from './pair-acceptance.ts';
 import { applyCommand, type PairEngine } from './pair-commands.ts';
 import * as outputs from './pair-outputs.ts';
@@ -48,30 +50,7 @@ import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMP
 
 export { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMPL, SSWS } from './pair-tables.ts';
 
-/** Callbacks into the simulation (clock, event queue, event log). */
-export interface ReplicationHost {
-  nowUs(): number;
-  /** Queue a copy cycle of `pair` at `atUs` (integer µs) tagged with `generation`. */
-  scheduleCopy(atUs: number, pair: number, generation: number): void;
-  /** Record a replication event in the event log. */
-  log(code: number, a: number, b: number): void;
-  /** A split (or snapshot) of `pair` was accepted now: its P-VOL's image as of now is what the S-VOL keeps. */
-  splitAccepted?(pair: number): void;
-  /** Remote copy (remote/remote-copy.ts) hooks, for remote pairs only. */
-  remote?: RemoteHooks;
-}
-
-/** What the replication tables ask of remote copy for remote pairs. */
-export interface RemoteHooks {
-  /** Copy track `track` of remote pair `p` to its S-VOL (or target library) now; advance the cursor by its cost. */
-  copyTrack(p: number, track: number): void;
-  /** The pair's state changed (after the change). */
-  stateChanged(p: number, state: number): void;
-  /** Un-applied journal entries of `p` leave the journal: as pDiff bits (`keepBits`) or dropped. */
-  purge(p: number, keepBits: boolean): void;
-  /** The P-VOL and S-VOL of `p` changed roles. */
-  swapped(p: number): void;
-}
+export type { RemoteHooks, ReplicationHost } from './replication-host.ts';
 
 export class Replication {
   readonly pairs: CompiledPair[];
@@ -416,20 +395,17 @@ export class Replication {
 
   /** Tracks [first, last] of remote pair `p`'s P-VOL did not reach the remote: pDiff bits. */
   markPDiff(p: number, first: number, last: number): void {
-    const t = this.tables;
-    const end = Math.min(last, t.trackCount[p] - 1);
-    for (let track = first; track <= end; track++) if (t.pDiff[p].set(track) && !t.sDiff[p].has(track)) t.dirtyUnion[p]++;
+    markPDiff(this.tables, p, first, last);
   }
 
-  /** A remote pair's state change forced by remote copy (a lost WAN, a full journal): stops its copy. */
+  /** A remote pair's state change forced by remote copy (a lost WAN, a full journal): stops its copy, what it still owed becomes pDiff bits. */
   forceState(p: number, s: number): void {
     const t = this.tables;
     if (t.state[p] === s) return;
     if (t.state[p] === COPY || t.state[p] === COPY_RS) {
       this.stopCopy(p);
       this.closeOp(p);
-      t.pending[p].forEachSet((track) => this.markPDiff(p, track, track));
-      t.pending[p].clearAll();
+      pendingToPDiff(t, p);
     }
     this.setState(p, s);
   }
@@ -445,17 +421,12 @@ export class Replication {
 
   /** Whether any of tracks [first, last] of `p` is still to copy. */
   anyPending(p: number, first: number, last: number): boolean {
-    const pending = this.tables.pending[p];
-    const end = Math.min(last, this.tables.trackCount[p] - 1);
-    for (let track = first; track <= end; track++) if (pending.has(track)) return true;
-    return false;
+    return anyPending(this.tables, p, first, last);
   }
 
   /** Tracks [first, last] of `p` join the copy set (a write to a track still to copy: the copy carries it). */
   markPending(p: number, first: number, last: number): void {
-    const pending = this.tables.pending[p];
-    const end = Math.min(last, this.tables.trackCount[p] - 1);
-    for (let track = first; track <= end; track++) pending.set(track);
+    markPending(this.tables, p, first, last);
     this.kick(p);
   }
 
