@@ -30,6 +30,8 @@ export function sandboxOf(page: Page): SandboxFixture {
     apply: (action) => page.evaluate((x) => window.sandbox.apply(x), action),
     replication: () => page.evaluate(() => window.sandbox.replication()),
     backup: () => page.evaluate(() => window.sandbox.backup()),
+    remote: () => page.evaluate(() => window.sandbox.remote()),
+    verifyRemote: (group) => page.evaluate((g) => window.sandbox.verifyRemote(g), group),
     cci: (line) => page.evaluate((x) => window.sandbox.cci(x), line),
     pairBitmap: async (key, cells) => {
       const b = await page.evaluate(

@@ -13,6 +13,8 @@ import type {
   EngineCommand,
   EngineSnapshot,
   PairBitmap,
+  RemoteStatus,
+  RemoteVerification,
   ReplicationStatus,
   Report,
   TelemetryFrame,
@@ -48,6 +50,8 @@ export interface TelemetryMessage {
   replication: ReplicationStatus | null;
   /** Libraries, jobs, catalog, runbooks and schedule as of `status.nowUs` (null when nothing is loaded). */
   backup: BackupStatus | null;
+  /** WAN links, remote groups and verifications as of `status.nowUs` (null when nothing is loaded). */
+  remote: RemoteStatus | null;
 }
 
 /**
@@ -92,6 +96,14 @@ export interface EngineApi {
   replication(): ReplicationStatus | null;
   /** Libraries, jobs, catalog, runbooks and the SAN manager's schedule now. */
   backup(): BackupStatus | null;
+  /** WAN links, remote groups (lag, journals, state) and every "verify remote" so far. */
+  remote(): RemoteStatus | null;
+  /**
+   * "Verify remote" for the remote group of copy group `group` now: which prefix of the
+   * primary's writes the remote image equals (recorded in the report; the next batch carries it).
+   * Null when nothing is loaded or the group is not a remote copy group.
+   */
+  verifyRemote(group: string): RemoteVerification | null;
   /** A pair's tracks folded into at most `cells` cells (the bitmap view), or null. */
   pairBitmap(key: string, cells: number): PairBitmap | null;
   /** Send telemetry batches to `sink` (a transferred MessagePort); returns an id for `unsubscribe`. */

@@ -13,9 +13,10 @@
  * Invariants: at most one tick is scheduled at a time (`tickToken`); a tick of an earlier
  * play/load is ignored; every state change that moves the clock ends with a flush, so
  * subscribers always see the final samples and status. An accepted command flushes too, so a
- * pair command given while paused shows its new state at once. Every batch carries the pairs
- * and pools (`replication`) and the libraries, jobs, catalog, runbooks and schedule (`backup`)
- * as of its status.
+ * pair command given while paused shows its new state at once (and so does a "verify remote"
+ * given while paused). Every batch carries the pairs and pools (`replication`), the libraries,
+ * jobs, catalog, runbooks and schedule (`backup`), and the WAN links and remote groups with
+ * their verifications (`remote`) as of its status.
  */
 import type {
   BackupStatus,
@@ -23,6 +24,8 @@ import type {
   EngineCommand,
   EngineSnapshot,
   PairBitmap,
+  RemoteStatus,
+  RemoteVerification,
   ReplicationStatus,
   Report,
   Simulation,
@@ -176,6 +179,18 @@ export class EngineHost implements EngineApi {
     return this.sim ? this.sim.backupStatus() : null;
   }
 
+  remote(): RemoteStatus | null {
+    return this.sim ? this.sim.remoteStatus() : null;
+  }
+
+  verifyRemote(group: string): RemoteVerification | null {
+    if (!this.sim) return null;
+    const verification = this.sim.verifyRemote(group);
+    // Like an accepted command: a paused run shows the new verification at once.
+    if (verification && this.runState !== 'playing') this.flush();
+    return verification;
+  }
+
   pairBitmap(key: string, cells: number): PairBitmap | null {
     return this.sim ? this.sim.pairBitmap(key, cells) : null;
   }
@@ -285,7 +300,8 @@ export class EngineHost implements EngineApi {
     const frame = this.sim ? this.sim.drainTelemetry() : null;
     const replication = this.sim ? this.sim.replicationStatus() : null;
     const backup = this.sim ? this.sim.backupStatus() : null;
-    const message: TelemetryMessage = { frame, status: this.status(), replication, backup };
+    const remote = this.sim ? this.sim.remoteStatus() : null;
+    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote };
     const buffers = frame ? frameBuffers(frame) : [];
     for (const sink of this.sinks.values()) {
       // Transfer only to a single sink: a transferred buffer is detached after one post.
@@ -308,8 +324,12 @@ export function frameBuffers(frame: TelemetryFrame): ArrayBuffer[] {
     frame.responseMsMean,
     frame.linkUtilPct,
     frame.rejected,
+    frame.remoteLagS,
+    frame.remoteLagWrites,
+    frame.remoteJournalPct,
+    frame.wanThroughputMBps,
   ];
   const set = new Set<ArrayBuffer>();
-  for (const v of views) if (v.buffer instanceof ArrayBuffer && v.buffer.byteLength > 0) set.add(v.buffer);
+  for (const v of views) if (v && v.buffer instanceof ArrayBuffer && v.buffer.byteLength > 0) set.add(v.buffer);
   return [...set];
 }

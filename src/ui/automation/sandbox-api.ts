@@ -47,6 +47,16 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
       if (!status) throw new Error('no scenario is loaded');
       return status;
     },
+    remote: async () => {
+      await bridge.ready();
+      const status = await bridge.remote().remote();
+      if (!status) throw new Error('no scenario is loaded');
+      return status;
+    },
+    verifyRemote: async (group) => {
+      await bridge.ready();
+      return bridge.remote().verifyRemote(group);
+    },
     cci: async (line) => {
       await bridge.ready();
       return runCci(line, createCciContext(bridgeEnv(), new AbortController().signal));
@@ -111,6 +121,12 @@ function syntheticFrame(ids: string[], fromS: number, rows: number): TelemetryFr
     responseMsMean: col((t, c) => wave(t, c, 2, 1)),
     linkUtilPct: new Float64Array(0),
     rejected: new Float64Array(rows),
+    remoteKeys: [],
+    remoteLagS: new Float64Array(0),
+    remoteLagWrites: new Float64Array(0),
+    remoteJournalPct: new Float64Array(0),
+    wanIds: [],
+    wanThroughputMBps: new Float64Array(0),
   };
 }
 
@@ -152,7 +168,7 @@ async function chartsBench(
   for (let i = 0; i < Math.round((durationMs / 1000) * hz); i++) {
     const nowS = SERIES_CAPACITY + i + 1;
     const t0 = performance.now();
-    useStore.getState().simActions.simTelemetry({ frame: syntheticFrame(ids, nowS - 1, 1), status: { ...status, nowUs: nowS * 1e6 }, replication: null, backup: null });
+    useStore.getState().simActions.simTelemetry({ frame: syntheticFrame(ids, nowS - 1, 1), status: { ...status, nowUs: nowS * 1e6 }, replication: null, backup: null, remote: null });
     await nextTask();
     updates.push(performance.now() - t0);
     await sleep(Math.max(0, periodMs - (performance.now() - t0)));

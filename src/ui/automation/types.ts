@@ -2,13 +2,27 @@
  * The `window.sandbox` automation API, as types only: importable by Playwright specs, the
  * browser bench and user scripts without pulling in the app. Documented in docs/automation.md.
  */
-import type { BackupStatus, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report } from '../../engine/api.ts';
+import type { BackupStatus, CommandResult, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report } from '../../engine/api.ts';
 import type { Action, Scenario } from '../../model/scenario.ts';
 import type { CciOutput } from '../../cci/execute.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 
-export type { Action, BackupStatus, CciOutput, CommandResult, EngineSnapshot, PairBitmap, ReplicationStatus, Report, Scenario, Speed, RunState };
+export type {
+  Action,
+  BackupStatus,
+  CciOutput,
+  CommandResult,
+  EngineSnapshot,
+  PairBitmap,
+  RemoteStatus,
+  RemoteVerification,
+  ReplicationStatus,
+  Report,
+  Scenario,
+  Speed,
+  RunState,
+};
 
 /** One problem in a document: field path, line/column when the input was text, and a message. */
 export interface SandboxError {
@@ -84,6 +98,20 @@ export interface SandboxApi {
    * manager's schedule — what the Backup tab shows.
    */
   backup(): Promise<BackupStatus>;
+  /**
+   * Remote copy now — what the Remote tab shows: WAN links (up, MB/s, batches in flight,
+   * retransmits), remote groups (state, `lastSeq` / `appliedSeq`, lag as writes, bytes and
+   * seconds, bitmap tracks, journals with use % and PFUL / full state, suspension) and every
+   * "verify remote" so far.
+   */
+  remote(): Promise<RemoteStatus>;
+  /**
+   * "Verify remote" for the remote group of copy group `group`, now: PASS with the prefix n of
+   * the primary's N writes the remote equals, INCONSISTENT while a resync copies, FAIL with the
+   * tracks that differ. Recorded in the report (`remote.verifications`) and shown on the Remote
+   * tab. Null when `group` is not a remote copy group of the loaded scenario.
+   */
+  verifyRemote(group: string): Promise<RemoteVerification | null>;
   /**
    * Run one CCI command line as the console does (docs/console.md): `exitCode`, `stdout`,
    * `stderr`, and the scenario `actions` an accepted command corresponds to. A command that

@@ -6,7 +6,8 @@
  *
  * An array that takes part in replication also lists its LDEVs with their pairs and its pool
  * gauges (ArrayReplication): the node grows downwards, never wider, so designs keep their spacing.
- * A tape or DVD-RAM library shows its drives busy and the running job's progress (LibraryBadge).
+ * A tape or DVD-RAM library shows its drives busy and the running job's progress (LibraryBadge);
+ * a WAN link shows whether it is up, its throughput and the batches in flight (WanBadge).
  *
  * Zoomed out (styles.css, by the canvas's zoom-level class) the body is skipped and the large
  * `san-node-label` shows instead; the body keeps its last size, so the node never resizes.
@@ -25,6 +26,7 @@ import { cabledPortsOf } from './topology-memo.ts';
 import { ArrayReplication } from '../replication/ArrayReplication.tsx';
 import { arrayLayout } from '../replication/pair-layout.ts';
 import { LibraryBadge } from '../backup/LibraryBadge.tsx';
+import { WanBadge } from '../remote/WanBadge.tsx';
 
 const HANDLE_PITCH_PX = 13;
 const MIN_WIDTH_PX = 200;
@@ -72,6 +74,7 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
         </div>
         {device.kind === 'array' && replicates && <ArrayReplication array={device} />}
         {(device.kind === 'tapeLibrary' || device.kind === 'dvdLibrary') && <LibraryBadge libraryId={device.id} driveCount={device.driveCount} />}
+        {device.kind === 'wanLink' && <WanBadge wanLinkId={device.id} />}
       </div>
       <span className="san-node-label" aria-hidden="true">
         {device.name}

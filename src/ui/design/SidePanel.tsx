@@ -1,9 +1,11 @@
 /**
  * The right-hand panel: tabs "Inspector" (edit the selection, or the scenario when nothing is
  * selected), "Design rules" (checkDesign results, with counts on the tab), "Replication"
- * (pairs with their commands, pools, copy groups) and "Backup" (runbooks, tape jobs and
- * libraries, the SAN manager's schedule, the catalog; the count of running jobs on the tab). The
- * panel widens while Replication or Backup shows. It also hosts the floating bitmap view, which
+ * (pairs with their commands, pools, copy groups), "Backup" (runbooks, tape jobs and
+ * libraries, the SAN manager's schedule, the catalog; the count of running jobs on the tab) and
+ * "Remote" (remote groups with their lag, journals and commands, WAN links, charts; the count of
+ * remote groups on the tab, in the worst state's colour). The panel widens while Replication,
+ * Backup or Remote shows. It also hosts the floating bitmap view, which
  * the canvas and the pair table both open.
  */
 import type { KeyboardEvent } from 'react';
@@ -16,6 +18,8 @@ import { ReplicationPanel } from '../replication/ReplicationPanel.tsx';
 import { BitmapWindow } from '../replication/BitmapWindow.tsx';
 import { BackupPanel } from '../backup/BackupPanel.tsx';
 import { BackupCount } from '../backup/BackupCount.tsx';
+import { RemotePanel } from '../remote/RemotePanel.tsx';
+import { RemoteCount } from '../remote/RemoteCount.tsx';
 import { useStore } from '../store/index.ts';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
@@ -23,9 +27,10 @@ const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'rules', label: 'Design rules' },
   { id: 'replication', label: 'Replication' },
   { id: 'backup', label: 'Backup' },
+  { id: 'remote', label: 'Remote' },
 ];
 
-const WIDE: ReadonlySet<SideTab> = new Set<SideTab>(['replication', 'backup']);
+const WIDE: ReadonlySet<SideTab> = new Set<SideTab>(['replication', 'backup', 'remote']);
 
 function onTabKey(e: KeyboardEvent, current: SideTab): void {
   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -61,6 +66,7 @@ function TabPanel({ tab }: { tab: SideTab }) {
   if (tab === 'inspector') return <Inspector />;
   if (tab === 'rules') return <DesignRulesPanel />;
   if (tab === 'backup') return <BackupPanel />;
+  if (tab === 'remote') return <RemotePanel />;
   return <ReplicationPanel />;
 }
 
@@ -87,6 +93,7 @@ export function SidePanel() {
             {t.id === 'rules' && <IssueCount />}
             {t.id === 'replication' && <PairCount />}
             {t.id === 'backup' && <BackupCount />}
+            {t.id === 'remote' && <RemoteCount />}
           </button>
         ))}
       </div>

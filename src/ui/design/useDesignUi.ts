@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup';
+export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup' | 'remote';
 
 interface DesignUiState {
   shortcutsOpen: boolean;

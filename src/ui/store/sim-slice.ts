@@ -11,7 +11,10 @@
  * re-renders only when that pair changed. The backup status (`backup`: libraries, jobs, catalog,
  * runbooks, schedule) comes with every batch too and is shared structurally (`shareStructure`):
  * every part equal to the previous batch's keeps its identity, so the runbook stepper, a job row
- * or a library badge re-renders only when its own part changed.
+ * or a library badge re-renders only when its own part changed. The remote-copy status
+ * (`remote`: WAN links, remote groups, verifications) is kept the same way, and the frames'
+ * remote columns (lag s / writes, journal %, WAN MB/s) go into their own rings
+ * (`remoteSeries`, remote-series.ts) for the Remote tab's charts.
  *
  * Series live in one ring of typed arrays shared by all LDEVs (column per LDEV, 600 rows),
  * written in place; each batch publishes a new `SeriesRing` wrapper (same buffers, new
@@ -19,9 +22,10 @@
  * copy takes one with `readSeries`.
  */
 import type { StateCreator } from 'zustand';
-import type { BackupStatus, PairStatus, PoolStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
+import type { BackupStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
+import { appendRemoteFrame, emptyRemoteSeries, type RemoteSeries } from './remote-series.ts';
 import type { LiveValues, RunState, Speed } from './sim-types.ts';
 
 /** Samples kept per LDEV (the chart window): the last 600 simulated seconds. */
@@ -77,6 +81,10 @@ export interface SimState {
   replication: ReplicationStatus | null;
   /** Libraries, jobs, catalog, runbooks and schedule as of the last batch; null before the first one and after a load. */
   backup: BackupStatus | null;
+  /** WAN links, remote groups and verifications as of the last batch; null before the first one and after a load. */
+  remote: RemoteStatus | null;
+  /** Lag, journal use and WAN throughput over the chart window (remote-series.ts). */
+  remoteSeries: RemoteSeries;
 }
 
 export interface SimActions {
@@ -324,6 +332,8 @@ export function initialSimState(): SimState {
     error: null,
     replication: null,
     backup: null,
+    remote: null,
+    remoteSeries: emptyRemoteSeries(),
   };
 }
 
@@ -336,7 +346,15 @@ function withStatus(sim: SimState, status: HostStatus): SimState {
   const fresh = status.generation > sim.generation;
   if (!fresh && nowS === sim.nowS && endS === sim.endS && status.runState === sim.runState) return sim;
   const cleared = fresh
-    ? { series: emptyRing(), live: { deviceIops: {}, linkUtilPct: {} }, lastReport: null, replication: null, backup: null }
+    ? {
+        series: emptyRing(),
+        live: { deviceIops: {}, linkUtilPct: {} },
+        lastReport: null,
+        replication: null,
+        backup: null,
+        remote: null,
+        remoteSeries: emptyRemoteSeries(),
+      }
     : {};
   return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
 }
@@ -349,7 +367,8 @@ function withFrame(sim: SimState, frame: TelemetryFrame): SimState {
   const live = frame.timesS.length > 0 ? liveFromFrame(frame, sim.index) : sim.live;
   const selectedLdevIds =
     sim.selectedLdevIds.length === 0 && !sim.selectionTouched ? selectionFromFrame(frame) : sim.selectedLdevIds;
-  return { ...sim, series, live, selectedLdevIds };
+  const remoteSeries = appendRemoteFrame(sim.remoteSeries, frame);
+  return { ...sim, series, live, selectedLdevIds, remoteSeries };
 }
 
 function withReplication(sim: SimState, replication: ReplicationStatus | null): SimState {
@@ -362,11 +381,17 @@ function withBackup(sim: SimState, backup: BackupStatus | null): SimState {
   return shared === sim.backup ? sim : { ...sim, backup: shared };
 }
 
+function withRemote(sim: SimState, remote: RemoteStatus | null): SimState {
+  const shared = sim.remote && remote ? shareStructure(sim.remote, remote) : remote;
+  return shared === sim.remote ? sim : { ...sim, remote: shared };
+}
+
 export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimState {
   if (message.status.generation < sim.generation) return sim;
   const next = withStatus(sim, message.status);
   const framed = message.frame ? withFrame(next, message.frame) : next;
-  return withBackup(withReplication(framed, message.replication ?? null), message.backup ?? null);
+  const copied = withBackup(withReplication(framed, message.replication ?? null), message.backup ?? null);
+  return withRemote(copied, message.remote ?? null);
 }
 
 export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) => {
@@ -389,6 +414,8 @@ export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) =>
             lastReport: null,
             replication: null,
             backup: null,
+            remote: null,
+            remoteSeries: emptyRemoteSeries(),
             series: emptyRing(),
             live: { deviceIops: {}, linkUtilPct: {} },
             selectedLdevIds: defaultSelection(index, sim.selectedLdevIds, sim.selectionTouched),
