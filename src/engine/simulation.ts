@@ -59,13 +59,14 @@ import { DiskArrays } from './array/array.ts';
 import { compileScenario, type CompiledModel } from './compile.ts';
 import { BackupSystem } from './backup.ts';
 import { SimulationFacade } from './simulation-facade.ts';
-import { DB_HELD_WRITE_LIMIT, DB_HELD_WRITE_US, OPEN_LOOP_OUTSTANDING_LIMIT, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
+import { DB_HELD_WRITE_LIMIT, DB_HELD_WRITE_US, REJECT_ROUND_TRIP_US, US_PER_S } from './constants.ts';
 import { HeldWrites } from './host/held-writes.ts';
 import { HostControl } from './host/host-control.ts';
 import { LinkTimelines } from './fabric/link-timelines.ts';
 import { IO_HIT, IO_MIRROR, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
-import { buildHostPaths } from './host/host-paths.ts';
+import { buildHostPaths, unqueuedReturnUs } from './host/host-paths.ts';
 import { Workloads } from './host/workload.ts';
+import { WorkloadDriver } from './host/workload-driver.ts';
 import { createIoCursor } from './io-cursor.ts';
 import { setAssertContext } from './kernel/assert.ts';
 import { EventLog } from './kernel/event-log.ts';
@@ -74,8 +75,8 @@ import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import { observeCompletion, type ProbeParts } from './probes.ts';
 import { Replication, type ReplicationHost } from './replication/pairs.ts';
 import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_REMOTE, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
-import { RemoteCopy } from './remote/remote-copy.ts';
-import { RemoteOutputs } from './remote/remote-outputs.ts';
+import { createRemote, type RemoteCopy } from './remote/remote-copy.ts';
+import type { RemoteOutputs } from './remote/remote-outputs.ts';
 import { WanLinks } from './remote/wan.ts';
 import type { OutputParts } from './simulation-outputs.ts';
 import type { CompletionObserver, EngineSimulationHandle, SimulationOptions } from './simulation-types.ts';
@@ -105,6 +106,8 @@ class EngineSimulation extends SimulationFacade implements Simulation {
   private readonly repl: Replication;
   private readonly backup: BackupSystem;
   private readonly remote: RemoteCopy;
+  /** Workload start / stop / re-arm and open-loop arrivals (host/workload-driver.ts). */
+  private readonly driver: WorkloadDriver;
   private readonly remoteOut: RemoteOutputs;
   /** Writes held by databases in backup mode (step 403), flushed when it ends (405). */
   private readonly held = new HeldWrites();
@@ -161,6 +164,11 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     this.legOneWayUs = paths.legOneWayUs;
     this.hopResource = paths.hopResource;
     this.wlHold = new Uint8Array(m.workloads.length);
+    this.driver = new WorkloadDriver({
+      wl: this.wl, queue: this.queue, cursor: this.cursor, metrics: this.metrics, log: this.log, wlLdev: this.wlLdev, queueFull: QUEUE_FULL,
+      nowUs: () => this.now,
+      issue: (w) => this.issue(w),
+    });
     const replicationHost: ReplicationHost = {
       nowUs: () => this.now,
       scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
@@ -169,15 +177,12 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     };
     const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
     this.repl = new Replication(m.replication, m.ldevs, this.arrays, this.links, this.cursor, replicationHost, reasons);
-    const remoteDeps = {
-      model: m, arrays: this.arrays, repl: this.repl, cursor: this.cursor, wan: new WanLinks(m.remote.wans, seed), metrics: this.metrics,
+    [this.remote, this.remoteOut] = createRemote({
+      model: m, arrays: this.arrays, repl: this.repl, cursor: this.cursor, wan: new WanLinks(m.remote.wans, seed), metrics: this.metrics, reasons: { fence: FENCE, siteDown: SITE_DOWN },
       nowUs: () => this.now,
-      push: (atUs: number, a: number, b: number) => this.queue.push(atUs, EV_REMOTE, a, b),
-      resume: (slot: number, w: number, block: number, bytes: number) => this.resumeParked(slot, w, block, bytes),
-      reasons: { fence: FENCE, siteDown: SITE_DOWN },
-    };
-    this.remote = new RemoteCopy(remoteDeps);
-    this.remoteOut = new RemoteOutputs(this.remote, remoteDeps);
+      push: (atUs, a, b) => this.queue.push(atUs, EV_REMOTE, a, b),
+      resume: (slot, w, block, bytes) => this.resumeParked(slot, w, block, bytes),
+    });
     replicationHost.remote = this.remote;
     this.backup = new BackupSystem({
       scenario, model: m, arrays: this.arrays, links: this.links, repl: this.repl, cursor: this.cursor, metrics: this.metrics,
@@ -197,9 +202,9 @@ class EngineSimulation extends SimulationFacade implements Simulation {
       wlLdev: this.wlLdev, wlReject: this.wlReject,
       nowUs: () => this.now,
       nextWriteSeq: () => this.writeSeq++,
-      startWorkload: (w) => this.startWorkload(w),
-      stopWorkload: (w) => this.stopWorkload(w),
-      arm: (w) => this.arm(w),
+      startWorkload: (w) => this.driver.start(w),
+      stopWorkload: (w) => this.driver.stop(w),
+      arm: (w) => this.driver.arm(w),
     };
     this.scheduleInitialEvents();
   }
@@ -248,7 +253,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         this.complete(a);
         return;
       case EV_ARRIVAL:
-        this.arrival(a, b);
+        this.driver.arrival(a, b);
         return;
       case EV_SAMPLE:
         this.metrics.sample(a, this.links);
@@ -259,10 +264,10 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         performAction(this.parts, this.model.timeline[a].action, 0);
         return;
       case EV_START:
-        this.startWorkload(a);
+        this.driver.start(a);
         return;
       case EV_EXPIRE:
-        if (this.wl.generation[a] === b) this.stopWorkload(a);
+        if (this.wl.generation[a] === b) this.driver.stop(a);
         return;
       case EV_COPY:
         this.repl.copyCycle(a, b);
@@ -323,7 +328,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
       }
       slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT : 0;
       slots.doneUs[slot] = cursor[0]; // the return trip is reserved from here at READ_RETURN
-      this.unqueuedReturn(w, bytes);
+      this.cursor[0] = unqueuedReturnUs(this.links, this.hopResource, this.wlHopStart[w], this.wlHopEnd[w], this.cursor[0] + this.wlTransitUs[w], bytes);
       this.queue.push(Math.ceil(cursor[0]), EV_READ_RETURN, slot, 0);
     } else {
       if (this.wlHold[w] === 1) {
@@ -416,22 +421,6 @@ class EngineSimulation extends SimulationFacade implements Simulation {
   }
 
   /**
-   * Advances the cursor from a read's data leaving the array to its arrival at the host if no
-   * link queues it: the same floating-point steps as `readReturned` with every link free, so
-   * the real arrival is never earlier (queueing only adds).
-   */
-  private unqueuedReturn(w: number, bytes: number): void {
-    const links = this.links;
-    let t = this.cursor[0] + this.wlTransitUs[w];
-    const start = this.wlHopStart[w];
-    for (let h = this.wlHopEnd[w] - 1; h >= start; h--) {
-      const link = (this.hopResource[h] ^ 1) >> 1;
-      t = t + bytes * links.usPerByte[link] + links.propagationUs[link];
-    }
-    this.cursor[0] = t;
-  }
-
-  /**
    * A read's data, which left the array at doneUs[slot], would be at the host by now if no link
    * queued it: serialise it back from then; complete now if it has arrived, else at ⌈done⌉.
    */
@@ -487,56 +476,6 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     }
     slots.release(slot);
     wl.inflight[w]--;
-  }
-
-  private arrival(w: number, generation: number): void {
-    const t = this.now;
-    const wl = this.wl;
-    if (wl.generation[w] !== generation || wl.active[w] === 0 || wl.closedLoop[w] === 1) return;
-    if (wl.inflight[w] >= OPEN_LOOP_OUTSTANDING_LIMIT) {
-      wl.rejected[w]++;
-      this.metrics.reject(this.wlLdev[w], QUEUE_FULL);
-      this.log.record(t, LOG_REJECT + QUEUE_FULL, w, this.wlLdev[w]);
-    } else {
-      this.cursor[0] = t;
-      this.issue(w);
-    }
-    this.scheduleArrival(w);
-  }
-
-  private scheduleArrival(w: number): void {
-    const wl = this.wl;
-    wl.nextArrivalUs[w] += wl.nextInterArrivalUs(w);
-    this.queue.push(Math.ceil(wl.nextArrivalUs[w]), EV_ARRIVAL, w, wl.generation[w]);
-  }
-
-  // ------------------------------------------------------------------ workload control
-
-  private startWorkload(w: number): void {
-    if (this.wl.active[w] === 1) return; // redundant: already running
-    this.wl.active[w] = 1;
-    this.arm(w);
-  }
-
-  private stopWorkload(w: number): void {
-    this.wl.active[w] = 0;
-    this.wl.generation[w]++; // pending arrivals and expiry become stale
-  }
-
-  /** (Re)starts the event chains of an active workload from now: expiry, arrivals, closed-loop top-up. */
-  private arm(w: number): void {
-    const wl = this.wl;
-    const gen = ++wl.generation[w];
-    if (wl.runtimeUs[w] > 0) this.queue.push(this.now + wl.runtimeUs[w], EV_EXPIRE, w, gen);
-    if (wl.closedLoop[w] === 1) {
-      for (let k = wl.inflight[w]; k < wl.iodepth[w]; k++) {
-        this.cursor[0] = this.now;
-        this.issue(w);
-      }
-    } else {
-      wl.nextArrivalUs[w] = this.now;
-      this.scheduleArrival(w);
-    }
   }
 
   /** A write of `w` while its database is in backup mode: held in memory (host/held-writes.ts), acknowledged from there. */

@@ -14,6 +14,7 @@
  * Does not handle: queueing on the links (fabric/link-timelines.ts), path choice (compile.ts).
  */
 import type { CompiledModel } from '../compile.ts';
+import type { LinkTimelines } from '../fabric/link-timelines.ts';
 import type { FcHop } from '../fabric/path-resolver.ts';
 
 export interface HostPaths {
@@ -83,4 +84,19 @@ export function buildHostPaths(m: CompiledModel, propagationUs: Float64Array): H
     legOneWayUs,
     hopResource: Int32Array.from(hops),
   };
+}
+
+/**
+ * When a read's data that left the array at `fromUs` (+ the path's transit, already added by the
+ * caller) reaches the host if no link queues it: the same floating-point steps as the real
+ * return trip (simulation.ts `readReturned`) with every link free, so the real arrival is never
+ * earlier (queueing only adds).
+ */
+export function unqueuedReturnUs(links: LinkTimelines, hopResource: Int32Array, start: number, end: number, fromUs: number, bytes: number): number {
+  let t = fromUs;
+  for (let h = end - 1; h >= start; h--) {
+    const link = (hopResource[h] ^ 1) >> 1;
+    t = t + bytes * links.usPerByte[link] + links.propagationUs[link];
+  }
+  return t;
 }

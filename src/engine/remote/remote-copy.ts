@@ -37,6 +37,7 @@ import type { CompiledRemotePair } from './compile-remote.ts';
 import { JournalRing } from './journal.ts';
 import { JournalTransfer } from './journal-transfer.ts';
 import { PrefixChecker } from './prefix-checker.ts';
+import { RemoteOutputs } from './remote-outputs.ts';
 import { createOptionsRefusal, unreachableRefusal, type CreateOptions } from './remote-commands.ts';
 import { BATCH_SLOTS, K_RESET, K_WATCH, newGroup, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
 
@@ -475,3 +476,8 @@ export class RemoteCopy implements RemoteHooks {
   }
 }
 
+/** Remote copy and its outputs over the same dependencies (the simulation builds them once). */
+export function createRemote(deps: RemoteDeps): [RemoteCopy, RemoteOutputs] {
+  const remote = new RemoteCopy(deps);
+  return [remote, new RemoteOutputs(remote, deps)];
+}
