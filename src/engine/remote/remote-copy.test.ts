@@ -163,6 +163,40 @@ describe('remote copy › asynchronous journal', () => {
     expect(s.ldevDigest('P0')).toBe(s.ldevDigest('S0'));
   });
 
+  it('one consistency group over two journals applies in one sequence: both volumes show the same prefix at every step', () => {
+    const s = sim({ mode: 'async', groups: 'two-journals', volumes: 2, jitterUs: 30_000, distanceKm: 800 });
+    must(s, { type: 'pairCreate', group: 'RC', pace: 15, split: false });
+    must(s, { type: 'pairCreate', group: 'RC2', pace: 15, split: false });
+    s.runUntil(1 * S);
+    const g0 = group(s);
+    expect(g0.key).toBe('ctg-0');
+    expect(g0.copyGroups).toEqual(['RC', 'RC2']);
+    expect(g0.journals.filter((j) => j.role === 'master').map((j) => j.journalId)).toEqual([0, 1]);
+    must(s, { type: 'setWanLink', wanLinkId: 'wan1', up: false });
+    // Interleaved writes to the two volumes: one sequence across both journals.
+    for (let k = 0; k < 120; k++) write(s, k % 3 === 0 ? 'P1' : 'P0', [(k * 13) % 500]);
+    expect(group(s).lagWrites).toBe(120);
+    must(s, { type: 'setWanLink', wanLinkId: 'wan1', up: true });
+    let last = 0;
+    let checks = 0;
+    for (let t = 1 * S; group(s).lagWrites > 0; t += 1000) {
+      expect(t).toBeLessThan(20 * S);
+      s.runUntil(t);
+      const n = group(s).appliedSeq;
+      expect(n).toBeGreaterThanOrEqual(last);
+      if (n !== last) {
+        const v = s.verifyRemote('RC2')!; // either copy group names the whole consistency group
+        expect(v.verdict, v.message).toBe('PASS');
+        expect(v.prefix).toBe(n);
+        checks++;
+      }
+      last = n;
+    }
+    expect(checks).toBeGreaterThan(2);
+    expect(s.ldevDigest('S0')).toBe(s.ldevDigest('P0'));
+    expect(s.ldevDigest('S1')).toBe(s.ldevDigest('P1'));
+  });
+
   it('a library target at the remote site holds the primary after the applied prefix, written in sequence order', () => {
     const s = sim({ mode: 'async', toTape: true, volumes: 2 });
     must(s, { type: 'pairCreate', group: 'RC', pace: 15, split: false });

@@ -35,7 +35,7 @@ export interface RemoteSanOptions {
    * `sync+async`: two copy groups side by side — RCS (remote-sync, d0: P0 → S0) and RCA
    * (remote-async, d1: P1 → S1) — each volume with its own workload (oltp0, oltp1).
    */
-  groups?: 'one' | 'sync+async';
+  groups?: 'one' | 'sync+async' | 'two-journals';
   /** Device d0 goes to a tape library at the remote site instead of S0. */
   toTape?: boolean;
   /** A local pair REP/r0: S0 → T0 on arrR, and the reporting server `rpt` reaching T0. */
@@ -75,7 +75,11 @@ export function remoteScenario(o: RemoteSanOptions = {}): Scenario {
     b.copyGroup({ id: 'REP', kind: 'local', devices: [{ name: 'r0', pvol: 'S0', svol: 'T0' }] });
   }
   const mode = o.mode ?? 'async';
-  if (o.groups === 'sync+async') {
+  if (o.groups === 'two-journals') {
+    // One consistency group over two journals: RC (d0: P0 → S0, journals 0) and RC2 (d1: P1 → S1, journals 1).
+    b.copyGroup({ id: 'RC', kind: 'remote-async', consistencyGroup: 0, masterJournal: 0, restoreJournal: 0, devices: [{ name: 'd0', pvol: 'P0', svol: 'S0' }] });
+    b.copyGroup({ id: 'RC2', kind: 'remote-async', consistencyGroup: 0, masterJournal: 1, restoreJournal: 1, devices: [{ name: 'd1', pvol: 'P1', svol: 'S1' }] });
+  } else if (o.groups === 'sync+async') {
     b.copyGroup({ id: 'RCS', kind: 'remote-sync', fence: o.fence ?? 'never', devices: [{ name: 'd0', pvol: 'P0', svol: 'S0' }] });
     b.copyGroup({ id: 'RCA', kind: 'remote-async', consistencyGroup: 0, masterJournal: 0, restoreJournal: 0, devices: [{ name: 'd1', pvol: 'P1', svol: 'S1' }] });
   } else b.copyGroup({
@@ -104,7 +108,7 @@ export function remoteScenario(o: RemoteSanOptions = {}): Scenario {
 /** Moves the remote half to site `remote`, adds WAN ports, the WAN link, journals and the library. */
 function twoSites(built: Scenario, o: RemoteSanOptions): Scenario {
   const remoteIds = new Set(['arrR', 'swR', 'rpt', 'libR']);
-  const journal = (mib: number) => [{ id: 0, capacityMiB: mib, overflowWatchS: o.overflowWatchS ?? 60 }];
+  const journal = (mib: number) => [0, ...(o.groups === 'two-journals' ? [1] : [])].map((id) => ({ id, capacityMiB: mib, overflowWatchS: o.overflowWatchS ?? 60 }));
   const devices: Device[] = built.topology.devices.map((d) => {
     const siteId = remoteIds.has(d.id) ? 'remote' : 'main';
     if (d.id === 'swR') return { ...d, siteId, ports: [...d.ports, { id: 'wan0', kind: 'wan', speedGbps: 10 }] };
