@@ -10,15 +10,17 @@ import { serializeScenario } from '../src/model/serialize.ts';
 import { Scenario, type Action, type Expectation } from '../src/model/scenario.ts';
 import { remoteScenario, type RemoteSanOptions } from '../src/engine/testing/remote-fixtures.ts';
 
+// Main site in a column on the left, remote site on the right, the WAN link between the arrays:
+// compact enough for the canvas to fit it at a zoom where the nodes show their live badges.
 const LAYOUT: Record<string, { x: number; y: number; name: string }> = {
-  db: { x: 40, y: 80, name: 'Database server (main)' },
-  swM: { x: 260, y: 80, name: 'Main FC switch' },
-  arrM: { x: 480, y: 60, name: 'Main disk array' },
-  wan1: { x: 720, y: 60, name: 'WAN main–remote' },
-  arrR: { x: 960, y: 60, name: 'Remote disk array' },
-  swR: { x: 1180, y: 80, name: 'Remote FC switch' },
-  rpt: { x: 1400, y: 80, name: 'Reporting server (remote)' },
-  libR: { x: 1180, y: 300, name: 'Remote tape library' },
+  db: { x: 0, y: 0, name: 'Database server (main)' },
+  swM: { x: 0, y: 200, name: 'Main FC switch' },
+  arrM: { x: 0, y: 400, name: 'Main disk array' },
+  wan1: { x: 290, y: 240, name: 'WAN main–remote' },
+  arrR: { x: 580, y: 400, name: 'Remote disk array' },
+  swR: { x: 580, y: 200, name: 'Remote FC switch' },
+  rpt: { x: 580, y: 0, name: 'Reporting server (remote)' },
+  libR: { x: 860, y: 200, name: 'Remote tape library' },
 };
 
 const at = (atS: number, action: Action, note?: string) => ({ atS, action, ...(note ? { note } : {}) });

@@ -391,6 +391,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     const mirror = this.wlMirror[w];
     const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
     this.sendWrite(w, ldev, block, bytes, this.writeSeq++, duplex, this.repl.ldevFlag[ldev] === 1, false);
+    this.remote.noteWait(ldev, this.now - this.slots.issueUs[slot]);
     this.slots.doneUs[slot] = this.cursor[0];
     this.queue.push(Math.ceil(this.cursor[0]), EV_HOST_DONE, slot, 0);
     this.cursor[0] = saved;

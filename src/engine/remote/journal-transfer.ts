@@ -22,7 +22,10 @@
 import { JNL_BATCH_BYTES, JNL_BATCH_WAIT_US, JNL_PFUL_PCT, JNL_READS_OUTSTANDING, REMOTE_PORT_US } from '../constants.ts';
 import type { TrackDigests } from '../block/track-digests.ts';
 import { COPY, COPY_RS, PAIR, PFUS } from '../replication/pair-tables.ts';
-import { BATCH_SLOTS, K_ARRIVE, K_READ, K_RESET, K_SEND, K_WATCH, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
+import { foldHistory, BATCH_SLOTS, K_ARRIVE, K_READ, K_RESET, K_SEND, K_WATCH, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
+
+/** The apply path folds the checker's history once the prefix has moved this many writes past it. */
+const FOLD_STEP = 1024;
 
 export class JournalTransfer {
   constructor(
@@ -212,6 +215,8 @@ export class JournalTransfer {
       this.reachConsistency(g);
       if (p >= 0 && ring.hseq[i] > 0) this.refreshOldest(g);
     }
+    // The checker's history follows the remote's prefix in steps, so it stays about the size of the journal.
+    foldHistory(this.d, g, FOLD_STEP);
   }
 
   /**
@@ -283,6 +288,8 @@ export class JournalTransfer {
     const g = this.groups[jl.group];
     if (pct > g.peakJournalPct) g.peakJournalPct = pct;
     const over = pct > JNL_PFUL_PCT;
+    if (over === jl.pful) return; // only a crossing changes the pairs' PFUL flag
+    jl.pful = over;
     for (const p of g.pairs) if (this.jlOf[p] === j) this.d.repl.setRemotePful(p, over);
   }
 }

@@ -95,7 +95,7 @@ export class RemoteCopy implements RemoteHooks {
       const capacity = group.jls.reduce((s, j) => s + this.jls[j].capacityBytes, 0);
       group.checker = new PrefixChecker(
         group.pairs.map((p) => deps.model.ldevs[pairs[p].pvol].trackCount),
-        { maxHistory: REMOTE_CHECK_HISTORY + Math.ceil(capacity / 4096) },
+        { maxHistory: REMOTE_CHECK_HISTORY + Math.ceil(capacity / 512) }, // a full journal of 512 B writes, and more
       );
     }
     this.rebuildRoles();
@@ -131,6 +131,7 @@ export class RemoteCopy implements RemoteHooks {
       watchGen: 0,
       watchRunning: false,
       driveFreeUs: 0,
+      pful: false,
     });
     this.groups[g].jls.push(this.jls.length - 1);
     return this.jls.length - 1;
@@ -251,6 +252,12 @@ export class RemoteCopy implements RemoteHooks {
     const g = this.groups[this.groupOf[p]];
     g.respUs += us;
     g.respCount++;
+  }
+
+  /** A parked write waited `us` for journal space before it was sent: part of its response. */
+  noteWait(ldev: number, us: number): void {
+    const p = this.pairOfPvol[ldev];
+    if (p >= 0) this.groups[this.groupOf[p]].respUs += us;
   }
 
   /** An EV_REMOTE event (journal-transfer.ts). */

@@ -101,6 +101,8 @@ export interface JournalLink {
   watchRunning: boolean;
   /** Library targets: when the drive is free. */
   driveFreeUs: number;
+  /** Whether the master journal is over JNL_PFUL_PCT (the pairs' PFUL flag follows its crossings). */
+  pful: boolean;
 }
 
 export function newGroup(r: CompiledRemotePair): RemoteGroup {
@@ -135,4 +137,21 @@ export function newGroup(r: CompiledRemotePair): RemoteGroup {
     worstLagBytes: 0,
     peakJournalPct: 0,
   };
+}
+
+/**
+ * Keeps the group's checker history to what the remote lacks (the part "verify remote" needs):
+ * folds it to the applied prefix once that is at least `minStep` writes past the checker's base
+ * (the apply path folds in steps, the per-second sample folds whatever is left). A P-VOL changed
+ * outside its history (a restore onto it) leaves the checker unable to vouch: recorded, not thrown.
+ */
+export function foldHistory(d: RemoteDeps, g: RemoteGroup, minStep: number): void {
+  if (g.consistJseq >= 0 || g.appliedSeq - g.checker.base <= minStep) return;
+  const pairs = d.model.replication.pairs;
+  const digests = d.arrays.digests;
+  try {
+    g.checker.foldTo(g.appliedSeq, (vol, track) => digests[pairs[g.pairs[vol]].pvol].get(track));
+  } catch (e) {
+    g.checkerBroken = (e as Error).message;
+  }
 }

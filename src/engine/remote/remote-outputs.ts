@@ -19,7 +19,8 @@ import { US_PER_S } from '../constants.ts';
 import type { JournalStatus, RemoteGroupReport, RemoteGroupStatus, RemoteReport, RemoteStatus, RemoteVerification } from '../remote-api.ts';
 import { COPY, COPY_RS, COPY_SP, PAIR, PFUS, PSUE, PSUS, SMPL, SSWS } from '../replication/pair-tables.ts';
 import { JNL_PFUL_PCT } from '../constants.ts';
-import type { RemoteCopy, RemoteGroup } from './remote-copy.ts';
+import type { RemoteCopy } from './remote-copy.ts';
+import { foldHistory, type RemoteGroup } from './remote-groups.ts';
 import type { RemoteDeps } from './remote-copy.ts';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -205,7 +206,7 @@ export class RemoteOutputs {
       row[1 + k] = lag;
       row[1 + G + k] = writes;
       row[1 + 2 * G + k] = pct;
-      this.foldHistory(g);
+      foldHistory(this.d, g, 0);
     });
     for (let l = 0; l < W; l++) row[1 + 3 * G + l] = this.d.wan.lastThroughputMBps(l);
     if (this.rows.length === SAMPLE_ROWS) {
@@ -213,18 +214,6 @@ export class RemoteOutputs {
       this.droppedSamples++;
     }
     this.rows.push(row);
-  }
-
-  /** Keeps the checker's history to what the remote lacks (the part "verify remote" needs). */
-  private foldHistory(g: RemoteGroup): void {
-    if (g.consistJseq >= 0 || g.appliedSeq <= g.checker.base) return;
-    const pairs = this.d.model.replication.pairs;
-    const digests = this.d.arrays.digests;
-    try {
-      g.checker.foldTo(g.appliedSeq, (vol, track) => digests[pairs[g.pairs[vol]].pvol].get(track));
-    } catch (e) {
-      g.checkerBroken = (e as Error).message;
-    }
   }
 
   /** The undrained rows as the frame's remote series (times must match the collector's rows). */
