@@ -9,10 +9,14 @@
  * points at 4 Hz) no main-thread task > 50 ms; canvas of 500 devices / 1,000 links ≥ 50 fps.
  * Replication (bench/replication.ts): union + scan of a 4 Mi-track pair's bitmaps < 50 ms; host
  * I/O rate with 16 local pairs in PAIR less than 30 % below the rate without.
+ * Remote copy (bench/remote.ts): an async group of 16 volumes under 50,000 writes per simulated
+ * second for 600 simulated s — wall time, heap growth from 60 s to 600 s < 50 MB, verify remote
+ * PASS; a 30 s WAN outage (1 GiB and 256 MiB journals) — heap while the journal is full.
  */
 import { benchBackup1TiB } from './backup.ts';
 import { benchDigestMemory, benchEventQueue, benchLruCache } from './micro.ts';
 import { benchNodeSim } from './node-sim.ts';
+import { benchRemoteAsync16, benchRemoteOutage } from './remote.ts';
 import { benchBitmapUnionScan, benchPairsIoRate, benchResync1TiB } from './replication.ts';
 
 interface Figure {
@@ -78,6 +82,38 @@ async function main() {
   add('backup1TiB10pctMBps', bk.mbps, 'MB/s', 'info (LTO-9 native 400)', true);
   add('backup1TiB10pctVerified', bk.verified ? 1 : 0, 'bool', `= 1 (${bk.tracksCompared} tracks compared)`, bk.verified);
   add('backup1TiB10pctPeakHeapMB', bk.peakHeapMB, 'MB', 'info', true);
+
+  log('remote copy: async group of 16 volumes, 50k write IOPS, 600 simulated s (about 2 min) …');
+  const ra = await benchRemoteAsync16();
+  const heapNote = ra.heapMeasured ? '' : ' (no --expose-gc: 0)';
+  add('remoteAsync16WallMs', ra.wallMs, 'ms', `info (${ra.simSeconds} simulated s, ${Math.round(ra.cpuS)} CPU s)`, true);
+  add('remoteAsync16SimWritesPerWallSec', ra.simWritesPerWallSec, 'wr/s', `info (${ra.simWrites} writes)`, true);
+  add('remoteAsync16SimWritesPerCpuSec', ra.simWritesPerCpuSec, 'wr/s', 'info (per CPU s)', true);
+  add('remoteAsync16AckedWritesPerSimSec', ra.ackedWritesPerSimSec, 'wr/s', `>= 0.98 x ${ra.offeredWriteIops} offered`, ra.ackedWritesPerSimSec >= 0.98 * ra.offeredWriteIops);
+  add('remoteAsync16HeapAt60sMB', ra.heapAt60sMB, 'MB', `info${heapNote}`, true);
+  add('remoteAsync16HeapAt300sMB', ra.heapAt300sMB, 'MB', `info${heapNote}`, true);
+  add('remoteAsync16HeapAt600sMB', ra.heapAt600sMB, 'MB', `info${heapNote}`, true);
+  add('remoteAsync16HeapGrowthMB', ra.heapGrowthMB, 'MB', `< 50 (heap ${ra.simSeconds} s - heap 60 s)`, ra.heapMeasured && ra.heapGrowthMB < 50);
+  add('remoteAsync16PeakJournalPct', ra.peakJournalPct, '%', `info (${Math.round(ra.peakJournalMiB * 100) / 100} of ${ra.journalMiB} MiB)`, true);
+  add('remoteAsync16WorstLagS', ra.worstLagS, 's', `info (${ra.worstLagWrites} writes)`, true);
+  add('remoteAsync16WorstLagWrites', ra.worstLagWrites, 'writes', 'info', true);
+  add('remoteAsync16Suspensions', ra.suspensions, 'count', '= 0', ra.suspensions === 0);
+  add('remoteAsync16VerifyMs', ra.verifyMs, 'ms', `info (${ra.verifyTracksCompared} tracks compared)`, true);
+  add('remoteAsync16VerifyPass', ra.verifyPass ? 1 : 0, 'bool', `= 1 (${ra.verifyVerdict})`, ra.verifyPass);
+  for (const journalMiB of [1024, 256]) {
+    log(`remote copy: the same group, a 30 s WAN outage with ${journalMiB} MiB journals …`);
+    const ro = await benchRemoteOutage({ journalMiB });
+    const name = `remoteOutage30sJnl${journalMiB}`;
+    add(`${name}WallMs`, ro.wallMs, 'ms', `info (${ro.simSeconds} simulated s)`, true);
+    add(`${name}JournalFullHeapMB`, ro.journalFullHeapMB, 'MB', `info (${Math.round(ro.journalFullHeapMBPerJournalMiB * 1000) / 1000} MB per journal MiB)${heapNote}`, true);
+    add(`${name}PeakHeapAddedMB`, ro.outageHeapMB, 'MB', `info (peak at ${ro.peakHeapAtS} s)${heapNote}`, true);
+    add(`${name}PostDrainGrowthMB`, ro.postDrainGrowthMB, 'MB', `info${heapNote}`, true);
+    add(`${name}WorstLagWrites`, ro.worstLagWrites, 'writes', `info (${ro.worstLagS} s; journal ${(journalMiB * 1024) / 4} entries of 4 KiB)`, true);
+    add(`${name}PeakJournalPct`, ro.peakJournalPct, '%', 'info', true);
+    add(`${name}DrainS`, ro.drainS, 's', 'info (lag < 1000 writes again)', true);
+    add(`${name}Suspensions`, ro.suspensions, 'count', '= 0 (watch 60 s > outage)', ro.suspensions === 0);
+    add(`${name}VerifyPass`, ro.verifyPass ? 1 : 0, 'bool', `= 1 (${ro.verifyVerdict}; during the outage ${ro.verifyDuringOutage})`, ro.verifyPass);
+  }
 
   if (!args.has('--skip-browser')) {
     log('browser (worker, telemetry, charts, canvas) …');
