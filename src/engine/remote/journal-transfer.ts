@@ -252,6 +252,7 @@ export class JournalTransfer {
   /** Once the entries journaled before the group became whole again have applied, the remote holds the primary as of then. */
   private reachConsistency(g: RemoteGroup): void {
     if (g.consistJseq < 0 || g.appliedJseq < g.consistJseq) return;
+    g.settled = true;
     if (g.consistHseq > g.appliedSeq) g.appliedSeq = g.consistHseq;
     if (g.consistBytes > g.appliedBytes) g.appliedBytes = g.consistBytes;
     g.consistJseq = -1;

@@ -32,7 +32,7 @@ import type { CommandResult } from '../api.ts';
 import { JNL_READS_OUTSTANDING, REMOTE_CHECK_HISTORY, REMOTE_PORT_US } from '../constants.ts';
 import { TrackDigests } from '../block/track-digests.ts';
 import type { RemoteHooks } from '../replication/pairs.ts';
-import { COPY, COPY_RS, PAIR, PFUS, PSUE, SMPL } from '../replication/pair-tables.ts';
+import { COPY, COPY_RS, COPY_SP, PAIR, PFUS, PSUE, PSUS, SMPL, SSWS } from '../replication/pair-tables.ts';
 import type { CompiledRemotePair } from './compile-remote.ts';
 import { JournalRing } from './journal.ts';
 import { JournalTransfer } from './journal-transfer.ts';
@@ -270,6 +270,7 @@ export class RemoteCopy implements RemoteHooks {
   /** The whole group leaves remote copy with `state`: un-applied entries become pDiff bits; the remote freezes at its prefix. */
   suspendGroup(gi: number, state: number, reason: string): void {
     const g = this.groups[gi];
+    g.consistJseq = -1; // what the journals held is lost: a pending consistency point is never reached
     let changed = false;
     for (const p of g.pairs) {
       const s = this.d.repl.stateIndex(p);
@@ -299,7 +300,9 @@ export class RemoteCopy implements RemoteHooks {
       if (keepBits) d.repl.markPDiff(p, d.arrays.firstTrack(pvol, ring.block[i], ring.bytes[i]), d.arrays.lastTrack(pvol, ring.block[i], ring.bytes[i]));
       ring.voidEntry(e);
     }
-    this.x.applyGroup(jl.group);
+    // A consistency point behind voided entries is never reached. No apply here: the other pairs'
+    // entries must not run past the voided ones (the group's later entries wait for its next apply).
+    this.groups[jl.group].consistJseq = -1;
     this.x.journalUseChanged(j);
   }
 
@@ -317,6 +320,27 @@ export class RemoteCopy implements RemoteHooks {
       if (jl.credits === 0 && jl.reads.length === 0 && d.wan.up[jl.wan] === 1) jl.credits = JNL_READS_OUTSTANDING;
       this.x.trySend(j);
     }
+    if (s === COPY || s === COPY_RS) {
+      g.settled = false;
+      g.splitPending = false;
+    }
+    // A split of a copy not settled yet: the remote will be the primary as of the split once the
+    // split's drain has applied (the checker's history restarts there).
+    if ((s === COPY_SP || s === PSUS) && !g.settled && !g.splitPending && g.consistJseq < 0) {
+      g.splitPending = true;
+      g.splitHseq = g.lastSeq;
+      g.splitBytes = g.lastBytes;
+      g.checker.equalAt();
+      g.checkerBroken = null;
+    }
+    if (s === PSUS && g.splitPending && g.pairs.every((q) => d.repl.stateIndex(q) !== COPY_SP)) {
+      g.splitPending = false;
+      g.consistJseq = g.lastJseq;
+      g.consistHseq = g.splitHseq;
+      g.consistBytes = g.splitBytes;
+      this.x.applyGroup(this.groupOf[p]);
+    }
+    if (s === PSUE || s === PFUS || s === SSWS || s === SMPL) g.splitPending = false;
     if (s === PAIR) {
       const all = g.pairs.every((q) => {
         const t = d.repl.stateIndex(q);

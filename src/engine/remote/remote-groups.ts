@@ -58,6 +58,15 @@ export interface RemoteGroup {
   consistJseq: number;
   consistHseq: number;
   consistBytes: number;
+  /**
+   * Whether the remote became a prefix image since the last copy started (paircreate, resync):
+   * a group that leaves a copy (outage, pairsplit -E, takeover) before it settled holds no prefix.
+   */
+  settled: boolean;
+  /** A split accepted before the group settled: the remote is the primary as of write `splitHseq` once the split's drain has applied. */
+  splitPending: boolean;
+  splitHseq: number;
+  splitBytes: number;
   checker: PrefixChecker;
   /** Why the checker cannot vouch for the primary's history (something wrote a P-VOL outside host writes), or null. */
   checkerBroken: string | null;
@@ -123,6 +132,10 @@ export function newGroup(r: CompiledRemotePair): RemoteGroup {
     consistJseq: -1,
     consistHseq: 0,
     consistBytes: 0,
+    settled: false,
+    splitPending: false,
+    splitHseq: 0,
+    splitBytes: 0,
     checker: null as unknown as PrefixChecker,
     checkerBroken: null,
     volumeOfPair: new Map(),

@@ -74,12 +74,12 @@ export class RemoteOutputs {
   /** Whether the remote is a prefix image now: paired, no pair copies, the group is whole, the consistency point reached. */
   consistent(gi: number): boolean {
     const g = this.rc.groups[gi];
-    if (g.consistJseq >= 0) return false;
-    if (g.pairs.every((p) => this.d.repl.stateIndex(p) === SMPL)) return false; // not paired: no remote image
-    return g.pairs.every((p) => {
-      const s = this.d.repl.stateIndex(p);
-      return s !== COPY && s !== COPY_RS && s !== COPY_SP;
-    });
+    if (g.consistJseq >= 0 || !g.settled) return false; // copying, or left a copy before the remote settled
+    const states = g.pairs.map((p) => this.d.repl.stateIndex(p));
+    if (states.every((s) => s === SMPL)) return false; // not paired: no remote image
+    if (states.some((s) => s === COPY || s === COPY_RS || s === COPY_SP)) return false;
+    // Some pairs still journaling while others were suspended: the volumes hold different prefixes.
+    return !(states.includes(PAIR) && states.some((s) => s === PSUE || s === PFUS));
   }
 
   lagS(g: RemoteGroup): number {
@@ -248,7 +248,13 @@ export class RemoteOutputs {
       v = { ...base, verdict: 'INCONSISTENT', prefix: null, tracksCompared: 0, mismatchedTracks: 0, message: `INCONSISTENT: ${g.key} is not paired (SMPL): the remote holds no copy yet (paircreate first)` };
     } else if (!this.consistent(gi)) {
       const pending = g.pairs.reduce((s, p) => s + this.d.repl.pendingCount(p), 0);
-      v = { ...base, verdict: 'INCONSISTENT', prefix: null, tracksCompared: 0, mismatchedTracks: 0, message: `INCONSISTENT: ${g.key} is being copied (${pending} tracks still to copy); the remote equals no prefix of the primary until the copy ends` };
+      const copying = states.some((s) => s === COPY || s === COPY_RS || s === COPY_SP) || g.consistJseq >= 0;
+      const why = copying
+        ? `is being copied (${pending} tracks still to copy); the remote equals no prefix of the primary until the copy ends`
+        : g.settled
+          ? 'has pairs in different states (some suspended, some still copying the writes): its volumes hold different prefixes'
+          : 'left its copy before the remote was consistent (a partial copy): resync it to make the remote consistent';
+      v = { ...base, verdict: 'INCONSISTENT', prefix: null, tracksCompared: 0, mismatchedTracks: 0, message: `INCONSISTENT: ${g.key} ${why}` };
     } else if (states.includes(SSWS) && !states.every((s) => s === SSWS)) {
       v = { ...base, verdict: 'INCONSISTENT', prefix: null, tracksCompared: 0, mismatchedTracks: 0, message: `INCONSISTENT: only some pairs of ${g.key} were taken over` };
     } else {

@@ -137,6 +137,12 @@ export class WanLinks {
     if (!up) {
       this.epoch[l]++;
       this.downSinceUs[l] = nowUs;
+      // What was still being serialised or on the wire is lost: the sender is idle from now, and
+      // a lost batch's would-be arrival does not make later batches look reordered.
+      for (const k of [2 * l, 2 * l + 1]) {
+        if (this.nextFreeUs[k] > nowUs) this.nextFreeUs[k] = nowUs;
+        if (this.lastArrivalUs[k] > nowUs) this.lastArrivalUs[k] = nowUs;
+      }
       for (let k = 0; k < IN_FLIGHT_RING; k++) if (this.arrivals[l * IN_FLIGHT_RING + k] > nowUs) this.arrivals[l * IN_FLIGHT_RING + k] = -1;
     } else {
       this.downTotalUs[l] += nowUs - this.downSinceUs[l];
