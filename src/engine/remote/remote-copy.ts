@@ -333,7 +333,7 @@ export class RemoteCopy implements RemoteHooks {
       g.checker.equalAt();
       g.checkerBroken = null;
     }
-    if (s === PSUS && g.splitPending && g.pairs.every((q) => d.repl.stateIndex(q) !== COPY_SP)) {
+    if (s === PSUS && g.splitPending && g.pairs.every((q) => d.repl.stateIndex(q) === PSUS || d.repl.stateIndex(q) === SMPL)) {
       g.splitPending = false;
       g.consistJseq = g.lastJseq;
       g.consistHseq = g.splitHseq;

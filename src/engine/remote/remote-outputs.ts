@@ -78,8 +78,9 @@ export class RemoteOutputs {
     const states = g.pairs.map((p) => this.d.repl.stateIndex(p));
     if (states.every((s) => s === SMPL)) return false; // not paired: no remote image
     if (states.some((s) => s === COPY || s === COPY_RS || s === COPY_SP)) return false;
-    // Some pairs still journaling while others were suspended: the volumes hold different prefixes.
-    return !(states.includes(PAIR) && states.some((s) => s === PSUE || s === PFUS));
+    // Pairs of one group in different states (one split or suspended while others journal): the
+    // volumes hold different prefixes.
+    return new Set(states.filter((s) => s !== SMPL)).size === 1;
   }
 
   lagS(g: RemoteGroup): number {
