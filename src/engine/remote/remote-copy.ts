@@ -38,8 +38,9 @@ import { JournalRing } from './journal.ts';
 import { JournalTransfer } from './journal-transfer.ts';
 import { PrefixChecker } from './prefix-checker.ts';
 import { RemoteOutputs } from './remote-outputs.ts';
+import { setWan, updateReject } from './remote-outages.ts';
 import { createOptionsRefusal, unreachableRefusal, type CreateOptions } from './remote-commands.ts';
-import { BATCH_SLOTS, K_RESET, K_WATCH, newGroup, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
+import { BATCH_SLOTS, K_WATCH, newGroup, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
 
 export type { JournalLink, RemoteDeps, RemoteGroup } from './remote-groups.ts';
 
@@ -154,15 +155,9 @@ export class RemoteCopy implements RemoteHooks {
    * master journal is full, starting the overflow watch; a watch of 0 suspends the group at once.
    */
   parkIfFull(ldev: number, slot: number, w: number, block: number, bytes: number): boolean {
-    const p = this.pairOfPvol[ldev];
-    const j = this.jlOf[p];
-    if (j < 0 || this.d.repl.stateIndex(p) !== PAIR) return false;
+    const j = this.fullJournal(ldev, bytes);
+    if (j < 0) return false;
     const jl = this.jls[j];
-    if (jl.parked.length === 0 && jl.ring.usedBytes + bytes <= jl.capacityBytes) return false;
-    if (jl.overflowWatchUs === 0) {
-      this.suspendGroup(jl.group, PFUS, 'the master journal is full (overflow watch 0 s)');
-      return false;
-    }
     jl.parked.push(slot, w, block, bytes);
     if (!jl.watchRunning) {
       jl.watchRunning = true;
@@ -177,16 +172,25 @@ export class RemoteCopy implements RemoteHooks {
    * now (the test probe cannot wait: it is refused instead); a watch of 0 suspends the group.
    */
   mustWait(ldev: number, bytes: number): boolean {
+    return this.fullJournal(ldev, bytes) >= 0;
+  }
+
+  /**
+   * The master journal a write of `bytes` to `ldev` must wait for (full, or writes already wait
+   * there), or -1 when it may go ahead; a full journal with an overflow watch of 0 suspends the
+   * group at once (the write then goes ahead as a bitmap bit).
+   */
+  private fullJournal(ldev: number, bytes: number): number {
     const p = this.pairOfPvol[ldev];
     const j = this.jlOf[p];
-    if (j < 0 || this.d.repl.stateIndex(p) !== PAIR) return false;
+    if (j < 0 || this.d.repl.stateIndex(p) !== PAIR) return -1;
     const jl = this.jls[j];
-    if (jl.parked.length === 0 && jl.ring.usedBytes + bytes <= jl.capacityBytes) return false;
+    if (jl.parked.length === 0 && jl.ring.usedBytes + bytes <= jl.capacityBytes) return -1;
     if (jl.overflowWatchUs === 0) {
       this.suspendGroup(jl.group, PFUS, 'the master journal is full (overflow watch 0 s)');
-      return false;
+      return -1;
     }
-    return true;
+    return j;
   }
 
   /** Before the primary accepts a write to `ldev` (a remote P-VOL): remember the tracks' digests. */
@@ -425,38 +429,12 @@ export class RemoteCopy implements RemoteHooks {
     d.cursor[0] += d.wan.oneWayUs[r.wan];
   }
 
-  /** A WAN link goes down or up (setWanLink, site loss). */
+  /** A WAN link goes down or up (setWanLink, site loss): remote-outages.ts. */
   setWan(l: number, up: boolean): void {
-    const d = this.d;
-    if (!d.wan.setUp(l, up, d.nowUs())) return;
-    this.jls.forEach((jl, j) => {
-      if (jl.wan !== l) return;
-      if (!up) {
-        jl.epoch++;
-        jl.credits = 0;
-        jl.reads.length = 0;
-        jl.ring.send = jl.ring.applied;
-        for (let k = 0; k < BATCH_SLOTS; k++) jl.batchTag[k] = -1;
-      } else {
-        d.push(Math.ceil(d.nowUs() + d.wan.oneWayUs[l]), j, K_RESET + 8 * (jl.epoch & 0xfffffff));
-      }
-    });
-    d.model.replication.pairs.forEach((pair, p) => {
-      if (pair.remote === null || pair.remote.wan !== l) return;
-      const s = d.repl.stateIndex(p);
-      const copying = s === COPY || s === COPY_RS;
-      if (!up && (copying || (pair.remote.mode === 'sync' && s === PAIR))) {
-        const g = this.groups[this.groupOf[p]];
-        d.repl.forceState(p, PSUE);
-        if (g.suspendedAtUs !== d.nowUs()) g.suspensions++;
-        g.suspendedAtUs = d.nowUs();
-        g.suspendReason = `WAN link ${d.wan.links[l].id} down`;
-      }
-      this.updateReject(p);
-    });
+    setWan(this.d, this, l, up);
   }
 
-  /** A site is lost: its arrays stop, every WAN link of the site goes down. */
+  /** A site is lost: its arrays stop, every WAN link of the site goes down (remote-outages.ts). */
   siteLost(siteId: string, arraysInSite: number[]): void {
     for (const a of arraysInSite) this.arrayDown[a] = 1;
     this.d.wan.links.forEach((w, l) => {
@@ -467,18 +445,9 @@ export class RemoteCopy implements RemoteHooks {
     });
   }
 
-  /** Fence levels and lost sites as the write-reject reason of `p`'s P-VOL. */
-  private updateReject(p: number): void {
-    const d = this.d;
-    const r = d.model.replication.pairs[p].remote!;
-    const s = d.repl.stateIndex(p);
-    let reason = -1;
-    if (this.arrayDown[r.pArray] === 1) reason = d.reasons.siteDown;
-    else if (r.mode === 'sync' && s === PSUE) {
-      const reachable = d.wan.up[r.wan] === 1 && (r.sArray < 0 || this.arrayDown[r.sArray] === 0);
-      if (r.fence === 'data' || (r.fence === 'status' && !reachable)) reason = d.reasons.fence;
-    }
-    d.repl.setRemoteReject(p, reason);
+  /** Fence levels and lost sites as the write-reject reason of `p`'s P-VOL (remote-outages.ts). */
+  updateReject(p: number): void {
+    updateReject(this.d, this.arrayDown, p);
   }
 
   wanIndex(id: string): number {

@@ -120,13 +120,7 @@ function perform(e: PairEngine, p: number, cmd: PairCommand): void {
   }
   switch (cmd.op) {
     case 'create':
-      t.pace[p] = cmd.pace;
-      clearBitmaps(t, p);
-      t.ops[p] = [];
-      t.current[p] = null;
-      t.svolReadOnly[p] = 0;
-      t.splitAtUs[p] = -1;
-      t.pDigestAtSplit[p] = -1;
+      resetForCreate(t, p, cmd.pace);
       if (pair.kind === 'snapshot') {
         e.setState(p, PAIR);
         return;
@@ -192,13 +186,7 @@ function performRemote(e: PairEngine, p: number, cmd: PairCommand): void {
   const t = e.tables;
   switch (cmd.op) {
     case 'create':
-      t.pace[p] = cmd.pace;
-      clearBitmaps(t, p);
-      t.ops[p] = [];
-      t.current[p] = null;
-      t.svolReadOnly[p] = 0;
-      t.splitAtUs[p] = -1;
-      t.pDigestAtSplit[p] = -1;
+      resetForCreate(t, p, cmd.pace);
       t.direction[p] = 0;
       startCopy(e, p, COPY, 'initial', writtenUnion(t, p));
       return;
@@ -365,6 +353,17 @@ function clearDiffs(t: PairTables, p: number): void {
   t.pDiff[p].clearAll();
   t.sDiff[p].clearAll();
   t.dirtyUnion[p] = 0;
+}
+
+/** A new pair's row: no bitmaps, no copy history, not split, S-VOL writable once split. */
+function resetForCreate(t: PairTables, p: number, pace: number): void {
+  t.pace[p] = pace;
+  clearBitmaps(t, p);
+  t.ops[p] = [];
+  t.current[p] = null;
+  t.svolReadOnly[p] = 0;
+  t.splitAtUs[p] = -1;
+  t.pDigestAtSplit[p] = -1;
 }
 
 function clearBitmaps(t: PairTables, p: number): void {
