@@ -166,19 +166,28 @@ export class PrefixChecker {
    */
   record(w: RecordedWrite): void {
     this.validate(w);
-    const start = this.keyStart[w.volume];
-    const seq = w.seq;
+    this.recordSpan(w.seq, w.volume, w.first, w.last, w.pre, w.post);
+  }
+
+  /**
+   * `record` without the argument checks and without an object per write (the engine's hot
+   * path): the first `last - first + 1` entries of `pre` and `post` are the write's digests.
+   * Only the sequence is checked.
+   */
+  recordSpan(seq: number, volume: number, first: number, last: number, pre: ArrayLike<number>, post: ArrayLike<number>): void {
+    if (seq !== this.lastRecorded + 1) fail(`write seq ${seq} does not follow ${this.lastRecorded}`);
+    const start = this.keyStart[volume];
     const frozen = this.isFrozen;
     const touched = this.touched;
-    for (let track = w.first, i = 0; track <= w.last; track++, i++) {
+    for (let track = first, i = 0; track <= last; track++, i++) {
       const slot = touched.find(start + track);
       // The first touch after `base`: its pre digest is the track's value after prefix base.
-      if (slot < 0) touched.add(start + track, w.pre[i] >>> 0, seq);
+      if (slot < 0) touched.add(start + track, pre[i] >>> 0, seq);
       else if (!frozen) touched.lastSeq[slot] = seq;
     }
     this.lastRecorded = seq;
     if (frozen) return;
-    this.history.push(w.volume, w.first, w.last, w.post);
+    this.history.push(volume, first, last, post);
     if (this.history.length <= this.maxHistory) return;
     this.history.clear(); // freeze: `before` stays, so prefix base can still be checked
     this.isFrozen = true;

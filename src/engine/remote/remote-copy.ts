@@ -51,6 +51,8 @@ export class RemoteCopy implements RemoteHooks {
   /** Per pair: its group (-1 for local pairs) and journal link (-1 for sync). */
   readonly groupOf: Int32Array;
   readonly jlOf: Int32Array;
+  /** Per pair: its volume index in its group's checker. */
+  readonly volumeOf: Int32Array;
   /** Per LDEV: 1 when it is the P-VOL of a remote pair; `pairOfPvol` names it. */
   readonly ldevFlag: Uint8Array;
   readonly pairOfPvol: Int32Array;
@@ -69,6 +71,7 @@ export class RemoteCopy implements RemoteHooks {
     const pairs = deps.model.replication.pairs;
     this.groupOf = new Int32Array(pairs.length).fill(-1);
     this.jlOf = new Int32Array(pairs.length).fill(-1);
+    this.volumeOf = new Int32Array(pairs.length).fill(-1);
     this.ldevFlag = new Uint8Array(deps.model.ldevs.length);
     this.pairOfPvol = new Int32Array(deps.model.ldevs.length).fill(-1);
     this.arrayDown = new Uint8Array(deps.model.arrays.length);
@@ -92,7 +95,10 @@ export class RemoteCopy implements RemoteHooks {
     });
     for (const group of this.groups) {
       group.copyGroups.sort();
-      group.pairs.forEach((p, v) => group.volumeOfPair.set(p, v));
+      group.pairs.forEach((p, v) => {
+        group.volumeOfPair.set(p, v);
+        this.volumeOf[p] = v;
+      });
       const capacity = group.jls.reduce((s, j) => s + this.jls[j].capacityBytes, 0);
       group.checker = new PrefixChecker(
         group.pairs.map((p) => deps.model.ldevs[pairs[p].pvol].trackCount),
@@ -221,7 +227,7 @@ export class RemoteCopy implements RemoteHooks {
     const digests = d.arrays.digests[pair.pvol];
     const n = last - first + 1;
     for (let k = 0; k < n; k++) this.post[k] = digests.get(first + k);
-    g.checker.record({ seq: hseq, volume: g.volumeOfPair.get(p)!, first, last, pre: this.pre.subarray(0, n), post: this.post.subarray(0, n) });
+    g.checker.recordSpan(hseq, this.volumeOf[p], first, last, this.pre, this.post);
     if (state === COPY || state === COPY_RS) {
       // While copying: a track still to copy will carry this write; an already copied one
       // needs the update itself (journal entry or synchronous send), after its base copy.
