@@ -76,6 +76,7 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
     case 'mountVolume':
     case 'unmountVolume':
     case 'setHostGroupWwpn':
+    case 'setZoning':
     case 'backupJob':
     case 'restoreJob':
     case 'copyJob':

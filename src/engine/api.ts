@@ -42,9 +42,10 @@ export type RejectReason =
   | 'pair-state' // the volume's pair state forbids it (S-VOL while paired, P-VOL during a restore, invalid snapshot)
   | 'backup-mode-full' // the database is in backup mode and its memory for held writes is full
   | 'fence' // a remote-sync P-VOL's fence level refused the write: its update could not reach the S-VOL
-  | 'site-down'; // the array is in a site that was lost
+  | 'site-down' // the array is in a site that was lost
+  | 'zoning'; // the fabric's effective zoning (or its no-access default zone) keeps the HBA from the array port
 
-export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down'];
+export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down', 'zoning'];
 
 // ---------------------------------------------------------------- replication
 

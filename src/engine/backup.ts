@@ -185,6 +185,12 @@ export class BackupSystem {
         p.hostControl.refreshAccess();
         return { ok: true };
       }
+      case 'setZoning': {
+        const err = this.access.zoning.set(a.switchId, a.zoning);
+        if (err) return { ok: false, message: err };
+        p.hostControl.refreshAccess();
+        return { ok: true };
+      }
       case 'backupJob':
       case 'restoreJob':
       case 'copyJob':

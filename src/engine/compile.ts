@@ -19,6 +19,7 @@ import type { RejectReason } from './api.ts';
 import { DEFAULT_TRACK_KIB, US_PER_S } from './constants.ts';
 import { FcGraph, type LinkSpec } from './fabric/fc-graph.ts';
 import { resolveAccess } from './fabric/lu-access.ts';
+import { ZoningState } from './fabric/zoning-state.ts';
 import type { FcHop } from './fabric/path-resolver.ts';
 import { compileReplication, type CompiledReplication } from './replication/compile-replication.ts';
 import { compileRemote, type CompiledRemote } from './remote/compile-remote.ts';
@@ -178,7 +179,7 @@ function checkWorkloadSizes(server: Server, w: Workload, i: number): void {
   }
 }
 
-function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: ArrayTables, server: Server, i: number): CompiledWorkload {
+function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: ArrayTables, server: Server, i: number, zoning: ZoningState): CompiledWorkload {
   const w = server.workloads[i];
   checkWorkloadSizes(server, w, i);
   const array = arraysById.get(w.target.arrayId);
@@ -188,7 +189,7 @@ function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: 
   if (frontEndPortIndex === undefined) {
     throw new CompileError(server.id, `workloads[${i}].target.portId`, `"${w.target.portId}" is not a port of ${array.id}`);
   }
-  const access = resolveAccess(graph, server, array, w.target);
+  const access = resolveAccess(graph, server, array, w.target, zoning);
   const ldevId = access.ok ? access.ldevId : access.ldevId;
   const ldevIndex = ldevId === null ? -1 : t.ldevs.findIndex((l) => l.id === ldevId);
   const base = { serverId: server.id, workloadId: w.id, spec: w, frontEndPortIndex, ldevIndex, mirrorPair: -1 };
@@ -209,6 +210,7 @@ interface ActionIds {
   replication: CompiledReplication;
   wanLinks: Set<string>;
   sites: Set<string>;
+  switches: Set<string>;
 }
 
 /** Checks the ids an action names (timeline entries and runbook steps); throws CompileError naming the field. */
@@ -287,6 +289,9 @@ function checkAction(a: Action, field: string, ids: ActionIds): void {
       return need(ids.wanLinks, a.wanLinkId, 'timeline', 'wanLinkId', 'WAN link');
     case 'siteLoss':
       return need(ids.sites, a.siteId, 'timeline', 'siteId', 'site');
+    case 'setZoning':
+      if (!ids.switches.has(a.switchId)) throw new CompileError('timeline', `${field}.switchId`, `no FC switch "${a.switchId}"`);
+      return;
     case 'verifyRemote':
       if (!ids.replication.pairs.some((p) => p.group === a.group && p.remote !== null)) throw new CompileError('timeline', `${field}.group`, `no remote copy group "${a.group}"`);
       return;
@@ -309,6 +314,7 @@ function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[], t: Arr
     replication,
     wanLinks: new Set(devices.filter((d) => d.kind === 'wanLink').map((d) => d.id)),
     sites: new Set(scenario.topology.sites.map((x) => x.id)),
+    switches: new Set(devices.filter((d) => d.kind === 'fcSwitch').map((d) => d.id)),
   };
   scenario.timeline.forEach((entry, i) => checkAction(entry.action, `timeline[${i}].action`, ids));
   scenario.runbooks.forEach((r, i) => {
@@ -329,6 +335,7 @@ export function compileScenario(scenario: Scenario, seed: number): CompiledModel
   }
   const links = checkLinks(scenario);
   const graph = new FcGraph(topology, links);
+  const zoning = new ZoningState(topology);
   const arrayDevices = topology.devices.filter((d): d is DiskArray => d.kind === 'array').sort(byId);
   const tables = compileArrays(arrayDevices);
   const arraysById = new Map(arrayDevices.map((a) => [a.id, a]));
@@ -339,10 +346,10 @@ export function compileScenario(scenario: Scenario, seed: number): CompiledModel
     for (let k = 1; k < order.length; k++) {
       if (order[k].w.id === order[k - 1].w.id) throw new CompileError(server.id, `workloads[${order[k].i}].id`, `workload id "${order[k].w.id}" is used twice`);
     }
-    for (const { i } of order) workloads.push(compileWorkload(graph, arraysById, tables, server, i));
+    for (const { i } of order) workloads.push(compileWorkload(graph, arraysById, tables, server, i, zoning));
   }
   const remote = compileRemote(topology, tables.arrays);
-  const replication = compileReplication(topology, graph, arrayDevices, tables, remote);
+  const replication = compileReplication(topology, graph, arrayDevices, tables, remote, zoning);
   for (const w of workloads) {
     w.mirrorPair = replication.pairs.findIndex((p) => p.kind === 'host-mirror' && p.serverId === w.serverId && p.pvol === w.ldevIndex && w.reject === null);
   }

@@ -49,6 +49,7 @@ export const ACTION_CODES: Record<Action['type'], number> = {
   setWanLink: 23,
   siteLoss: 24,
   verifyRemote: 25,
+  setZoning: 26,
 };
 /** + state index (PAIR_STATES); a = pair (replication/pairs.ts). */
 export const LOG_PAIR_STATE = 300;

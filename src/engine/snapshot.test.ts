@@ -90,10 +90,10 @@ describe('snapshot › shape', () => {
       'action:runPolicy',
     ]);
     expect([300, 302, 305, 308, 400].map(eventKindName)).toEqual(['pair-state:SMPL', 'pair-state:PAIR', 'pair-state:PSUS', 'pair-state:PSUE', 'pair-reject']);
-    expect([11, 107, 108, 223, 224, 225, 311].map(eventKindName)).toEqual(['remote', 'reject:fence', 'reject:site-down', 'action:setWanLink', 'action:siteLoss', 'action:verifyRemote', 'pair-state:SSWS']);
+    expect([11, 107, 108, 109, 223, 224, 225, 226, 311].map(eventKindName)).toEqual(['remote', 'reject:fence', 'reject:site-down', 'reject:zoning', 'action:setWanLink', 'action:siteLoss', 'action:verifyRemote', 'action:setZoning', 'pair-state:SSWS']);
     expect(eventKindName(12)).toBeNull();
-    expect(eventKindName(109)).toBeNull();
-    expect(eventKindName(226)).toBeNull();
+    expect(eventKindName(110)).toBeNull();
+    expect(eventKindName(227)).toBeNull();
     expect(eventKindName(312)).toBeNull();
   });
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { runbookSchemas } from './runbook.ts';
-import { BackupPath, BackupPolicy, Id, Topology, Wwpn } from './topology.ts';
+import { BackupPath, BackupPolicy, Id, Topology, Wwpn, Zoning } from './topology.ts';
 
 export const SCENARIO_VERSION = 1 as const;
 
@@ -191,6 +191,14 @@ export const SiteLoss = z.object({ type: z.literal('siteLoss'), siteId: Id });
 /** "Verify remote": check the remote image of the group's consistency group against the primary's write history (report `remote.verifications`). */
 export const VerifyRemote = z.object({ type: z.literal('verifyRemote'), group: Id });
 
+// ---------------------------------------------------------------- fabric
+
+/**
+ * The zoning database of a switch replaced at run time (Fabric OS `cfgenable`, `cfgdisable`,
+ * zone edits): which initiator–target pairs the fabric lets through changes at once.
+ */
+export const SetZoning = z.object({ type: z.literal('setZoning'), switchId: Id, zoning: Zoning });
+
 export const Action = z.discriminatedUnion('type', [
   StartWorkload,
   StopWorkload,
@@ -218,6 +226,7 @@ export const Action = z.discriminatedUnion('type', [
   SetWanLink,
   SiteLoss,
   VerifyRemote,
+  SetZoning,
 ]);
 export type Action = z.infer<typeof Action>;
 

@@ -4,19 +4,22 @@
  *
  * Owns: the order of the access checks and therefore which reason a refused workload reports:
  *   1. no HBA of the server has a physical path to the array port        → `no-route`
- *   2. no routed HBA's WWPN is in a host group on that port              → `not-in-host-group`
- *   3. no such host group has an LU path at that LUN                     → `no-lu-path`
+ *   2. the fabric's zoning lets no routed HBA reach the array port       → `zoning`
+ *   3. no zoned HBA's WWPN is in a host group on that port               → `not-in-host-group`
+ *   4. no such host group has an LU path at that LUN                     → `no-lu-path`
  * Among routed HBAs, the cheapest path wins (then the lower port id).
  *
  * Invariants: the result depends only on the document (host groups and LU paths are scanned
  * sorted by id); a successful resolution names an LU path that exists.
  *
- * Does not handle: the read-only attribute (checked per write by the array), multipath.
+ * Does not handle: the read-only attribute (checked per write by the array), multipath, the
+ * zoning rules themselves (model/zoning.ts, through fabric/zoning-state.ts).
  */
 import type { LuTarget, DiskArray, Server } from '../../model/topology.ts';
 import type { RejectReason } from '../api.ts';
 import { FcGraph } from './fc-graph.ts';
 import { resolveFcPath, type FcPath } from './path-resolver.ts';
+import type { ZoningState } from './zoning-state.ts';
 
 export type AccessResolution =
   | { ok: true; ldevId: string; path: FcPath; wwpn: string; hostGroupId: string }
@@ -50,7 +53,7 @@ function inAnyHostGroup(array: DiskArray, portId: string, wwpn: string): boolean
   return array.hostGroups.some((g) => g.portId === portId && g.wwpns.includes(wwpn));
 }
 
-export function resolveAccess(graph: FcGraph, server: Server, array: DiskArray, target: LuTarget): AccessResolution {
+export function resolveAccess(graph: FcGraph, server: Server, array: DiskArray, target: LuTarget, zoning?: ZoningState): AccessResolution {
   const hbas = serverHbas(server);
   const where = `${server.id} → ${array.id}/${target.portId} LUN ${target.lun}`;
   const routed: { hba: Hba; path: FcPath }[] = [];
@@ -63,12 +66,18 @@ export function resolveAccess(graph: FcGraph, server: Server, array: DiskArray, 
     const seen = hbas.map((h) => lookupLu(array, target.portId, target.lun, h.wwpn)).find((r) => r !== null);
     return { ok: false, reason: 'no-route', ldevId: seen?.ldevId ?? null, detail: `${where}: no FC path from any HBA` };
   }
-  for (const r of routed) {
+  const zoned = zoning === undefined ? routed : routed.filter((r) => zoning.allows(server, r.hba.portId, array.id, target.portId));
+  if (zoned.length === 0) {
+    // The physical path is kept: a zoning change at run time (cfgenable) may open it.
+    const seen = routed.map((r) => lookupLu(array, target.portId, target.lun, r.hba.wwpn)).find((x) => x !== null);
+    return { ok: false, reason: 'zoning', ldevId: seen?.ldevId ?? null, detail: `${where}: the fabric's zoning lets no routed HBA reach the port`, path: routed[0].path };
+  }
+  for (const r of zoned) {
     const lu = lookupLu(array, target.portId, target.lun, r.hba.wwpn);
     if (lu) return { ok: true, ldevId: lu.ldevId, path: r.path, wwpn: r.hba.wwpn, hostGroupId: lu.hostGroupId };
   }
-  if (!routed.some((r) => inAnyHostGroup(array, target.portId, r.hba.wwpn))) {
-    return { ok: false, reason: 'not-in-host-group', ldevId: null, detail: `${where}: no routed HBA WWPN is in a host group on the port`, path: routed[0].path };
+  if (!zoned.some((r) => inAnyHostGroup(array, target.portId, r.hba.wwpn))) {
+    return { ok: false, reason: 'not-in-host-group', ldevId: null, detail: `${where}: no routed HBA WWPN is in a host group on the port`, path: zoned[0].path };
   }
-  return { ok: false, reason: 'no-lu-path', ldevId: null, detail: `${where}: no LU path at that LUN`, path: routed[0].path };
+  return { ok: false, reason: 'no-lu-path', ldevId: null, detail: `${where}: no LU path at that LUN`, path: zoned[0].path };
 }

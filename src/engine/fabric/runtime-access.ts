@@ -4,7 +4,7 @@
  * paths backup, restore and copy jobs move data over.
  *
  * Owns: the run-time host-group membership (a copy of the document's, changed by
- * `setMember`), resolving what a server reaches through it (`resolve`, `ldevAccess`), FC paths
+ * `setMember`) and the fabrics' zoning (changed by `zoning.set`), resolving what a server reaches through it (`resolve`, `ldevAccess`), FC paths
  * from a server or an array to a library, and LAN paths between two servers through LAN
  * segments (which forward, like switches do on the FC side).
  *
@@ -12,13 +12,14 @@
  * order (host groups, LU paths and links are scanned sorted by id); paths are lists of
  * link-direction resources (link × 2 + dir) in the direction the data flows.
  *
- * Does not handle: zoning (a later issue), multipath, link failures.
+ * Does not handle: the zoning rules (fabric/zoning-state.ts, model/zoning.ts), multipath, link failures.
  */
 import type { DiskArray, LuTarget, Server, Topology } from '../../model/topology.ts';
 import { LAN_SWITCH_HOP_US } from '../constants.ts';
 import type { FcGraph } from './fc-graph.ts';
 import { resolveAccess, type AccessResolution } from './lu-access.ts';
 import { resolveFcPath, type FcPath } from './path-resolver.ts';
+import { ZoningState } from './zoning-state.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -45,8 +46,12 @@ export class RuntimeAccess {
   /** Host groups changed at run time (their membership is part of the runbooks' state vector). */
   private readonly touched = new Set<string>();
 
+  /** The fabrics' zoning now (replaced by setZoning). */
+  readonly zoning: ZoningState;
+
   constructor(topology: Topology, graph: FcGraph) {
     this.graph = graph;
+    this.zoning = new ZoningState(topology);
     for (const d of topology.devices) {
       if (d.kind === 'array') this.arrays.set(d.id, { ...d, hostGroups: d.hostGroups.map((g) => ({ ...g, wwpns: [...g.wwpns] })) });
       if (d.kind === 'server') this.servers.set(d.id, d);
@@ -88,7 +93,7 @@ export class RuntimeAccess {
     const server = this.servers.get(serverId);
     const array = this.arrays.get(target.arrayId);
     if (!server || !array) return null;
-    return resolveAccess(this.graph, server, array, target);
+    return resolveAccess(this.graph, server, array, target, this.zoning);
   }
 
   /** The first LU (by array port, then LUN) through which `serverId` reaches LDEV `ldevId` now. */
@@ -101,7 +106,7 @@ export class RuntimeAccess {
     const lus = array.luPaths.filter((p) => p.ldevId === ldevId).sort((a, b) => (a.portId < b.portId ? -1 : a.portId > b.portId ? 1 : a.lun - b.lun));
     let why = `${serverId} has no LU path to ${ldevId}`;
     for (const lu of lus) {
-      const r = resolveAccess(this.graph, server, array, { arrayId: array.id, portId: lu.portId, lun: lu.lun });
+      const r = resolveAccess(this.graph, server, array, { arrayId: array.id, portId: lu.portId, lun: lu.lun }, this.zoning);
       if (r.ok && r.ldevId === ldevId) return { ok: true, arrayId: array.id, portId: lu.portId, lun: lu.lun, path: r.path };
       if (!r.ok) why = `${serverId} cannot reach ${ldevId} (${array.id}/${lu.portId} LUN ${lu.lun}): ${r.reason}`;
     }

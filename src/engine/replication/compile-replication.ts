@@ -18,6 +18,7 @@ import { CompileError, compareIds, type CompiledArray, type CompiledLdev, type C
 import type { FcGraph } from '../fabric/fc-graph.ts';
 import { resolveAccess } from '../fabric/lu-access.ts';
 import type { FcHop } from '../fabric/path-resolver.ts';
+import type { ZoningState } from '../fabric/zoning-state.ts';
 import { compileRemotePair, type CompiledRemote, type CompiledRemotePair } from '../remote/compile-remote.ts';
 
 export interface CompiledPool {
@@ -94,12 +95,12 @@ function compilePools(sortedArrays: DiskArray[], t: Tables): CompiledPool[] {
 }
 
 /** The first LU (by port, then LUN) through which `server` reaches `ldevId`, or null. */
-function hostLeg(graph: FcGraph, server: Server, arrays: DiskArray[], t: Tables, ldevId: string): HostLeg | null {
+function hostLeg(graph: FcGraph, server: Server, arrays: DiskArray[], t: Tables, ldevId: string, zoning: ZoningState): HostLeg | null {
   const ldev = t.ldevs.find((l) => l.id === ldevId)!;
   const array = arrays[ldev.arrayIndex];
   const paths = array.luPaths.filter((p) => p.ldevId === ldevId).sort((a, b) => compareIds(a.portId, b.portId) || a.lun - b.lun);
   for (const lu of paths) {
-    const access = resolveAccess(graph, server, array, { arrayId: array.id, portId: lu.portId, lun: lu.lun });
+    const access = resolveAccess(graph, server, array, { arrayId: array.id, portId: lu.portId, lun: lu.lun }, zoning);
     if (access.ok && access.ldevId === ldevId) {
       return { frontEndPortIndex: t.arrays[ldev.arrayIndex].portIndexById.get(lu.portId)!, hops: access.path.hops, transitUs: access.path.transitUs };
     }
@@ -111,7 +112,7 @@ function compileDevice(
   g: CopyGroup,
   gi: number,
   j: number,
-  ctx: { graph: FcGraph; topology: Topology; sortedArrays: DiskArray[]; t: Tables; pools: CompiledPool[]; remote: CompiledRemote },
+  ctx: { graph: FcGraph; topology: Topology; sortedArrays: DiskArray[]; t: Tables; pools: CompiledPool[]; remote: CompiledRemote; zoning: ZoningState },
 ): CompiledPair {
   const d = g.devices[j];
   const at = `copyGroups[${gi}].devices[${j}]`;
@@ -138,9 +139,9 @@ function compileDevice(
   let sLeg: HostLeg | null = null;
   if (g.kind === 'host-mirror') {
     const server = ctx.topology.devices.find((x): x is Server => x.id === g.serverId && x.kind === 'server')!;
-    pLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.pvol);
+    pLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.pvol, ctx.zoning);
     if (!pLeg) throw new CompileError(g.id, `${at}.pvol`, `server ${server.id} has no FC path to an LU of "${d.pvol}"`);
-    sLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.svol!);
+    sLeg = hostLeg(ctx.graph, server, ctx.sortedArrays, t, d.svol!, ctx.zoning);
     if (!sLeg) throw new CompileError(g.id, `${at}.svol`, `server ${server.id} has no FC path to an LU of "${d.svol}"`);
     const pBytes = t.arrays[t.ldevs[pvol].arrayIndex].trackBytes;
     const sBytes = t.arrays[t.ldevs[svol].arrayIndex].trackBytes;
@@ -163,7 +164,7 @@ function compileDevice(
   };
 }
 
-export function compileReplication(topology: Topology, graph: FcGraph, sortedArrays: DiskArray[], t: Tables, remote: CompiledRemote): CompiledReplication {
+export function compileReplication(topology: Topology, graph: FcGraph, sortedArrays: DiskArray[], t: Tables, remote: CompiledRemote, zoning: ZoningState): CompiledReplication {
   const pools = compilePools(sortedArrays, t);
   const groups = (topology.copyGroups ?? []).map((g, i) => ({ g, i })).sort((x, y) => compareIds(x.g.id, y.g.id));
   const pairs: CompiledPair[] = [];
@@ -188,7 +189,7 @@ export function compileReplication(topology: Topology, graph: FcGraph, sortedArr
     for (let k = 1; k < devices.length; k++) {
       if (devices[k].d.name === devices[k - 1].d.name) throw new CompileError(g.id, `copyGroups[${i}].devices[${devices[k].j}].name`, `device "${devices[k].d.name}" is in the group twice`);
     }
-    for (const { j } of devices) pairs.push(compileDevice(g, i, j, { graph, topology, sortedArrays, t, pools, remote }));
+    for (const { j } of devices) pairs.push(compileDevice(g, i, j, { graph, topology, sortedArrays, t, pools, remote, zoning }));
   }
   const svolOwner = new Map<number, string>();
   const userVolumes = new Set(pairs.flatMap((p) => [p.pvol, p.svol]));

@@ -50,6 +50,7 @@ const REASON_LABEL: Record<string, string> = {
   'backup-mode-full': 'Backup mode full',
   fence: 'Fence level (remote copy)',
   'site-down': 'Site lost',
+  zoning: 'Zoning',
 };
 
 /** A link as its two ends, "device port" each (the rows' label lines) and as one line. */

@@ -65,6 +65,7 @@ describe('buildSummary', () => {
       ['backup-mode-full', 0],
       ['fence', 0],
       ['site-down', 0],
+      ['zoning', 0],
     ]);
     expect(s.rejectedTotal).toBe(3);
   });
