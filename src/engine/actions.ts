@@ -77,6 +77,8 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
     case 'unmountVolume':
     case 'setHostGroupWwpn':
     case 'setZoning':
+    case 'setLuPath':
+    case 'setHostGroup':
     case 'backupJob':
     case 'restoreJob':
     case 'copyJob':

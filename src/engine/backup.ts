@@ -185,6 +185,13 @@ export class BackupSystem {
         p.hostControl.refreshAccess();
         return { ok: true };
       }
+      case 'setLuPath':
+      case 'setHostGroup': {
+        const err = a.type === 'setLuPath' ? this.access.setLuPath(a.arrayId, a.portId, a.hostGroupId, a.lun, a.ldevId) : this.access.setHostGroup(a.arrayId, a.hostGroupId, a.portId, a.present);
+        if (err) return { ok: false, message: err };
+        p.hostControl.refreshAccess();
+        return { ok: true };
+      }
       case 'setZoning': {
         const err = this.access.zoning.set(a.switchId, a.zoning);
         if (err) return { ok: false, message: err };

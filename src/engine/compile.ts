@@ -289,6 +289,9 @@ function checkAction(a: Action, field: string, ids: ActionIds): void {
       return need(ids.wanLinks, a.wanLinkId, 'timeline', 'wanLinkId', 'WAN link');
     case 'siteLoss':
       return need(ids.sites, a.siteId, 'timeline', 'siteId', 'site');
+    case 'setLuPath':
+    case 'setHostGroup':
+      return need(ids.arrays, a.arrayId, 'timeline', 'arrayId', 'disk array');
     case 'setZoning':
       if (!ids.switches.has(a.switchId)) throw new CompileError('timeline', `${field}.switchId`, `no FC switch "${a.switchId}"`);
       return;

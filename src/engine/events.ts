@@ -50,6 +50,8 @@ export const ACTION_CODES: Record<Action['type'], number> = {
   siteLoss: 24,
   verifyRemote: 25,
   setZoning: 26,
+  setLuPath: 27,
+  setHostGroup: 28,
 };
 /** + state index (PAIR_STATES); a = pair (replication/pairs.ts). */
 export const LOG_PAIR_STATE = 300;

@@ -93,7 +93,8 @@ describe('snapshot › shape', () => {
     expect([11, 107, 108, 109, 223, 224, 225, 226, 311].map(eventKindName)).toEqual(['remote', 'reject:fence', 'reject:site-down', 'reject:zoning', 'action:setWanLink', 'action:siteLoss', 'action:verifyRemote', 'action:setZoning', 'pair-state:SSWS']);
     expect(eventKindName(12)).toBeNull();
     expect(eventKindName(110)).toBeNull();
-    expect(eventKindName(227)).toBeNull();
+    expect([227, 228].map(eventKindName)).toEqual(['action:setLuPath', 'action:setHostGroup']);
+    expect(eventKindName(229)).toBeNull();
     expect(eventKindName(312)).toBeNull();
   });
 

@@ -198,6 +198,26 @@ export const VerifyRemote = z.object({ type: z.literal('verifyRemote'), group: I
  * zone edits): which initiator–target pairs the fabric lets through changes at once.
  */
 export const SetZoning = z.object({ type: z.literal('setZoning'), switchId: Id, zoning: Zoning });
+/**
+ * LUN mapping at run time (`raidcom add lun` / `raidcom delete lun`): the LU path at (port, host
+ * group, LUN) maps `ldevId`, or with no `ldevId` is removed.
+ */
+export const SetLuPath = z.object({
+  type: z.literal('setLuPath'),
+  arrayId: Id,
+  portId: Id,
+  hostGroupId: Id,
+  lun: z.number().int().min(0).max(2047),
+  ldevId: Id.optional(),
+});
+/** A host group created on an array port (`raidcom add host_grp`) or deleted with its LU paths (`raidcom delete host_grp`), at run time. */
+export const SetHostGroup = z.object({
+  type: z.literal('setHostGroup'),
+  arrayId: Id,
+  hostGroupId: Id,
+  portId: Id,
+  present: z.boolean(),
+});
 
 export const Action = z.discriminatedUnion('type', [
   StartWorkload,
@@ -227,6 +247,8 @@ export const Action = z.discriminatedUnion('type', [
   SiteLoss,
   VerifyRemote,
   SetZoning,
+  SetLuPath,
+  SetHostGroup,
 ]);
 export type Action = z.infer<typeof Action>;
 

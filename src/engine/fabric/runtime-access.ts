@@ -71,6 +71,42 @@ export class RuntimeAccess {
     return null;
   }
 
+  /**
+   * Maps `ldevId` at (port, host group, LUN), replacing what was there, or removes that LU path
+   * (`ldevId` undefined). An error message, or null.
+   */
+  setLuPath(arrayId: string, portId: string, hostGroupId: string, lun: number, ldevId: string | undefined): string | null {
+    const array = this.arrays.get(arrayId);
+    if (!array) return `no array "${arrayId}"`;
+    const group = array.hostGroups.find((g) => g.id === hostGroupId);
+    if (!group) return `${arrayId}: no host group "${hostGroupId}"`;
+    if (group.portId !== portId) return `${arrayId}: host group ${hostGroupId} is on port ${group.portId}, not ${portId}`;
+    if (ldevId !== undefined && !array.ldevs.some((l) => l.id === ldevId)) return `${arrayId}: no LDEV "${ldevId}"`;
+    const rest = array.luPaths.filter((p) => !(p.portId === portId && p.hostGroupId === hostGroupId && p.lun === lun));
+    if (ldevId === undefined && rest.length === array.luPaths.length) return `${arrayId}: no LU path at ${portId} ${hostGroupId} LUN ${lun}`;
+    array.luPaths = ldevId === undefined ? rest : [...rest, { portId, hostGroupId, lun, ldevId }];
+    this.touched.add(`${arrayId}/${hostGroupId}`);
+    return null;
+  }
+
+  /** Creates (empty) or deletes, with its LU paths, a host group on an array port. An error message, or null. */
+  setHostGroup(arrayId: string, hostGroupId: string, portId: string, present: boolean): string | null {
+    const array = this.arrays.get(arrayId);
+    if (!array) return `no array "${arrayId}"`;
+    const existing = array.hostGroups.find((g) => g.id === hostGroupId);
+    if (present) {
+      if (existing) return existing.portId === portId ? null : `${arrayId}: host group ${hostGroupId} already exists on port ${existing.portId}`;
+      if (!array.ports.some((p) => p.id === portId && p.kind === 'fc')) return `${arrayId}: no FC port "${portId}"`;
+      array.hostGroups = [...array.hostGroups, { id: hostGroupId, name: hostGroupId, portId, wwpns: [] }];
+    } else {
+      if (!existing) return `${arrayId}: no host group "${hostGroupId}"`;
+      array.hostGroups = array.hostGroups.filter((g) => g.id !== hostGroupId);
+      array.luPaths = array.luPaths.filter((p) => p.hostGroupId !== hostGroupId);
+    }
+    this.touched.add(`${arrayId}/${hostGroupId}`);
+    return null;
+  }
+
   /** "array/host group WWPNs" → sorted members, for every host group changed at run time. */
   membership(): [string, string][] {
     return [...this.touched].sort().map((key) => {
