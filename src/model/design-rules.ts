@@ -6,7 +6,7 @@
  * This module owns the document-wide rules (ids, sites, cables, WAN sites); array-internal
  * rules live in `design-rules-array.ts`, host ↔ array rules in `design-rules-hosts.ts`, copy
  * groups in `design-rules-replication.ts`, libraries and backup policies in
- * `design-rules-backup.ts`.
+ * `design-rules-backup.ts`, zoning databases and tenant separation in `design-rules-zoning.ts`.
  */
 import { cablePairProblem, type ResolvedEnd } from './connect-rules.ts';
 import { compareIssues, IssueList, type DesignIssue } from './design-issue.ts';
@@ -14,6 +14,7 @@ import { checkArray } from './design-rules-array.ts';
 import { checkBackup } from './design-rules-backup.ts';
 import { checkHosts } from './design-rules-hosts.ts';
 import { checkCopyGroups } from './design-rules-replication.ts';
+import { checkZoning } from './design-rules-zoning.ts';
 import { buildIndex, endpointKey, type TopologyIndex } from './lookup.ts';
 import type { Endpoint, Link, Topology } from './topology.ts';
 
@@ -116,6 +117,7 @@ export function checkDesign(topology: Topology): DesignIssue[] {
   checkHosts(topology, issues);
   checkCopyGroups(topology, issues);
   checkBackup(topology, issues);
+  checkZoning(topology, issues);
   return issues.items.sort(compareIssues);
 }
 

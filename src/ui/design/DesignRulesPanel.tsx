@@ -1,11 +1,13 @@
 /**
  * Design-rule results grouped by severity. Each entry names the device (or cable), the field
- * and the message; activating it selects the device and brings it into view.
+ * and the message; activating it selects the device and brings it into view. Below them, the
+ * Reach section: who can reach which LU, and why (ReachTable.tsx).
  */
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import type { DesignIssue } from '../../model/design-rules.ts';
 import { deviceLabel } from './device-labels.ts';
+import { ReachTable } from './ReachTable.tsx';
 import { useDesignIssues } from './useDesignIssues.ts';
 
 function IssueItem({ issue }: { issue: DesignIssue }) {
@@ -54,11 +56,12 @@ function IssueGroup({ title, issues }: { title: string; issues: DesignIssue[] })
 
 export function DesignRulesPanel() {
   const issues = useDesignIssues();
-  if (issues.length === 0) return <p className="empty-note">No design issues found. Every rule passes.</p>;
   return (
     <div className="rules-panel">
+      {issues.length === 0 && <p className="empty-note">No design issues found. Every rule passes.</p>}
       <IssueGroup title="Errors" issues={issues.filter((i) => i.severity === 'error')} />
       <IssueGroup title="Warnings" issues={issues.filter((i) => i.severity === 'warning')} />
+      <ReachTable />
     </div>
   );
 }
