@@ -17,7 +17,7 @@ const BANNED_GLOBALS = new Set(['Date', 'performance', 'setTimeout', 'setInterva
 function allowedImport(file: string, spec: string): boolean {
   if (!spec.startsWith('.')) return spec === 'zod';
   const target = relative(SRC, resolve(dirname(file), spec)).split(/[\\/]/);
-  return target[0] === 'cci' || target[0] === 'model' || (target[0] === 'engine' && target[1] === 'api.ts');
+  return target[0] === 'cci' || target[0] === 'model' || target[0] === 'fabric-os' || (target[0] === 'engine' && target[1] === 'api.ts');
 }
 
 function violations(file: string, text: string): string[] {

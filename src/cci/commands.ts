@@ -3,9 +3,11 @@
  * `help`, autocompletion and docs/console.md (which repeats the same usage lines).
  *
  * Owns: the list and the help text built from it (the tape and backup commands' entries are in
- * backup-commands.ts). Does not handle: parsing (parse.ts, backup-parse.ts).
+ * backup-commands.ts, the Fabric OS switch commands' in src/fabric-os/commands.ts). Does not
+ * handle: parsing (parse.ts, backup-parse.ts, src/fabric-os/parse.ts).
  */
 
+import { FOS_COMMANDS } from '../fabric-os/commands.ts';
 import { BACKUP_COMMANDS } from './backup-commands.ts';
 
 export interface CciCommandInfo {
@@ -72,6 +74,7 @@ const PAIR_COMMANDS: readonly CciCommandInfo[] = [
 export const CCI_COMMANDS: readonly CciCommandInfo[] = [
   ...PAIR_COMMANDS,
   ...BACKUP_COMMANDS,
+  ...FOS_COMMANDS,
   { name: 'sleep', usage: 'sleep <seconds>', summary: 'Let simulated time pass, as a CCI shell script would.' },
   { name: 'help', usage: 'help [<command>]', summary: 'List the commands, or show the usage of one.' },
 ];

@@ -12,11 +12,14 @@
  * The tape, backup, runbook and SAN-manager commands (`mtx`, `backup`, `runbook` …) are parsed
  * and run by backup-parse.ts / backup-execute.ts under the same rules; the remote-copy options
  * and the journal commands (`raidvchkscan -v jnl`, `raidcom get journal`) are checked and run by
- * remote-parse.ts / remote-execute.ts.
+ * remote-parse.ts / remote-execute.ts. The Fabric OS zoning commands (`login`, `zonecreate`,
+ * `cfgenable`, `cfgshow` …) are parsed and run by src/fabric-os (session.ts) in the context's
+ * `fabricOs` session.
  */
 import type { BackupStatus, CommandResult, PairStatus, RemoteStatus, ReplicationStatus } from '../engine/api.ts';
 import type { Action } from '../model/scenario.ts';
-import type { CopyGroup, CopyGroupDevice, Topology } from '../model/topology.ts';
+import type { CopyGroup, CopyGroupDevice, Topology, Zoning } from '../model/topology.ts';
+import { runFosLine, sharedFosSession, type FosSession } from '../fabric-os/session.ts';
 import { runBackupCommand } from './backup-execute.ts';
 import { parseBackupLine } from './backup-parse.ts';
 import { codeInfo, formatFailure, type CciFailure } from './codes.ts';
@@ -52,6 +55,17 @@ export interface CciContext {
   remote?(): Promise<RemoteStatus>;
   /** Let simulated time pass by up to `seconds`; resolves when the clock moved (or the run ended: then nowS() stops growing). */
   advance(seconds: number): Promise<void>;
+  /**
+   * The Fabric OS session (the switch logged in to, the open zoning transaction), kept by the
+   * caller across lines. Optional: without it the process-wide `sharedFosSession` is used.
+   */
+  fabricOs?: FosSession;
+  /**
+   * Write a switch's zoning database into the design (an undoable edit). Optional: without it a
+   * committed zoning change (cfgsave, cfgenable, cfgdisable) reaches the simulation only, as the
+   * action `setZoning`.
+   */
+  setDesignZoning?(switchId: string, zoning: Zoning): void;
 }
 
 export interface CciOutput {
@@ -262,6 +276,8 @@ async function execute(c: CciCommand, ctx: CciContext): Promise<CciOutput> {
 
 /** Parses and runs ONE console line. Blank lines and `#` comments: exit 0, no output. */
 export async function runCci(line: string, ctx: CciContext): Promise<CciOutput> {
+  const fos = await runFosLine(line, ctx, ctx.fabricOs ?? sharedFosSession);
+  if (fos !== null) return fos;
   const tape = parseBackupLine(line);
   if (tape !== null) {
     if (!tape.ok) return failed(tape.name, tape.failure);

@@ -60,6 +60,13 @@ export function bridgeEnv(): ConsoleEnv {
     replication: readReplication,
     backup: readBackup,
     remote: readRemote,
+    setDesignZoning: (switchId, zoning) => {
+      // Writing the design reloads the run from 00:00: only before a run starts. During a run the
+      // console's setZoning action changes the running fabric instead.
+      const { runState, nowS } = useStore.getState().sim;
+      if (!(runState === 'idle' || (runState === 'ready' && nowS === 0))) return;
+      useStore.getState().updateTopology((t) => ({ ...t, devices: t.devices.map((d) => (d.kind === 'fcSwitch' && d.id === switchId ? { ...d, zoning } : d)) }));
+    },
     step: (seconds) => bridge.step(seconds),
     refreshClock: async () => void (await bridge.status()),
   };

@@ -17,7 +17,8 @@
 import type { CciContext } from '../../cci/execute.ts';
 import type { BackupStatus, RemoteStatus, CommandResult, ReplicationStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
-import type { Topology } from '../../model/topology.ts';
+import type { Topology, Zoning } from '../../model/topology.ts';
+import { sharedFosSession } from '../../fabric-os/session.ts';
 import type { RunState } from '../store/sim-types.ts';
 
 export interface EngineClock {
@@ -37,6 +38,8 @@ export interface ConsoleEnv {
   backup?(): Promise<BackupStatus | null>;
   /** WAN links, remote groups and journals now (null when nothing is loaded). Optional: test fakes may lack it. */
   remote?(): Promise<RemoteStatus | null>;
+  /** Write a switch's zoning database into the design (Fabric OS cfgsave / cfgenable); absent: only the running simulation gets it. */
+  setDesignZoning?(switchId: string, zoning: Zoning): void;
   /** Advance a ready or paused run by `seconds` (the run is paused afterwards). */
   step(seconds: number): Promise<void>;
   /** Ask the worker for its clock now (updates `clock()`). */
@@ -149,6 +152,8 @@ export function createCciContext(env: ConsoleEnv, signal: AbortSignal): BrowserC
     },
     backup: backupReader(env, signal),
     remote: remoteReader(env, signal),
+    fabricOs: sharedFosSession,
+    ...(env.setDesignZoning ? { setDesignZoning: (switchId: string, zoning: Zoning) => env.setDesignZoning!(switchId, zoning) } : {}),
     advance(seconds) {
       waitFromS ??= env.clock().nowS;
       return advance(env, seconds, signal);

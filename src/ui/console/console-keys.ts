@@ -1,13 +1,15 @@
 /**
  * Keyboard handling of the console prompt, as a shell does it: Enter runs the line, ↑/↓ walk
  * the history, Tab completes (on an empty line Tab moves focus, so the console never traps the
- * keyboard; Shift+Tab always does; remote-copy option values come from cci/remote-completion.ts,
- * the rest from completion.ts), Ctrl+C stops a waiting command (or drops the line), Ctrl+L
+ * keyboard; Shift+Tab always does; switch-console operands come from fabric-os/completion.ts,
+ * remote-copy option values from cci/remote-completion.ts, the rest from completion.ts), Ctrl+C stops a waiting command (or drops the line), Ctrl+L
  * clears, Escape empties the line.
  */
 import type { KeyboardEvent } from 'react';
 import { CCI_COMMANDS } from '../../cci/execute.ts';
 import { completeRemoteValue } from '../../cci/remote-completion.ts';
+import { completeFosOperand } from '../../fabric-os/completion.ts';
+import { sharedFosSession } from '../../fabric-os/session.ts';
 import { useStore } from '../store/index.ts';
 import { complete, completionSourcesOf, type CompletionSources } from './completion.ts';
 import { useConsole } from './console-store.ts';
@@ -30,8 +32,13 @@ function onTab(e: KeyboardEvent<HTMLInputElement>, prompt: PromptValue): void {
   e.preventDefault();
   const input = e.currentTarget;
   const cursor = input.selectionStart ?? prompt.value.length;
-  // Remote-copy option values (paircreate -f / -jp / -js, raidvchkscan -v / -s, pairevtwait -s) first.
-  const c = completeRemoteValue(prompt.value, cursor, useStore.getState().scenario.topology) ?? complete(prompt.value, cursor, completionSources());
+  // Switch-console operands (login <switch>, zone / alias / cfg names), then remote-copy option
+  // values (paircreate -f / -jp / -js, raidvchkscan -v / -s, pairevtwait -s), then the rest.
+  const topology = useStore.getState().scenario.topology;
+  const c =
+    completeFosOperand(prompt.value, cursor, topology, sharedFosSession) ??
+    completeRemoteValue(prompt.value, cursor, topology) ??
+    complete(prompt.value, cursor, completionSources());
   if (c.text !== prompt.value) prompt.setValue(c.text, c.cursor);
   else if (c.candidates.length > 0) useConsole.getState().print([{ kind: 'info', text: c.candidates.join('  ') }]);
 }
