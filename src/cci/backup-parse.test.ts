@@ -194,8 +194,8 @@ describe('cci › backup parse › bad lines never reach the engine', () => {
     [`raidcom add hba_wwn -hba_wwn ${WWPN}`, 'EX_REQARG', 254, '-port <port>-<host group> is required'],
     ['raidcom add hba_wwn -port CL2-A-0', 'EX_REQARG', 254, '-hba_wwn <wwpn> is required'],
     [`raidcom add hba_wwn -port CL2-A-0 -hba_wwn ${WWPN} -Iarr1 -Iarr2`, 'EX_CMDERR', 1, '-I is given twice'],
-    ['raidcom get ldev', 'EX_CMDERR', 1, 'unknown raidcom action "get ldev" (known: get pool, get snapshot, modify ldev, add hba_wwn, delete hba_wwn, get journal)'],
-    ['raidcom add lun -port CL1-A-0 -ldev_id db-p', 'EX_CMDERR', 1, 'unknown raidcom action "add lun"'],
+    ['raidcom get ldev', 'EX_CMDERR', 1, 'unknown raidcom action "get ldev" (known: get pool, get snapshot, modify ldev, add hba_wwn, delete hba_wwn, get journal, add host_grp, delete host_grp, add lun, delete lun, get host_grp, get hba_wwn, get lun)'],
+    ['raidcom add lun -port CL1-A-0', 'EX_REQARG', 254, '-ldev_id <ldev> is required'],
     // runbook
     ['runbook go online', 'EX_CMDERR', 1, 'unknown runbook command "go" (commands: list, show, start, pause, resume, step)'],
     ['runbook start', 'EX_REQARG', 254, '<runbook> is required'],

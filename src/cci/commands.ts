@@ -3,7 +3,8 @@
  * `help`, autocompletion and docs/console.md (which repeats the same usage lines).
  *
  * Owns: the list and the help text built from it (the tape and backup commands' entries are in
- * backup-commands.ts, the Fabric OS switch commands' in src/fabric-os/commands.ts). Does not
+ * backup-commands.ts, the Fabric OS switch commands' in src/fabric-os/commands.ts; the LUN security
+ * commands are LUN_COMMANDS below). Does not
  * handle: parsing (parse.ts, backup-parse.ts, src/fabric-os/parse.ts).
  */
 
@@ -71,8 +72,44 @@ const PAIR_COMMANDS: readonly CciCommandInfo[] = [
   },
 ];
 
+/** Array-side LUN security (raidcom-lun*.ts); `raidcom add|delete hba_wwn` is in backup-commands.ts. */
+const LUN_COMMANDS: readonly CciCommandInfo[] = [
+  {
+    name: 'raidcom add host_grp',
+    usage: 'raidcom add host_grp -port <port>[-<gid>] -host_grp_name <name> [-I<array>]',
+    summary: 'Create a host group on an array port (its id is the name; without a GID the next free one).',
+  },
+  {
+    name: 'raidcom delete host_grp',
+    usage: 'raidcom delete host_grp -port <port>-<gid> | -port <port> <name> | -port <port> -host_grp_name <name> [-I<array>]',
+    summary: 'Delete a host group with its LU paths.',
+  },
+  {
+    name: 'raidcom add lun',
+    usage: 'raidcom add lun -port <port>-<gid> | -port <port> [-host_grp_name] <name> -ldev_id <ldev> [-lun_id <lun 0-2047>] [-I<array>]',
+    summary: 'Map an LDEV in a host group (an LU path); without -lun_id at the next free LUN of the group.',
+  },
+  {
+    name: 'raidcom delete lun',
+    usage: 'raidcom delete lun -port <port>-<gid> | -port <port> [-host_grp_name] <name> -lun_id <lun> | -ldev_id <ldev> [-I<array>]',
+    summary: 'Remove an LU path from a host group, by LUN or by LDEV.',
+  },
+  { name: 'raidcom get host_grp', usage: 'raidcom get host_grp -port <port> [-I<array>]', summary: 'List the host groups of a port: GID, name, Seq#, host mode.' },
+  {
+    name: 'raidcom get hba_wwn',
+    usage: 'raidcom get hba_wwn -port <port>-<gid> | -port <port> [-host_grp_name] <name> [-I<array>]',
+    summary: 'List the WWPNs (HWWN) a host group admits.',
+  },
+  {
+    name: 'raidcom get lun',
+    usage: 'raidcom get lun -port <port>-<gid> | -port <port> [-host_grp_name] <name> [-I<array>]',
+    summary: 'List the LU paths of a host group: LUN and LDEV.',
+  },
+];
+
 export const CCI_COMMANDS: readonly CciCommandInfo[] = [
   ...PAIR_COMMANDS,
+  ...LUN_COMMANDS,
   ...BACKUP_COMMANDS,
   ...FOS_COMMANDS,
   { name: 'sleep', usage: 'sleep <seconds>', summary: 'Let simulated time pass, as a CCI shell script would.' },

@@ -159,7 +159,7 @@ describe('cci › help', () => {
     const one = await run('help pairsplit');
     expect(one.stdout).toBe(`usage: ${CCI_COMMANDS.find((c) => c.name === 'pairsplit')!.usage}\n  ${CCI_COMMANDS.find((c) => c.name === 'pairsplit')!.summary}\n`);
     const raidcom = await run('help raidcom');
-    expect(raidcom.stdout.match(/^usage: raidcom/gm)).toHaveLength(6); // get pool, get snapshot, get journal, modify ldev, add / delete hba_wwn
+    expect(raidcom.stdout.match(/^usage: raidcom/gm)).toHaveLength(13); // get pool, get snapshot, get journal, modify ldev, add / delete hba_wwn + add/delete host_grp, add/delete lun, get host_grp/hba_wwn/lun
   });
 
   it('-h on a command prints its usage and changes nothing', async () => {

@@ -14,11 +14,14 @@
  * and the journal commands (`raidvchkscan -v jnl`, `raidcom get journal`) are checked and run by
  * remote-parse.ts / remote-execute.ts. The Fabric OS zoning commands (`login`, `zonecreate`,
  * `cfgenable`, `cfgshow` …) are parsed and run by src/fabric-os (session.ts) in the context's
- * `fabricOs` session.
+ * `fabricOs` session. The array-side LUN security commands (`raidcom add|delete host_grp | lun`,
+ * `raidcom get host_grp | hba_wwn | lun`) are parsed and run by raidcom-lun-parse.ts /
+ * raidcom-lun.ts; every CCI command reads LUN security through the context's `lunSecurity`
+ * overlay (raidcom-lun-view.ts), which records the accepted run-time changes.
  */
 import type { BackupStatus, CommandResult, PairStatus, RemoteStatus, ReplicationStatus } from '../engine/api.ts';
 import type { Action } from '../model/scenario.ts';
-import type { CopyGroup, CopyGroupDevice, Topology, Zoning } from '../model/topology.ts';
+import type { CopyGroup, CopyGroupDevice, HostGroup, LuPath, Topology, Zoning } from '../model/topology.ts';
 import { runFosLine, sharedFosSession, type FosSession } from '../fabric-os/session.ts';
 import { runBackupCommand } from './backup-execute.ts';
 import { parseBackupLine } from './backup-parse.ts';
@@ -29,6 +32,9 @@ import { parseLine, type CciCommand, type PairTarget } from './parse.ts';
 import { checkRemoteOnly, remoteCreateFields, remoteOrNull, runJournals, type RemoteCreateFields } from './remote-execute.ts';
 import { formatRemotePairDisplay, isRemoteKind } from './remote-format.ts';
 import { parseRemoteLine } from './remote-parse.ts';
+import { currentTopology, lunSessionOf, runLunCommand } from './raidcom-lun.ts';
+import { parseLunLine } from './raidcom-lun-parse.ts';
+import { rememberLunActions, type LunSession } from './raidcom-lun-view.ts';
 import { arraysOf, findGroup, findLdev } from './topology-view.ts';
 import { sleepFor, waitForStatus } from './wait.ts';
 
@@ -65,7 +71,18 @@ export interface CciContext {
    * committed zoning change (cfgsave, cfgenable, cfgdisable) reaches the simulation only, as the
    * action `setZoning`.
    */
-  setDesignZoning?(switchId: string, zoning: Zoning): void;
+  setDesignZoning?(switchId: string, zoning: Zoning): boolean;
+  /**
+   * The LUN security changes made to the running simulation (raidcom-lun-view.ts), kept by the
+   * caller across lines. Optional: without it the process-wide `sharedLunSession` is used.
+   */
+  lunSecurity?: LunSession;
+  /**
+   * Write an array's host groups and LU paths into the design (an undoable edit) when no run is
+   * underway; returns whether it did. Optional: without it (or when it returns false) `raidcom
+   * add|delete host_grp | lun` reach the simulation only, as setHostGroup / setLuPath.
+   */
+  setDesignLunSecurity?(arrayId: string, hostGroups: HostGroup[], luPaths: LuPath[]): boolean;
 }
 
 export interface CciOutput {
@@ -274,10 +291,27 @@ async function execute(c: CciCommand, ctx: CciContext): Promise<CciOutput> {
   }
 }
 
+/** `ctx`, or (when the console changed LUN security at run time) `ctx` reading the current state. */
+function withLunView(ctx: CciContext): CciContext {
+  if (currentTopology(ctx) === ctx.topology) return ctx;
+  return Object.create(ctx, { topology: { get: () => currentTopology(ctx) } }) as CciContext;
+}
+
 /** Parses and runs ONE console line. Blank lines and `#` comments: exit 0, no output. */
 export async function runCci(line: string, ctx: CciContext): Promise<CciOutput> {
   const fos = await runFosLine(line, ctx, ctx.fabricOs ?? sharedFosSession);
   if (fos !== null) return fos;
+  const out = await runCciLine(line, withLunView(ctx));
+  rememberLunActions(lunSessionOf(ctx), ctx.topology, ctx.nowS(), out.actions);
+  return out;
+}
+
+async function runCciLine(line: string, ctx: CciContext): Promise<CciOutput> {
+  const lun = parseLunLine(line);
+  if (lun !== null) {
+    if (!lun.ok) return failed(lun.name, lun.failure);
+    return lun.command.kind === 'help' ? help(lun.command.topic) : runLunCommand(lun.command, ctx);
+  }
   const tape = parseBackupLine(line);
   if (tape !== null) {
     if (!tape.ok) return failed(tape.name, tape.failure);

@@ -10,6 +10,7 @@
  */
 import { CopyPace } from '../model/scenario.ts';
 import type { CciFailure } from './codes.ts';
+import { LUN_ACTIONS } from './raidcom-lun-parse.ts';
 import { tokenize } from './tokenize.ts';
 
 /** A copy group and, optionally, one device of it (absent = every device of the group). */
@@ -334,7 +335,7 @@ const RAIDCOM: Readonly<Record<string, Builder>> = {
 };
 
 /**
- * raidcom actions parsed by backup-parse.ts (LUN security), named here so the list of known
+ * raidcom actions parsed by backup-parse.ts (hba_wwn), remote-parse.ts and raidcom-lun-parse.ts (host groups and LU paths), named here so the list of known
  * actions is whole. (`get journal`, parsed by remote-parse.ts, is not in it yet: backup-parse.test.ts
  * pins this message.)
  */
@@ -344,7 +345,7 @@ function raidcom(words: string[]): CciCommand {
   if (words.length === 0 || words[0] === '-h' || words[0] === '--help') return { kind: 'help', topic: 'raidcom' };
   const key = `${words[0]} ${words[1] ?? ''}`.trim().toLowerCase();
   const build = Object.hasOwn(RAIDCOM, key) ? RAIDCOM[key] : undefined;
-  if (build === undefined) fail('EX_CMDERR', `unknown raidcom action "${key}" (known: ${[...Object.keys(RAIDCOM), ...RAIDCOM_ELSEWHERE].join(', ')})`);
+  if (build === undefined) fail('EX_CMDERR', `unknown raidcom action "${key}" (known: ${[...Object.keys(RAIDCOM), ...RAIDCOM_ELSEWHERE, ...LUN_ACTIONS].join(', ')})`);
   return build(words.slice(2));
 }
 

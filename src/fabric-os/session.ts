@@ -110,11 +110,10 @@ async function commit(verb: string, ctx: CciContext, session: FosSession, next: 
   const designZoning = switchById(ctx.topology, next.switchId)?.zoning;
   const action: Action = { type: 'setZoning', switchId: next.switchId, zoning: next.zoning };
   const result = await ctx.apply(action);
-  if (!result.ok && ctx.setDesignZoning === undefined) return failed(verb, `the fabric refused the zoning change: ${result.message ?? 'no reason given'}`);
-  if (ctx.setDesignZoning !== undefined) {
-    ctx.setDesignZoning(next.switchId, next.zoning);
-    session.applied = null;
-  } else session.applied = { ...next, designZoning };
+  // The design takes it only before a run starts; during a run the session remembers what it applied.
+  const written = ctx.setDesignZoning?.(next.switchId, next.zoning) === true;
+  if (!result.ok && !written) return failed(verb, `the fabric refused the zoning change: ${result.message ?? 'no reason given'}`);
+  session.applied = written ? null : { ...next, designZoning };
   session.transaction = null;
   const note = result.ok ? null : `Note: the design has the new zoning; the running simulation refused it (${result.message ?? 'no reason given'}).`;
   return { actions: result.ok && result.redundant !== true ? [action] : [], note };

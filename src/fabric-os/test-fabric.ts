@@ -74,6 +74,7 @@ export function fabricContext(topology: Topology = fabricTopology(), options: { 
     ctx.setDesignZoning = (switchId, zoning) => {
       ctx.designWrites.push({ switchId, zoning });
       ctx.topology = { ...ctx.topology, devices: ctx.topology.devices.map((d) => (d.id === switchId && d.kind === 'fcSwitch' ? { ...d, zoning } : d)) };
+      return true;
     };
   }
   return ctx;

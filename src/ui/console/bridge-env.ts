@@ -44,6 +44,12 @@ async function readRemote(): Promise<RemoteStatus | null> {
   }
 }
 
+/** Whether the run has not started (idle, or ready at 00:00): only then may the console write the design. */
+function beforeRun(): boolean {
+  const { runState, nowS } = useStore.getState().sim;
+  return runState === 'idle' || (runState === 'ready' && nowS === 0);
+}
+
 export function bridgeEnv(): ConsoleEnv {
   const bridge = getBridge();
   return {
@@ -60,12 +66,17 @@ export function bridgeEnv(): ConsoleEnv {
     replication: readReplication,
     backup: readBackup,
     remote: readRemote,
+    // Writing the design reloads the run from 00:00: only before a run starts. During a run the
+    // console's actions (setZoning, setHostGroup, setLuPath) change the running emulation instead.
     setDesignZoning: (switchId, zoning) => {
-      // Writing the design reloads the run from 00:00: only before a run starts. During a run the
-      // console's setZoning action changes the running fabric instead.
-      const { runState, nowS } = useStore.getState().sim;
-      if (!(runState === 'idle' || (runState === 'ready' && nowS === 0))) return;
+      if (!beforeRun()) return false;
       useStore.getState().updateTopology((t) => ({ ...t, devices: t.devices.map((d) => (d.kind === 'fcSwitch' && d.id === switchId ? { ...d, zoning } : d)) }));
+      return true;
+    },
+    setDesignLunSecurity: (arrayId, hostGroups, luPaths) => {
+      if (!beforeRun()) return false;
+      useStore.getState().updateTopology((t) => ({ ...t, devices: t.devices.map((d) => (d.kind === 'array' && d.id === arrayId ? { ...d, hostGroups, luPaths } : d)) }));
+      return true;
     },
     step: (seconds) => bridge.step(seconds),
     refreshClock: async () => void (await bridge.status()),

@@ -17,7 +17,7 @@
 import type { CciContext } from '../../cci/execute.ts';
 import type { BackupStatus, RemoteStatus, CommandResult, ReplicationStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
-import type { Topology, Zoning } from '../../model/topology.ts';
+import type { HostGroup, LuPath, Topology, Zoning } from '../../model/topology.ts';
 import { sharedFosSession } from '../../fabric-os/session.ts';
 import type { RunState } from '../store/sim-types.ts';
 
@@ -39,7 +39,9 @@ export interface ConsoleEnv {
   /** WAN links, remote groups and journals now (null when nothing is loaded). Optional: test fakes may lack it. */
   remote?(): Promise<RemoteStatus | null>;
   /** Write a switch's zoning database into the design (Fabric OS cfgsave / cfgenable); absent: only the running simulation gets it. */
-  setDesignZoning?(switchId: string, zoning: Zoning): void;
+  setDesignZoning?(switchId: string, zoning: Zoning): boolean;
+  /** Replace an array's host groups and LU paths in the design (raidcom add|delete host_grp|lun) — true when written (before a run only). */
+  setDesignLunSecurity?(arrayId: string, hostGroups: HostGroup[], luPaths: LuPath[]): boolean;
   /** Advance a ready or paused run by `seconds` (the run is paused afterwards). */
   step(seconds: number): Promise<void>;
   /** Ask the worker for its clock now (updates `clock()`). */
@@ -154,6 +156,7 @@ export function createCciContext(env: ConsoleEnv, signal: AbortSignal): BrowserC
     remote: remoteReader(env, signal),
     fabricOs: sharedFosSession,
     ...(env.setDesignZoning ? { setDesignZoning: (switchId: string, zoning: Zoning) => env.setDesignZoning!(switchId, zoning) } : {}),
+    ...(env.setDesignLunSecurity ? { setDesignLunSecurity: (arrayId: string, hostGroups: HostGroup[], luPaths: LuPath[]) => env.setDesignLunSecurity!(arrayId, hostGroups, luPaths) } : {}),
     advance(seconds) {
       waitFromS ??= env.clock().nowS;
       return advance(env, seconds, signal);

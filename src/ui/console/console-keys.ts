@@ -2,11 +2,13 @@
  * Keyboard handling of the console prompt, as a shell does it: Enter runs the line, ↑/↓ walk
  * the history, Tab completes (on an empty line Tab moves focus, so the console never traps the
  * keyboard; Shift+Tab always does; switch-console operands come from fabric-os/completion.ts,
+ * raidcom host group / LU path option values from cci/raidcom-lun-completion.ts,
  * remote-copy option values from cci/remote-completion.ts, the rest from completion.ts), Ctrl+C stops a waiting command (or drops the line), Ctrl+L
  * clears, Escape empties the line.
  */
 import type { KeyboardEvent } from 'react';
 import { CCI_COMMANDS } from '../../cci/execute.ts';
+import { completeLunValue } from '../../cci/raidcom-lun-completion.ts';
 import { completeRemoteValue } from '../../cci/remote-completion.ts';
 import { completeFosOperand } from '../../fabric-os/completion.ts';
 import { sharedFosSession } from '../../fabric-os/session.ts';
@@ -32,11 +34,13 @@ function onTab(e: KeyboardEvent<HTMLInputElement>, prompt: PromptValue): void {
   e.preventDefault();
   const input = e.currentTarget;
   const cursor = input.selectionStart ?? prompt.value.length;
-  // Switch-console operands (login <switch>, zone / alias / cfg names), then remote-copy option
+  // Switch-console operands (login <switch>, zone / alias / cfg names), then raidcom host group
+  // and LU path values (-port, -host_grp_name, -ldev_id, -lun_id), then remote-copy option
   // values (paircreate -f / -jp / -js, raidvchkscan -v / -s, pairevtwait -s), then the rest.
   const topology = useStore.getState().scenario.topology;
   const c =
     completeFosOperand(prompt.value, cursor, topology, sharedFosSession) ??
+    completeLunValue(prompt.value, cursor, topology) ??
     completeRemoteValue(prompt.value, cursor, topology) ??
     complete(prompt.value, cursor, completionSources());
   if (c.text !== prompt.value) prompt.setValue(c.text, c.cursor);
