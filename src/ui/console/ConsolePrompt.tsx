@@ -1,12 +1,13 @@
 /**
- * The prompt line (`horcm0 $` and a labelled input) and, while a command runs, a status line
+ * The prompt line (`horcm0 $`, or `sw1:admin>` while logged in to a switch, and a labelled input) and, while a command runs, a status line
  * saying what it waits for and how much simulated time passed, with a Stop button (Ctrl+C).
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from '../store/index.ts';
 import { useConsole } from './console-store.ts';
 import { stopRunning } from './console-session.ts';
-import { PROMPT } from './transcript.ts';
+import { sharedFosSession } from '../../fabric-os/session.ts';
+import { currentPrompt } from './transcript.ts';
 import { consoleKeyHandler } from './console-keys.ts';
 
 export const CONSOLE_INPUT_ID = 'cci-input';
@@ -31,6 +32,22 @@ function RunningLine() {
   );
 }
 
+/**
+ * The prompt sign. The Fabric OS session is a plain object that `login` / `logout` change while
+ * a command runs: every finished command prints (or at least clears `running`), so the sign
+ * re-reads the session then, and when the design changes (a switch renamed or deleted).
+ */
+function PromptSign() {
+  useConsole((s) => s.transcript.nextId);
+  useConsole((s) => s.running);
+  const topology = useStore((s) => s.scenario.topology);
+  return (
+    <span className="cci-ps" aria-hidden="true" data-testid="cci-prompt">
+      {currentPrompt(sharedFosSession, topology)}
+    </span>
+  );
+}
+
 export function ConsolePrompt({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const [value, setValueState] = useState('');
   const pendingCursor = useRef<number | null>(null);
@@ -51,9 +68,7 @@ export function ConsolePrompt({ inputRef }: { inputRef: RefObject<HTMLInputEleme
     <div className="cci-prompt-area">
       <RunningLine />
       <div className="cci-prompt-row">
-        <span className="cci-ps" aria-hidden="true">
-          {PROMPT}
-        </span>
+        <PromptSign />
         <input
           ref={inputRef}
           id={CONSOLE_INPUT_ID}

@@ -1,7 +1,7 @@
 /**
  * The console's toolbar: Record (a toggle), the recording's count with "Add to timeline" and
- * "Discard", and on the right "Import horcm.conf…", "Taller" (a toggle), "Copy" (the
- * transcript as text) and "Clear".
+ * "Discard", and on the right "Import horcm.conf…", "Paste cfgshow…" (the zoning import),
+ * "Taller" (a toggle), "Copy" (the transcript as text) and "Clear".
  */
 import { useConsole } from './console-store.ts';
 import { addRecordingToTimeline, discardRecording } from './console-session.ts';
@@ -47,7 +47,7 @@ function RecordControls() {
   );
 }
 
-export function ConsoleToolbar() {
+export function ConsoleToolbar({ onPasteCfgshow }: { onPasteCfgshow(): void }) {
   const empty = useConsole((s) => s.transcript.blocks.length === 0);
   const tall = useConsole((s) => s.tall);
   const copy = () => void navigator.clipboard?.writeText(transcriptText(useConsole.getState().transcript));
@@ -57,6 +57,9 @@ export function ConsoleToolbar() {
       <span className="cci-toolbar-gap" />
       <button type="button" className="btn btn-small" onClick={() => useConsole.getState().setImportOpen(true)} title="Define copy groups from CCI horcm.conf files">
         Import horcm.conf…
+      </button>
+      <button type="button" className="btn btn-small" onClick={onPasteCfgshow} title="Replace a fabric's zoning with the saved output of a switch's cfgshow">
+        Paste cfgshow…
       </button>
       <button
         type="button"

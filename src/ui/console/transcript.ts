@@ -3,12 +3,19 @@
  * simulated time it was typed at), its stdout, its stderr, and the console's own notes. Blocks
  * are plain text, rendered as text (never HTML) with spacing preserved.
  */
+import { fosPrompt, type FosSession } from '../../fabric-os/session.ts';
+import type { Topology } from '../../model/topology.ts';
 
 /** Blocks kept (the oldest fall off). */
 export const TRANSCRIPT_MAX = 1000;
 
 /** Sober shell prompt: the console plays CCI instance 0 (the P-VOL side, horcm0.conf). */
 export const PROMPT = 'horcm0 $';
+
+/** The prompt now: `sw1:admin>` while the Fabric OS session is logged in to a switch of `t`, else the CCI shell's. */
+export function currentPrompt(session: FosSession, t: Topology): string {
+  return fosPrompt(session, t) ?? PROMPT;
+}
 
 export type BlockKind = 'command' | 'stdout' | 'stderr' | 'info';
 
