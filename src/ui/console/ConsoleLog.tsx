@@ -18,7 +18,7 @@ const BlockView = memo(function BlockView({ block }: { block: Block }) {
         <div className="cci-block cci-command">
           <span className="cci-gutter" aria-hidden="true" />
           <span>
-            <span className="cci-time">{formatSimTime(block.atS ?? 0)}</span> <span className="cci-ps">{PROMPT}</span>{' '}
+            <span className="cci-time">{formatSimTime(block.atS ?? 0)}</span> <span className="cci-ps">{block.prompt ?? PROMPT}</span>{' '}
             <span className="cci-cmd">{block.text}</span>
           </span>
         </div>

@@ -13,6 +13,8 @@ import { bridgeEnv } from './bridge-env.ts';
 import { useConsole } from './console-store.ts';
 import { recordedActionCount, toTimelineEntries } from './recording.ts';
 import { executeLine } from './run-line.ts';
+import { currentPrompt } from './transcript.ts';
+import { sharedFosSession } from '../../fabric-os/session.ts';
 
 let controller: AbortController | null = null;
 
@@ -27,7 +29,7 @@ export async function submitLine(line: string): Promise<boolean> {
   const env = bridgeEnv();
   const startedAtS = env.clock().nowS;
   c.pushHistory(text);
-  c.print([{ kind: 'command', text, atS: startedAtS }]);
+  c.print([{ kind: 'command', text, atS: startedAtS, prompt: currentPrompt(sharedFosSession, useStore.getState().scenario.topology) }]);
   if (text.length === 0 || text.startsWith('#')) return true;
   controller = new AbortController();
   c.setRunning({ line: text, startedAtS });

@@ -26,7 +26,7 @@ export interface ConsoleState {
   /** The panel is shown taller (more output lines, a smaller canvas). */
   tall: boolean;
 
-  print(blocks: readonly { kind: BlockKind; text: string; atS?: number }[]): void;
+  print(blocks: readonly { kind: BlockKind; text: string; atS?: number; prompt?: string }[]): void;
   clear(): void;
   setHistory(history: HistoryState): void;
   pushHistory(line: string): void;

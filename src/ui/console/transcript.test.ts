@@ -50,4 +50,14 @@ describe('console › transcript › text', () => {
     ]);
     expect(transcriptText(t)).toBe('[t=2.0 s] horcm0 $ pairsplit -g G\n! pairsplit: [EX_INVSTP] Invalid pair status\n!   G/d1: SMPL');
   });
+
+  it('keeps the prompt a command was typed at when it is not the default (logged in to a switch)', () => {
+    const t = appendBlocks(emptyTranscript(), [
+      { kind: 'command', text: 'login sw1', atS: 1, prompt: 'horcm0 $' },
+      { kind: 'command', text: 'cfgshow', atS: 2, prompt: 'sw1:admin>' },
+    ]);
+    expect(t.blocks[0].prompt).toBeUndefined();
+    expect(t.blocks[1].prompt).toBe('sw1:admin>');
+    expect(transcriptText(t)).toBe('[t=1.0 s] horcm0 $ login sw1\n[t=2.0 s] sw1:admin> cfgshow');
+  });
 });

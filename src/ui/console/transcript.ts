@@ -25,6 +25,8 @@ export interface Block {
   text: string;
   /** command blocks: the simulated time when the command was typed. */
   atS?: number;
+  /** command blocks: the prompt it was typed at, when not the default (`switch:admin>` while logged in to a switch). */
+  prompt?: string;
 }
 
 export interface Transcript {
@@ -39,7 +41,7 @@ export function emptyTranscript(): Transcript {
 /** Append blocks; empty text is skipped, one trailing newline is dropped. */
 export function appendBlocks(
   t: Transcript,
-  blocks: readonly { kind: BlockKind; text: string; atS?: number }[],
+  blocks: readonly { kind: BlockKind; text: string; atS?: number; prompt?: string }[],
   max = TRANSCRIPT_MAX,
 ): Transcript {
   let nextId = t.nextId;
@@ -47,7 +49,7 @@ export function appendBlocks(
   for (const b of blocks) {
     const text = b.text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
     if (text.length === 0 && b.kind !== 'command') continue;
-    added.push({ id: nextId++, kind: b.kind, text, ...(b.atS === undefined ? {} : { atS: b.atS }) });
+    added.push({ id: nextId++, kind: b.kind, text, ...(b.atS === undefined ? {} : { atS: b.atS }), ...(b.prompt === undefined || b.prompt === PROMPT ? {} : { prompt: b.prompt }) });
   }
   if (added.length === 0) return t;
   const all = [...t.blocks, ...added];
@@ -72,7 +74,7 @@ export function outputBlocks(out: { exitCode: number; stdout: string; stderr: st
 /** The whole transcript as plain text (for "Copy"), prompts included. */
 export function transcriptText(t: Transcript): string {
   return t.blocks
-    .map((b) => (b.kind === 'command' ? `${formatSimTime(b.atS ?? 0)} ${PROMPT} ${b.text}` : b.kind === 'stderr' ? prefixLines(b.text, '! ') : b.text))
+    .map((b) => (b.kind === 'command' ? `${formatSimTime(b.atS ?? 0)} ${b.prompt ?? PROMPT} ${b.text}` : b.kind === 'stderr' ? prefixLines(b.text, '! ') : b.text))
     .join('\n');
 }
 
