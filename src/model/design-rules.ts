@@ -14,6 +14,7 @@ import { checkArray } from './design-rules-array.ts';
 import { checkBackup } from './design-rules-backup.ts';
 import { checkHosts } from './design-rules-hosts.ts';
 import { checkCopyGroups } from './design-rules-replication.ts';
+import { checkRedundancy } from './design-rules-redundancy.ts';
 import { checkZoning } from './design-rules-zoning.ts';
 import { buildIndex, endpointKey, type TopologyIndex } from './lookup.ts';
 import type { Endpoint, Link, Topology } from './topology.ts';
@@ -118,6 +119,7 @@ export function checkDesign(topology: Topology): DesignIssue[] {
   checkCopyGroups(topology, issues);
   checkBackup(topology, issues);
   checkZoning(topology, issues);
+  checkRedundancy(topology, issues);
   return issues.items.sort(compareIssues);
 }
 
