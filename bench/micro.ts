@@ -77,18 +77,25 @@ export async function benchLruCache(): Promise<{ opsPerSec: number }> {
 
 declare const gc: undefined | (() => void);
 
-/**
- * heapUsed + arrayBuffers after full collections. Array buffer backing stores are released by
- * tasks that run after gc(), so yield to the event loop between collections; otherwise garbage
- * from an earlier benchmark is freed inside the measured window and the delta reads low.
- */
-async function settledHeapBytes(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc!();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+/** heapUsed + arrayBuffers now. */
+export function heapBytesNow(): number {
   const usage = process.memoryUsage();
   return usage.heapUsed + usage.arrayBuffers;
+}
+
+/**
+ * heapUsed + arrayBuffers after full collections (0 without --expose-gc); the one heap probe of
+ * every bench. Array buffer backing stores are released by tasks that run after gc(), so yield to
+ * the event loop between collections; otherwise garbage from an earlier benchmark is freed inside
+ * the measured window and the delta reads low.
+ */
+export async function settledHeapBytes(): Promise<number> {
+  if (typeof gc !== 'function') return 0;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return heapBytesNow();
 }
 
 /** 32 LDEVs of 1 TiB (4 Mi tracks of 256 KiB), 1% of tracks written at random. */

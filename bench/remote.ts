@@ -27,6 +27,7 @@
  * Does not handle: synchronous groups, library targets, several consistency groups.
  */
 import { performance } from 'node:perf_hooks';
+import { settledHeapBytes } from './micro.ts';
 import { pathToFileURL } from 'node:url';
 import { resetAssertContext } from '../src/engine/kernel/assert.ts';
 import { createSimulation, type EngineSimulationHandle } from '../src/engine/simulation.ts';
@@ -47,26 +48,12 @@ function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`bench/remote: ${message}`);
 }
 
-// ------------------------------------------------------------------ heap (as bench/replication.ts)
+// ------------------------------------------------------------------ heap
 
+// The heap probe is bench/micro.ts's. The engine's assertion context (kernel/assert.ts) keeps a
+// clock reader of the last simulation built — and with it that whole simulation — until the next
+// one replaces it: `resetAssertContext()` drops it before a baseline.
 declare const gc: undefined | (() => void);
-
-/**
- * heapUsed + arrayBuffers after full collections (0 without --expose-gc). The engine's assertion
- * context (kernel/assert.ts) keeps a clock reader of the last simulation built — and with it that
- * whole simulation — until the next one replaces it: a baseline taken after an earlier run would
- * count that run, and the next simulation would free it. `resetAssertContext()` drops it before
- * a baseline.
- */
-async function settledHeapBytes(): Promise<number> {
-  if (typeof gc !== 'function') return 0;
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
 
 // ------------------------------------------------------------------ scenario and run loop
 

@@ -18,6 +18,7 @@
  * Does not handle: host mirrors, snapshots, remote copy (not benchmarked here).
  */
 import { performance } from 'node:perf_hooks';
+import { heapBytesNow, settledHeapBytes } from './micro.ts';
 import { pathToFileURL } from 'node:url';
 import { Rng } from '../src/engine/kernel/rng.ts';
 import { TrackBitmap } from '../src/engine/replication/bitmap.ts';
@@ -45,25 +46,6 @@ function check(condition: boolean, message: string): asserts condition {
 function applyOk(sim: EngineSimulationHandle, action: Action): void {
   const r = sim.apply(action);
   check(r.ok, `${action.type}: ${r.ok ? '' : `${r.code} ${r.message}`}`);
-}
-
-// ------------------------------------------------------------------ heap
-
-declare const gc: undefined | (() => void);
-
-/** heapUsed + arrayBuffers after full collections (as bench/micro.ts; 0 without --expose-gc). */
-async function settledHeapBytes(): Promise<number> {
-  if (typeof gc !== 'function') return 0;
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return heapBytesNow();
-}
-
-function heapBytesNow(): number {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
 }
 
 // ------------------------------------------------------------------ 1. resync of 1 TiB
