@@ -26,6 +26,7 @@ import { addressedPairs } from './replication/pair-commands.ts';
 import { Replication } from './replication/pairs.ts';
 import type { BackupSystem } from './backup.ts';
 import type { RemoteCopy } from './remote/remote-copy.ts';
+import type { FaultRuntime } from './faults/fault-runtime.ts';
 import type { RemoteOutputs } from './remote/remote-outputs.ts';
 
 /** What carrying out an action needs of a simulation: its tables and workload control (bound once). */
@@ -38,6 +39,7 @@ export interface ActionParts {
   readonly backup: BackupSystem;
   readonly remote: RemoteCopy;
   readonly remoteOut: RemoteOutputs;
+  readonly faults: FaultRuntime;
   nowUs(): number;
   startWorkload(w: number): void;
   stopWorkload(w: number): void;
@@ -109,6 +111,16 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
       });
       parts.remote.siteLost(action.siteId, parts.model.arraySites.flatMap((s, a) => (s === action.siteId ? [a] : [])));
       return { ok: true };
+    }
+    case 'setFault':
+      return parts.faults.system.setFault(action, () => {
+        log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES.setFault, 0, source);
+        parts.faults.beforeFault();
+      });
+    case 'moveVolume': {
+      const result = parts.faults.system.moveVolume(action);
+      if (result.ok && !result.redundant) log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES.moveVolume, 0, source);
+      return result;
     }
     case 'verifyRemote': {
       const g = parts.remote.groupOfCopyGroup(action.group);

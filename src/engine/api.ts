@@ -8,6 +8,7 @@
  *
  * Time: integer microseconds of simulated time (`…Us`). Reports speak seconds and milliseconds.
  */
+import type { FaultReport, FaultStatus, MovePrediction } from './fault-api.ts';
 import type { Action, Expectation, Scenario } from '../model/scenario.ts';
 import type { CopyGroupKind } from '../model/topology.ts';
 import type { BackupReport, BackupStatus } from './backup-api.ts';
@@ -15,6 +16,7 @@ import type { RemoteReport, RemoteStatus, RemoteVerification } from './remote-ap
 
 export type * from './backup-api.ts';
 export type * from './remote-api.ts';
+export type * from './fault-api.ts';
 
 /** A command applied to a running simulation (plain data; the UI never mutates engine state). */
 export type EngineCommand = Action;
@@ -43,9 +45,11 @@ export type RejectReason =
   | 'backup-mode-full' // the database is in backup mode and its memory for held writes is full
   | 'fence' // a remote-sync P-VOL's fence level refused the write: its update could not reach the S-VOL
   | 'site-down' // the array is in a site that was lost
-  | 'zoning'; // the fabric's effective zoning (or its no-access default zone) keeps the HBA from the array port
+  | 'zoning' // the fabric's effective zoning (or its no-access default zone) keeps the HBA from the array port
+  | 'no-path' // every path of the host to the LU failed (a host I/O error after the failover time)
+  | 'ldev-blocked'; // the LDEV's parity group lost more disks than its RAID level survives
 
-export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down', 'zoning'];
+export const REJECT_REASONS: readonly RejectReason[] = ['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down', 'zoning', 'no-path', 'ldev-blocked'];
 
 // ---------------------------------------------------------------- replication
 
@@ -270,6 +274,8 @@ export interface Report {
   servers: BackupReport['servers'];
   /** WAN links, remote groups and "verify remote" results (remote-api.ts). */
   remote: RemoteReport;
+  /** Faults, multipath, alerts, RAID rebuilds, volume moves, and the acknowledged-write check (fault-api.ts). */
+  faults: FaultReport;
   expectations: ExpectationResult[];
 }
 
@@ -431,4 +437,8 @@ export interface Simulation {
   remoteStatus(): RemoteStatus;
   /** "Verify remote" for the remote group of copy group `group` now (also recorded in the report). */
   verifyRemote(group: string): RemoteVerification | null;
+  /** Active faults, alerts, multipath state, parity-group health and volume moves now (sent with every telemetry batch). */
+  faultStatus(): FaultStatus;
+  /** What moving `ldevId` to `parityGroupId` would do to both groups' utilisation, from the load measured just before now. */
+  predictMove(ldevId: string, parityGroupId: string): MovePrediction | { error: string };
 }

@@ -19,6 +19,7 @@ import type { RejectReason } from './api.ts';
 import { DEFAULT_TRACK_KIB, US_PER_S } from './constants.ts';
 import { FcGraph, type LinkSpec } from './fabric/fc-graph.ts';
 import { resolveAccess } from './fabric/lu-access.ts';
+import { workloadPaths, type CompiledPath } from './fabric/workload-paths.ts';
 import { ZoningState } from './fabric/zoning-state.ts';
 import type { FcHop } from './fabric/path-resolver.ts';
 import { compileReplication, type CompiledReplication } from './replication/compile-replication.ts';
@@ -70,6 +71,8 @@ export interface CompiledWorkload {
   transitUs: number;
   /** The host-mirror pair (index in `replication.pairs`) that duplexes this workload's writes, or -1. */
   mirrorPair: number;
+  /** Multipath candidates (fabric/workload-paths.ts): `paths[0]` is the route above when there is one. */
+  paths: CompiledPath[];
 }
 export interface CompiledModel {
   seed: number;
@@ -194,9 +197,12 @@ function compileWorkload(graph: FcGraph, arraysById: Map<string, DiskArray>, t: 
   const ldevIndex = ldevId === null ? -1 : t.ldevs.findIndex((l) => l.id === ldevId);
   const base = { serverId: server.id, workloadId: w.id, spec: w, frontEndPortIndex, ldevIndex, mirrorPair: -1 };
   const luBytes = ldevIndex >= 0 ? t.ldevs[ldevIndex].capacityBytes : GIB;
+  const primary = access.path ?? null;
+  const primaryLun = access.ok ? w.target.lun : -1;
+  const paths = workloadPaths(graph, server, array, ldevId, primary, primaryLun, compiledArray.portIndexById, zoning);
   // A refusal by LUN security keeps the physical path: a WWPN added at run time (embodiment 3) opens it.
-  if (!access.ok) return { ...base, luBytes, reject: access.reason, rejectDetail: access.detail, hops: access.path?.hops ?? [], transitUs: access.path?.transitUs ?? 0 };
-  return { ...base, luBytes, reject: null, rejectDetail: '', hops: access.path.hops, transitUs: access.path.transitUs };
+  if (!access.ok) return { ...base, luBytes, reject: access.reason, rejectDetail: access.detail, hops: access.path?.hops ?? [], transitUs: access.path?.transitUs ?? 0, paths };
+  return { ...base, luBytes, reject: null, rejectDetail: '', hops: access.path.hops, transitUs: access.path.transitUs, paths };
 }
 
 interface ActionIds {

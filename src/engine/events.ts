@@ -19,6 +19,13 @@ export const EV_JOB = 8; // a = job, b = phase (tape/jobs.ts)
 export const EV_RUNBOOK = 9; // a = runbook, b = generation (ops/runbooks.ts)
 export const EV_POLICY = 10; // a = schedule entry (ops/san-manager.ts)
 export const EV_REMOTE = 11; // a = master journal, b = kind + 8 × payload (remote/remote-copy.ts)
+export const EV_FAULT = 12; // a = target index, b = sub-kind + 8 × generation (faults/fault-system.ts)
+/** EV_FAULT sub-kinds. */
+export const FAULT_EV_PATH_DETECT = 0; // a = path: the host notices the path failed (failover)
+export const FAULT_EV_PATH_CHECK = 1; // a = path: the host's path check takes a repaired path back
+export const FAULT_EV_REBUILD = 2; // a = parity group: its rebuild ends (array/disk-faults.ts)
+export const FAULT_EV_MOVE = 3; // a = volume move: next copy step / switch-over (array/volume-move.ts)
+export const FAULT_EV_TAPE = 4; // a = library: drive-failure follow-up (tape)
 /** Event-log codes of records that are not queue events. */
 export const LOG_REJECT = 100; // + reason code; a = workload, b = ldev
 export const LOG_ACTION = 200; // + action kind; a = workload / first pair / LDEV, b = 0 timeline / 1 command
@@ -52,12 +59,14 @@ export const ACTION_CODES: Record<Action['type'], number> = {
   setZoning: 26,
   setLuPath: 27,
   setHostGroup: 28,
+  setFault: 29,
+  moveVolume: 30,
 };
 /** + state index (PAIR_STATES); a = pair (replication/pairs.ts). */
 export const LOG_PAIR_STATE = 300;
 /** A pair command refused; a = pair. */
 export const LOG_PAIR_REJECT = 400;
-const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy', 'job', 'runbook', 'policy', 'remote'];
+const EVENT_KINDS = ['host-done', 'read-return', 'arrival', 'sample', 'timeline', 'start', 'expire', 'copy', 'job', 'runbook', 'policy', 'remote', 'fault'];
 
 /** The human name of an event-log code (`host-done`, `reject:no-route`, `action:setWorkload` …), or null. */
 export function eventKindName(code: number): string | null {

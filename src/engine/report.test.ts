@@ -52,6 +52,6 @@ describe('report › numbers', () => {
     expect(Object.keys(r.links)).toEqual(['l1', 'l2']);
     expect(r.ldevs.ssd0.readIops).toBe(0);
     expect(r.ldevs.ssd0.series.samples).toBe(1);
-    expect(Object.keys(r.rejectedIos.byReason)).toEqual(['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down', 'zoning']);
+    expect(Object.keys(r.rejectedIos.byReason)).toEqual(['no-route', 'not-in-host-group', 'no-lu-path', 'read-only', 'queue-full', 'pair-state', 'backup-mode-full', 'fence', 'site-down', 'zoning', 'no-path', 'ldev-blocked']);
   });
 });

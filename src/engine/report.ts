@@ -26,6 +26,7 @@ import {
   type RejectReason,
   type Report,
 } from './api.ts';
+import type { FaultReport } from './fault-api.ts';
 import { US_PER_S } from './constants.ts';
 import type { LinkTimelines } from './fabric/link-timelines.ts';
 import type { MetricsCollector } from './metrics/collector.ts';
@@ -59,6 +60,7 @@ export interface ReportInput {
   pools: Record<string, PoolReport>;
   backup: BackupReport;
   remote: RemoteReport;
+  faults: FaultReport;
 }
 
 function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport {
@@ -129,6 +131,7 @@ export function buildReport(input: ReportInput): Report {
     pools: input.pools,
     ...input.backup,
     remote: input.remote,
+    faults: input.faults,
     expectations: [],
   };
   report.expectations = input.scenario.expectations.map((e) => evaluateExpectation(report, e));

@@ -7,7 +7,7 @@
  * inspect.ts with the simulation's bound `parts`.
  */
 import { performAction, type ActionParts } from './actions.ts';
-import type { BackupStatus, CommandResult, EngineCommand, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
+import type { BackupStatus, CommandResult, FaultStatus, MovePrediction, EngineCommand, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
 import { LOG_ACTION, ACTION_CODES } from './events.ts';
 import { cacheStatsOf } from './inspect.ts';
 import { hostReadTrack, hostWriteTrack, snapshotTrack, type ProbeParts } from './probes.ts';
@@ -51,6 +51,14 @@ export abstract class SimulationFacade {
     if (g < 0) return null;
     this.parts.log.record(this.parts.nowUs(), LOG_ACTION + ACTION_CODES.verifyRemote, g, 1);
     return this.parts.remoteOut.verify(g, group);
+  }
+
+  faultStatus(): FaultStatus {
+    return this.parts.faults.system.status();
+  }
+
+  predictMove(ldevId: string, parityGroupId: string): MovePrediction | { error: string } {
+    return this.parts.faults.system.predictMove(ldevId, parityGroupId);
   }
 
   backupStatus(): BackupStatus {

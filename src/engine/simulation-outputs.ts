@@ -28,6 +28,7 @@ import type { BackupSystem } from './backup.ts';
 import type { Replication } from './replication/pairs.ts';
 import type { RemoteCopy } from './remote/remote-copy.ts';
 import type { RemoteOutputs } from './remote/remote-outputs.ts';
+import type { FaultRuntime } from './faults/fault-runtime.ts';
 import { buildReport, round } from './report.ts';
 import type { ParityGroupStats } from './simulation-types.ts';
 
@@ -45,6 +46,7 @@ export interface OutputParts {
   readonly backup: BackupSystem;
   readonly remote: RemoteCopy;
   readonly remoteOut: RemoteOutputs;
+  readonly faults: FaultRuntime;
   /** Per workload: LDEV index and reject reason code (-1: none) as access is now. */
   readonly wlLdev: Int32Array;
   readonly wlReject: Int8Array;
@@ -69,6 +71,7 @@ export function reportOf(p: OutputParts): Report {
     pools: p.repl.poolReports(),
     backup: p.backup.report(),
     remote: p.remoteOut.report(),
+    faults: p.faults.system.report(),
   });
 }
 

@@ -63,7 +63,9 @@ import { DB_HELD_WRITE_LIMIT, DB_HELD_WRITE_US, REJECT_ROUND_TRIP_US, US_PER_S }
 import { HeldWrites } from './host/held-writes.ts';
 import { HostControl } from './host/host-control.ts';
 import { LinkTimelines } from './fabric/link-timelines.ts';
-import { IO_HIT, IO_MIRROR, IO_REJECTED, IO_WRITE, IoSlots } from './host/io-slots.ts';
+import { IO_ACCEPTED, IO_AWAIT_RETURN, IO_HIT, IO_MIRROR, IO_REJECTED, IO_RETRY, IO_WRITE, IoSlots } from './host/io-slots.ts';
+import { PATH_FAILING, type Multipath } from './host/multipath.ts';
+import { FaultRuntime } from './faults/fault-runtime.ts';
 import { buildHostPaths, unqueuedReturnUs } from './host/host-paths.ts';
 import { Workloads } from './host/workload.ts';
 import { WorkloadDriver } from './host/workload-driver.ts';
@@ -74,7 +76,7 @@ import { EventQueue } from './kernel/event-queue.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import { observeCompletion, type ProbeParts } from './probes.ts';
 import { Replication, type ReplicationHost } from './replication/pairs.ts';
-import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_REMOTE, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
+import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_FAULT, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_REMOTE, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE, LOG_REJECT } from './events.ts';
 import { createRemote, type RemoteCopy } from './remote/remote-copy.ts';
 import type { RemoteOutputs } from './remote/remote-outputs.ts';
 import { WanLinks } from './remote/wan.ts';
@@ -90,6 +92,8 @@ const PAIR_STATE = reasonCode('pair-state');
 const BACKUP_MODE_FULL = reasonCode('backup-mode-full');
 const FENCE = reasonCode('fence');
 const SITE_DOWN = reasonCode('site-down');
+const NO_PATH = reasonCode('no-path');
+const LDEV_BLOCKED = reasonCode('ldev-blocked');
 
 class EngineSimulation extends SimulationFacade implements Simulation {
   readonly scenario: Scenario;
@@ -115,23 +119,16 @@ class EngineSimulation extends SimulationFacade implements Simulation {
   private readonly wlHold: Uint8Array;
   private now = 0;
   private writeSeq = 0;
-  // path tables (host/host-paths.ts), copied into fields: the I/O path reads them directly
   private readonly wlLdev: Int32Array;
   private readonly wlReject: Int8Array;
-  private readonly wlPort: Int32Array;
-  private readonly wlHopStart: Int32Array;
-  private readonly wlHopEnd: Int32Array;
-  private readonly wlOneWayUs: Float64Array;
-  private readonly wlTransitUs: Float64Array;
-  private readonly hopResource: Int32Array;
   /** Per workload: the host-mirror pair duplexing its writes, or -1. */
   private readonly wlMirror: Int32Array;
-  /** Per pair: its host-mirror S-leg (hop resources range into `hopResource`, port, one-way µs). */
-  private readonly legHopStart: Int32Array;
-  private readonly legHopEnd: Int32Array;
-  private readonly legPort: Int32Array;
-  private readonly legTransitUs: Float64Array;
-  private readonly legOneWayUs: Float64Array;
+  /** Paths, routes and host-mirror legs (host/multipath.ts): the I/O path reads its tables. */
+  private readonly mp: Multipath;
+  /** Faults, alerts, volume moves, the acknowledged-write checker (faults/fault-runtime.ts). */
+  private readonly faults: FaultRuntime;
+  /** The path the write being sent travels (set before every `sendWrite`). */
+  private ioPath = 0;
   private readonly onComplete: CompletionObserver | null;
   /** The tables and operations that actions.ts, probes.ts and simulation-outputs.ts work on (bound once). */
   protected readonly parts: ActionParts & ProbeParts & OutputParts;
@@ -151,18 +148,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     this.wlLdev = Int32Array.from(m.workloads, (w) => w.ldevIndex);
     this.wlReject = Int8Array.from(m.workloads, (w) => (w.reject === null ? -1 : reasonCode(w.reject)));
     const paths = buildHostPaths(m, this.links.propagationUs);
-    this.wlPort = paths.wlPort;
-    this.wlHopStart = paths.wlHopStart;
-    this.wlHopEnd = paths.wlHopEnd;
-    this.wlOneWayUs = paths.wlOneWayUs;
-    this.wlTransitUs = paths.wlTransitUs;
     this.wlMirror = paths.wlMirror;
-    this.legHopStart = paths.legHopStart;
-    this.legHopEnd = paths.legHopEnd;
-    this.legPort = paths.legPort;
-    this.legTransitUs = paths.legTransitUs;
-    this.legOneWayUs = paths.legOneWayUs;
-    this.hopResource = paths.hopResource;
     this.wlHold = new Uint8Array(m.workloads.length);
     this.driver = new WorkloadDriver({
       wl: this.wl, queue: this.queue, cursor: this.cursor, metrics: this.metrics, log: this.log, wlLdev: this.wlLdev, queueFull: QUEUE_FULL,
@@ -172,7 +158,10 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     const replicationHost: ReplicationHost = {
       nowUs: () => this.now,
       scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
-      log: (code, a, b) => this.log.record(this.now, code, a, b),
+      log: (code, a, b) => {
+        this.log.record(this.now, code, a, b);
+        this.faults.pairLogged(code, a);
+      },
       splitAccepted: (pair) => this.backup.splitAccepted(pair),
     };
     const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
@@ -184,6 +173,14 @@ class EngineSimulation extends SimulationFacade implements Simulation {
       resume: (slot, w, block, bytes) => this.resumeParked(slot, w, block, bytes),
     });
     replicationHost.remote = this.remote;
+    this.faults = new FaultRuntime({
+      scenario, model: m, arrays: this.arrays, metrics: this.metrics, repl: this.repl, remote: this.remote, paths, propagationUs: this.links.propagationUs, wlLdev: this.wlLdev,
+      backup: () => this.backup,
+      nowUs: () => this.now,
+      push: (atUs, kind, a, b) => this.queue.push(atUs, kind, a, b),
+      retryLost: () => this.retryLost(),
+    });
+    this.mp = this.faults.mp;
     this.backup = new BackupSystem({
       scenario, model: m, arrays: this.arrays, links: this.links, repl: this.repl, cursor: this.cursor, metrics: this.metrics,
       nowUs: () => this.now,
@@ -193,11 +190,16 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         model: m, held: this.held, wlHold: this.wlHold, wlLdev: this.wlLdev, wlReject: this.wlReject, wlMirror: this.wlMirror, repl: this.repl, cursor: this.cursor,
         nowUs: () => this.now,
         access: () => this.backup.access,
-        sendWrite: (w, ldev, block, bytes, seq, duplex, paired) => this.sendWrite(w, ldev, block, bytes, seq, duplex, paired, false),
+        sendWrite: (w, ldev, block, bytes, seq, duplex, paired) => {
+          const p = this.mp.pick(w);
+          this.ioPath = p >= 0 ? p : this.mp.wlPathStart[w];
+          this.sendWrite(w, ldev, block, bytes, seq, duplex, paired, false);
+        },
+        refreshed: () => this.mp.refreshLuns(this.backup.access, (w) => (this.wlLdev[w] >= 0 ? m.ldevs[this.wlLdev[w]].id : null)),
       }),
     });
     this.parts = {
-      scenario, seed, model: m, links: this.links, arrays: this.arrays, wl: this.wl, slots: this.slots,
+      scenario, seed, model: m, links: this.links, arrays: this.arrays, wl: this.wl, slots: this.slots, faults: this.faults,
       metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor, backup: this.backup, remote: this.remote, remoteOut: this.remoteOut,
       wlLdev: this.wlLdev, wlReject: this.wlReject,
       nowUs: () => this.now,
@@ -249,8 +251,12 @@ class EngineSimulation extends SimulationFacade implements Simulation {
         this.readReturned(a);
         return;
       case EV_HOST_DONE:
+        if ((this.slots.flags[a] & IO_RETRY) !== 0) return this.retry(a);
         this.cursor[0] = this.slots.doneUs[a];
         this.complete(a);
+        return;
+      case EV_FAULT:
+        this.faults.event(a, b);
         return;
       case EV_ARRIVAL:
         this.driver.arrival(a, b);
@@ -258,6 +264,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
       case EV_SAMPLE:
         this.metrics.sample(a, this.links);
         this.remoteOut.sample(a);
+        this.faults.sample(a);
         this.queue.pushLate((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
         return;
       case EV_TIMELINE:
@@ -300,51 +307,155 @@ class EngineSimulation extends SimulationFacade implements Simulation {
   private issueInto(slot: number, w: number): void {
     const wl = this.wl;
     const slots = this.slots;
-    const cursor = this.cursor;
     const isRead = wl.nextIsRead(w);
     const block = wl.nextBlock(w);
     const bytes = wl.bytes[w];
     const ldev = this.wlLdev[w];
     slots.workload[slot] = w;
     slots.ldev[slot] = ldev;
-    slots.issueUs[slot] = cursor[0];
+    slots.issueUs[slot] = this.cursor[0];
     slots.bytes[slot] = bytes;
+    slots.block[slot] = block;
     let reason = this.wlReject[w];
+    if (reason < 0 && this.faults.ldevBlocked[ldev] === 1) reason = LDEV_BLOCKED;
     if (reason < 0 && !isRead && this.arrays.ldevReadOnly[ldev] === 1) reason = READ_ONLY;
     const paired = reason < 0 && this.repl.ldevFlag[ldev] === 1;
     if (paired) reason = this.repl.hostAccess(ldev, !isRead);
+    let p = -1;
+    if (reason < 0) {
+      p = this.mp.pick(w);
+      if (p < 0) {
+        reason = NO_PATH;
+        this.mp.ioErrors[w]++;
+      }
+    }
     if (reason >= 0) {
       this.reject(slot, w, ldev, reason, isRead);
       return;
     }
-    if (isRead) {
-      cursor[0] += this.wlOneWayUs[w]; // the read command: latency only
-      this.arrays.frontEnd(this.wlPort[w]);
-      if (paired) {
-        this.repl.beforeRead(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes));
-        this.arrays.serveRead(this.repl.readLdev, block, bytes, this.repl.readGroup);
-      } else {
-        this.arrays.serveRead(ldev, block, bytes, -1);
-      }
-      slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT : 0;
-      slots.doneUs[slot] = cursor[0]; // the return trip is reserved from here at READ_RETURN
-      this.cursor[0] = unqueuedReturnUs(this.links, this.hopResource, this.wlHopStart[w], this.wlHopEnd[w], this.cursor[0] + this.wlTransitUs[w], bytes);
-      this.queue.push(Math.ceil(cursor[0]), EV_READ_RETURN, slot, 0);
+    this.mp.ios[p]++;
+    if (this.mp.state[p] === PATH_FAILING) {
+      // The host does not know the path failed: the I/O is lost on it and retried after the failover.
+      slots.path[slot] = p;
+      slots.flags[slot] = IO_RETRY | (isRead ? 0 : IO_WRITE);
+      slots.retryUs[slot] = this.mp.detectUs[p];
+      slots.doneUs[slot] = this.cursor[0];
+      this.queue.push(Math.ceil(this.mp.detectUs[p]), EV_HOST_DONE, slot, 0);
+      return;
+    }
+    if (isRead) this.read(slot, w, ldev, block, bytes, p, paired);
+    else this.write(slot, w, ldev, block, bytes, p, paired);
+  }
+
+  /** A read of `slot` sent at cursor[0] on path `p`: served by the array, its return trip at READ_RETURN. */
+  private read(slot: number, w: number, ldev: number, block: number, bytes: number, p: number, paired: boolean): void {
+    const cursor = this.cursor;
+    const mp = this.mp;
+    const slots = this.slots;
+    slots.path[slot] = p;
+    cursor[0] += mp.oneWayUs[p]; // the read command: latency only
+    this.arrays.frontEnd(mp.port[p]);
+    if (paired) {
+      this.repl.beforeRead(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes));
+      this.arrays.serveRead(this.repl.readLdev, block, bytes, this.repl.readGroup);
     } else {
-      if (this.wlHold[w] === 1) {
-        this.hold(slot, w, block, bytes);
-        return;
-      }
-      if (this.remote.ldevFlag[ldev] === 1 && this.remote.parkIfFull(ldev, slot, w, block, bytes)) {
-        slots.flags[slot] = IO_WRITE; // waits for room in the master journal (remote/remote-copy.ts)
-        return;
-      }
-      const mirror = this.wlMirror[w];
-      const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
-      slots.flags[slot] = duplex >= 0 ? IO_WRITE | IO_MIRROR : IO_WRITE;
-      this.sendWrite(w, ldev, block, bytes, this.writeSeq++, duplex, paired, wl.sequential[w] === 1);
-      slots.doneUs[slot] = cursor[0];
-      this.queue.push(Math.ceil(cursor[0]), EV_HOST_DONE, slot, 0);
+      this.arrays.serveRead(ldev, block, bytes, -1);
+    }
+    slots.flags[slot] = this.arrays.lastReadHit ? IO_HIT | IO_AWAIT_RETURN : IO_AWAIT_RETURN;
+    slots.doneUs[slot] = cursor[0]; // the return trip is reserved from here at READ_RETURN
+    cursor[0] = unqueuedReturnUs(this.links, mp.hopResource, mp.hopStart[p], mp.hopEnd[p], cursor[0] + mp.transitUs[p], bytes);
+    this.queue.push(Math.ceil(cursor[0]), EV_READ_RETURN, slot, 0);
+  }
+
+  /** A write of `slot` sent at cursor[0] on path `p` (held, parked for journal space, or sent and accepted). */
+  private write(slot: number, w: number, ldev: number, block: number, bytes: number, p: number, paired: boolean): void {
+    const slots = this.slots;
+    if (this.wlHold[w] === 1) {
+      this.hold(slot, w, block, bytes);
+      return;
+    }
+    if (this.remote.ldevFlag[ldev] === 1 && this.remote.parkIfFull(ldev, slot, w, block, bytes)) {
+      slots.flags[slot] = IO_WRITE; // waits for room in the master journal (remote/remote-copy.ts)
+      return;
+    }
+    const mirror = this.wlMirror[w];
+    const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
+    slots.flags[slot] = duplex >= 0 ? IO_WRITE | IO_MIRROR | IO_ACCEPTED : IO_WRITE | IO_ACCEPTED;
+    slots.path[slot] = p;
+    slots.seq[slot] = this.writeSeq;
+    this.ioPath = p;
+    this.sendWrite(w, ldev, block, bytes, this.writeSeq++, duplex, paired, this.wl.sequential[w] === 1);
+    slots.doneUs[slot] = this.cursor[0];
+    this.queue.push(Math.ceil(this.cursor[0]), EV_HOST_DONE, slot, 0);
+  }
+
+  /**
+   * Multipath changed routes (faults/fault-runtime.ts): every I/O still in flight on a path
+   * whose route crossed the failed component is lost there; it is retried when the host notices
+   * — the path's failover time (or, if the fabric re-routed the path, the server's failover time
+   * from now).
+   */
+  private retryLost(): void {
+    const slots = this.slots;
+    const mp = this.mp;
+    for (let s = 0; s < slots.size; s++) {
+      const p = slots.path[s];
+      if (p < 0 || mp.lost[p] === 0) continue;
+      const flags = slots.flags[s];
+      if ((flags & IO_RETRY) !== 0) continue;
+      if ((flags & IO_AWAIT_RETURN) === 0 && slots.doneUs[s] <= this.now) continue; // completed at the host already
+      slots.flags[s] = flags | IO_RETRY;
+      slots.retryUs[s] = mp.state[p] === PATH_FAILING ? mp.detectUs[p] : this.now + mp.failoverUs[slots.workload[s]];
+    }
+  }
+
+  /**
+   * The event of an I/O lost on a failed path: wait until the host notices, then send it again
+   * on a path still in service — a write the array accepted only needs its status, anything else
+   * is sent anew — or fail it with `no-path` (an I/O error) when none is left.
+   */
+  private retry(slot: number): void {
+    const slots = this.slots;
+    if (this.now < slots.retryUs[slot]) {
+      this.queue.push(Math.ceil(slots.retryUs[slot]), EV_HOST_DONE, slot, 0);
+      return;
+    }
+    const w = slots.workload[slot];
+    const ldev = slots.ldev[slot];
+    const flags = slots.flags[slot];
+    const isRead = (flags & IO_WRITE) === 0;
+    slots.flags[slot] = flags & ~(IO_RETRY | IO_AWAIT_RETURN);
+    this.mp.retried[w]++;
+    this.cursor[0] = this.now;
+    const p = this.mp.pick(w);
+    if (p < 0 || this.faults.ldevBlocked[ldev] === 1) {
+      if (p < 0) this.mp.ioErrors[w]++;
+      slots.path[slot] = -1;
+      this.reject(slot, w, ldev, p < 0 ? NO_PATH : LDEV_BLOCKED, isRead);
+      return;
+    }
+    this.mp.ios[p]++;
+    if (this.mp.state[p] === PATH_FAILING) {
+      slots.path[slot] = p;
+      slots.flags[slot] |= IO_RETRY;
+      slots.retryUs[slot] = this.mp.detectUs[p];
+      this.queue.push(Math.ceil(this.mp.detectUs[p]), EV_HOST_DONE, slot, 0);
+      return;
+    }
+    const bytes = slots.bytes[slot];
+    const block = slots.block[slot];
+    if (isRead) {
+      this.read(slot, w, ldev, block, bytes, p, this.repl.ldevFlag[ldev] === 1);
+    } else if ((flags & IO_ACCEPTED) === 0) {
+      this.write(slot, w, ldev, block, bytes, p, this.repl.ldevFlag[ldev] === 1);
+    } else {
+      // Accepted before the path failed: the data is in cache; the host sends it again for its status.
+      slots.path[slot] = p;
+      this.ioPath = p;
+      this.sendData(bytes);
+      this.arrays.frontEnd(this.mp.port[p]);
+      slots.doneUs[slot] = this.cursor[0] + this.mp.oneWayUs[p];
+      this.queue.push(Math.ceil(slots.doneUs[slot]), EV_HOST_DONE, slot, 0);
     }
   }
 
@@ -356,8 +467,10 @@ class EngineSimulation extends SimulationFacade implements Simulation {
   sendWrite(w: number, ldev: number, block: number, bytes: number, seq: number, duplex: number, paired: boolean, sequential: boolean): void {
     const cursor = this.cursor;
     const issuedUs = cursor[0];
-    this.sendData(w, bytes);
-    this.arrays.frontEnd(this.wlPort[w]);
+    const path = this.ioPath;
+    const oneWay = this.mp.oneWayUs[path];
+    this.sendData(bytes);
+    this.arrays.frontEnd(this.mp.port[path]);
     if (paired) this.repl.beforeWrite(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), -1, duplex);
     const remotePair = this.remote.ldevFlag[ldev] === 1 ? this.remote.pairOfPvol[ldev] : -1;
     let first = 0;
@@ -368,11 +481,12 @@ class EngineSimulation extends SimulationFacade implements Simulation {
       this.remote.capturePre(ldev, first, last);
     }
     this.arrays.acceptWrite(ldev, block, bytes, w, seq, sequential);
-    let doneUs = cursor[0] + this.wlOneWayUs[w];
+    if (this.faults.ack.on) this.faults.ack.accept(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), seq);
+    let doneUs = cursor[0] + oneWay;
     if (remotePair >= 0) {
       // Remote copy: history, journal, or (sync) the remote's acknowledgement before the host's.
       const remoteAckUs = this.remote.afterAccept(remotePair, block, bytes, w, seq, first, last);
-      if (remoteAckUs >= 0 && remoteAckUs + this.wlOneWayUs[w] > doneUs) doneUs = remoteAckUs + this.wlOneWayUs[w];
+      if (remoteAckUs >= 0 && remoteAckUs + oneWay > doneUs) doneUs = remoteAckUs + oneWay;
     }
     if (duplex >= 0) {
       cursor[0] = issuedUs;
@@ -388,8 +502,19 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     const saved = this.cursor[0];
     this.cursor[0] = this.now;
     const ldev = this.wlLdev[w];
+    const p = this.mp.pick(w);
+    if (p < 0) {
+      this.mp.ioErrors[w]++;
+      this.reject(slot, w, ldev, NO_PATH, false);
+      this.cursor[0] = saved;
+      return;
+    }
     const mirror = this.wlMirror[w];
     const duplex = mirror >= 0 && this.repl.duplexing(mirror) ? mirror : -1;
+    this.slots.flags[slot] = duplex >= 0 ? IO_WRITE | IO_MIRROR | IO_ACCEPTED : IO_WRITE | IO_ACCEPTED;
+    this.slots.path[slot] = p;
+    this.slots.seq[slot] = this.writeSeq;
+    this.ioPath = p;
     this.sendWrite(w, ldev, block, bytes, this.writeSeq++, duplex, this.repl.ldevFlag[ldev] === 1, false);
     this.remote.noteWait(ldev, this.now - this.slots.issueUs[slot]);
     this.slots.doneUs[slot] = this.cursor[0];
@@ -403,22 +528,26 @@ class EngineSimulation extends SimulationFacade implements Simulation {
    */
   private mirrorLeg(pair: number, block: number, bytes: number, w: number, seq: number, sequential: boolean): number {
     const svol = this.model.replication.pairs[pair].svol;
-    const end = this.legHopEnd[pair];
-    for (let h = this.legHopStart[pair]; h < end; h++) this.links.transfer(this.hopResource[h], bytes);
-    this.cursor[0] += this.legTransitUs[pair];
-    this.arrays.frontEnd(this.legPort[pair]);
+    const mp = this.mp;
+    const end = mp.legHopEnd[pair];
+    for (let h = mp.legHopStart[pair]; h < end; h++) this.links.transfer(mp.hopResource[h], bytes);
+    this.cursor[0] += mp.legTransitUs[pair];
+    this.arrays.frontEnd(mp.legPort[pair]);
     if (this.repl.ldevFlag[svol] === 1) {
       this.repl.beforeWrite(svol, this.arrays.firstTrack(svol, block, bytes), this.arrays.lastTrack(svol, block, bytes), -1, pair);
     }
     this.arrays.acceptWrite(svol, block, bytes, w, seq, sequential);
-    return this.cursor[0] + this.legOneWayUs[pair];
+    if (this.faults.ack.on) this.faults.ack.accept(svol, this.arrays.firstTrack(svol, block, bytes), this.arrays.lastTrack(svol, block, bytes), seq);
+    return this.cursor[0] + mp.legOneWayUs[pair];
   }
 
-  /** Host → array: serialises a write's data on each link of the path, advancing the cursor. */
-  private sendData(w: number, bytes: number): void {
-    const end = this.wlHopEnd[w];
-    for (let h = this.wlHopStart[w]; h < end; h++) this.links.transfer(this.hopResource[h], bytes);
-    this.cursor[0] += this.wlTransitUs[w];
+  /** Host → array: serialises a write's data on each link of `ioPath`, advancing the cursor. */
+  private sendData(bytes: number): void {
+    const mp = this.mp;
+    const p = this.ioPath;
+    const end = mp.hopEnd[p];
+    for (let h = mp.hopStart[p]; h < end; h++) this.links.transfer(mp.hopResource[h], bytes);
+    this.cursor[0] += mp.transitUs[p];
   }
 
   /**
@@ -427,11 +556,14 @@ class EngineSimulation extends SimulationFacade implements Simulation {
    */
   private readReturned(slot: number): void {
     const slots = this.slots;
-    const w = slots.workload[slot];
+    if ((slots.flags[slot] & IO_RETRY) !== 0) return this.retry(slot);
+    slots.flags[slot] &= ~IO_AWAIT_RETURN;
     const bytes = slots.bytes[slot];
-    this.cursor[0] = slots.doneUs[slot] + this.wlTransitUs[w];
-    const start = this.wlHopStart[w];
-    for (let h = this.wlHopEnd[w] - 1; h >= start; h--) this.links.transfer(this.hopResource[h] ^ 1, bytes);
+    const mp = this.mp;
+    const p = slots.path[slot];
+    this.cursor[0] = slots.doneUs[slot] + mp.transitUs[p];
+    const start = mp.hopStart[p];
+    for (let h = mp.hopEnd[p] - 1; h >= start; h--) this.links.transfer(mp.hopResource[h] ^ 1, bytes);
     const doneUs = this.cursor[0];
     if (doneUs > this.now) {
       slots.doneUs[slot] = doneUs;
@@ -466,6 +598,7 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     const flags = slots.flags[slot];
     if ((flags & IO_REJECTED) === 0) {
       wl.completed[w]++;
+      if ((flags & IO_ACCEPTED) !== 0 && this.faults.ack.on) this.acknowledged(slot, w);
       this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
       if ((flags & IO_MIRROR) !== 0) this.metrics.complete(this.model.replication.pairs[this.wlMirror[w]].svol, true, slots.bytes[slot], false, slot, slots.issueUs);
     }
@@ -477,6 +610,18 @@ class EngineSimulation extends SimulationFacade implements Simulation {
     }
     slots.release(slot);
     wl.inflight[w]--;
+  }
+
+  /** The host got a good status for the accepted write in `slot` (the acknowledged-write checker). */
+  private acknowledged(slot: number, w: number): void {
+    const s = this.slots;
+    const ack = this.faults.ack;
+    const ldev = s.ldev[slot];
+    ack.acknowledge(ldev, this.arrays.firstTrack(ldev, s.block[slot], s.bytes[slot]), this.arrays.lastTrack(ldev, s.block[slot], s.bytes[slot]), s.seq[slot]);
+    if ((s.flags[slot] & IO_MIRROR) !== 0) {
+      const svol = this.model.replication.pairs[this.wlMirror[w]].svol;
+      ack.acknowledge(svol, this.arrays.firstTrack(svol, s.block[slot], s.bytes[slot]), this.arrays.lastTrack(svol, s.block[slot], s.bytes[slot]), s.seq[slot]);
+    }
   }
 
   /** A write of `w` while its database is in backup mode: held in memory (host/held-writes.ts), acknowledged from there. */

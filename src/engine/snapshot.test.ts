@@ -91,10 +91,11 @@ describe('snapshot › shape', () => {
     ]);
     expect([300, 302, 305, 308, 400].map(eventKindName)).toEqual(['pair-state:SMPL', 'pair-state:PAIR', 'pair-state:PSUS', 'pair-state:PSUE', 'pair-reject']);
     expect([11, 107, 108, 109, 223, 224, 225, 226, 311].map(eventKindName)).toEqual(['remote', 'reject:fence', 'reject:site-down', 'reject:zoning', 'action:setWanLink', 'action:siteLoss', 'action:verifyRemote', 'action:setZoning', 'pair-state:SSWS']);
-    expect(eventKindName(12)).toBeNull();
-    expect(eventKindName(110)).toBeNull();
+    expect([12, 110, 111, 229, 230].map(eventKindName)).toEqual(['fault', 'reject:no-path', 'reject:ldev-blocked', 'action:setFault', 'action:moveVolume']);
+    expect(eventKindName(13)).toBeNull();
+    expect(eventKindName(112)).toBeNull();
     expect([227, 228].map(eventKindName)).toEqual(['action:setLuPath', 'action:setHostGroup']);
-    expect(eventKindName(229)).toBeNull();
+    expect(eventKindName(231)).toBeNull();
     expect(eventKindName(312)).toBeNull();
   });
 

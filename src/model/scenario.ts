@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { runbookSchemas } from './runbook.ts';
+import { MoveVolume, SetFault } from './scenario-faults.ts';
 import { BackupPath, BackupPolicy, Id, Topology, Wwpn, Zoning } from './topology.ts';
 
 export const SCENARIO_VERSION = 1 as const;
@@ -249,6 +250,8 @@ export const Action = z.discriminatedUnion('type', [
   SetZoning,
   SetLuPath,
   SetHostGroup,
+  SetFault,
+  MoveVolume,
 ]);
 export type Action = z.infer<typeof Action>;
 

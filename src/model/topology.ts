@@ -10,6 +10,7 @@
  * Pure data: no DOM, no Node, no React.
  */
 import { z } from 'zod';
+import { Monitoring, Multipath } from './topology-monitoring.ts';
 import { Zoning } from './topology-zoning.ts';
 
 export const TOPOLOGY_VERSION = 1 as const;
@@ -136,6 +137,8 @@ export const Server = z.object({
   workloads: z.array(Workload).max(64).default([]),
   /** The tenant (company) the server belongs to in a multi-tenant data center (SAN patent Fig. 20). */
   tenant: z.string().min(1).max(80).optional(),
+  /** Multipath I/O over several HBAs (absent: active/standby with the defaults of `Multipath`). */
+  multipath: Multipath.optional(),
 });
 
 export const Client = z.object({ ...DeviceHead, kind: z.literal('client'), ...DeviceTail });
@@ -307,7 +310,8 @@ export const WanLink = z.object({
   lossPct: z.number().min(0).max(50).default(0),
   jitterUs: z.number().min(0).max(1_000_000).default(0),
 });
-export const Console = z.object({ ...DeviceHead, kind: z.literal('console'), ...DeviceTail });
+/** The storage-management console (SAN patent Figs. 12–13): health, alerts, performance, volume moves. */
+export const Console = z.object({ ...DeviceHead, kind: z.literal('console'), ...DeviceTail, monitoring: Monitoring.optional() });
 
 export const Device = z.discriminatedUnion('kind', [
   Server,

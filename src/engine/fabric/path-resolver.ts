@@ -10,10 +10,23 @@
  * only switches, hubs and bridges forward (a server or array in the middle never does); no
  * device is visited twice.
  *
- * Does not handle: multipath load balancing (the engine uses the best path of the best HBA),
- * zoning, failover when a link fails mid-run.
+ * With `faults`, failed links, ports and devices are left out, as a fabric's routing (FSPF)
+ * routes around them: the path found is the cheapest that still works, or null.
+ *
+ * Does not handle: multipath (host/multipath.ts chooses among the paths of a workload), zoning.
  */
 import { FcGraph, transitHopUs, type FcEdge } from './fc-graph.ts';
+
+/** Failed components a route must avoid (fabric/fabric-faults.ts). */
+export interface RouteFaults {
+  linkDown(link: number): boolean;
+  portDown(deviceId: string, portId: string): boolean;
+  deviceDown(deviceId: string): boolean;
+}
+
+function edgeDown(faults: RouteFaults, fromDeviceId: string, e: FcEdge): boolean {
+  return faults.linkDown(e.linkIndex) || faults.portDown(fromDeviceId, e.fromPortId) || faults.portDown(e.toDeviceId, e.toPortId) || faults.deviceDown(e.toDeviceId);
+}
 
 export interface FcHop {
   linkIndex: number;
@@ -56,12 +69,14 @@ export function resolveFcPath(
   hbaPortId: string,
   arrayId: string,
   arrayPortId: string,
+  faults?: RouteFaults,
 ): FcPath | null {
   const done = new Set<string>([serverId]);
   const frontier: Label[] = [];
   let order = 0;
   for (const e of graph.edgesFrom(serverId)) {
     if (e.fromPortId !== hbaPortId) continue;
+    if (faults !== undefined && edgeDown(faults, serverId, e)) continue;
     frontier.push({ deviceId: e.toDeviceId, costUs: e.weightUs, hopCount: 1, order: order++, prev: null, edge: e });
   }
   while (frontier.length > 0) {
@@ -80,6 +95,7 @@ export function resolveFcPath(
     if (hopUs === undefined) continue;
     for (const e of graph.edgesFrom(label.deviceId)) {
       if (done.has(e.toDeviceId) && e.toDeviceId !== arrayId) continue;
+      if (faults !== undefined && edgeDown(faults, label.deviceId, e)) continue;
       const costUs = label.costUs + hopUs + e.weightUs;
       frontier.push({ deviceId: e.toDeviceId, costUs, hopCount: label.hopCount + 1, order: order++, prev: label, edge: e });
     }

@@ -19,6 +19,7 @@ import { LAN_SWITCH_HOP_US } from '../constants.ts';
 import type { FcGraph } from './fc-graph.ts';
 import { resolveAccess, type AccessResolution } from './lu-access.ts';
 import { resolveFcPath, type FcPath } from './path-resolver.ts';
+import { pathLun } from './workload-paths.ts';
 import { ZoningState } from './zoning-state.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -56,6 +57,14 @@ export class RuntimeAccess {
       if (d.kind === 'array') this.arrays.set(d.id, { ...d, hostGroups: d.hostGroups.map((g) => ({ ...g, wwpns: [...g.wwpns] })) });
       if (d.kind === 'server') this.servers.set(d.id, d);
     }
+  }
+
+  /** The LUN `ldevId` has for (HBA, array port) now — zoning and host groups as changed at run time — or -1 (workload-paths.ts). */
+  pathLun(serverId: string, hbaPortId: string, wwpn: string, arrayId: string, portId: string, ldevId: string): number {
+    const array = this.arrays.get(arrayId);
+    const server = this.servers.get(serverId);
+    if (!array || !server) return -1;
+    return pathLun(array, portId, wwpn, ldevId, this.zoning, server, hbaPortId);
   }
 
   /** Adds or removes `wwpn` in a host group. Returns an error message, or null (a no-op change is fine). */

@@ -31,6 +31,8 @@ export interface HostControlParts {
   access(): RuntimeAccess;
   /** The simulation's write path from the cursor (see simulation.ts `sendWrite`). */
   sendWrite(w: number, ldev: number, block: number, bytes: number, seq: number, duplex: number, paired: boolean): void;
+  /** After access was resolved again: multipath re-reads which paths LUN security lets each workload use. */
+  refreshed(): void;
 }
 
 export class HostControl {
@@ -76,5 +78,6 @@ export class HostControl {
         p.wlReject[w] = reasonCode(r.reason);
       }
     });
+    p.refreshed();
   }
 }

@@ -19,6 +19,12 @@ export const IO_REJECTED = 2;
 export const IO_HIT = 4;
 /** A write the host mirror program duplexed: it also counts for the mirror's S-VOL. */
 export const IO_MIRROR = 8;
+/** A write the array has accepted (its data is in cache): a retry only needs its status again. */
+export const IO_ACCEPTED = 16;
+/** Lost with a failed path: its next event retries it on a surviving path at `retryUs` (host/multipath.ts). */
+export const IO_RETRY = 32;
+/** A read whose data is on its way back (its READ_RETURN is pending). */
+export const IO_AWAIT_RETURN = 64;
 
 export class IoSlots {
   workload: Int32Array;
@@ -28,6 +34,12 @@ export class IoSlots {
   bytes: Float64Array;
   flags: Uint8Array;
   reason: Int8Array;
+  /** The multipath path the I/O is on (host/multipath.ts), or -1 (refused, held, parked, free). */
+  path: Int32Array;
+  /** For a retry: the block, the write's sequence number, and when the host retries it. */
+  block: Float64Array;
+  seq: Float64Array;
+  retryUs: Float64Array;
   private free: Int32Array;
   private freeCount = 0;
   private capacity = 0;
@@ -41,6 +53,10 @@ export class IoSlots {
     this.bytes = new Float64Array(0);
     this.flags = new Uint8Array(0);
     this.reason = new Int8Array(0);
+    this.path = new Int32Array(0);
+    this.block = new Float64Array(0);
+    this.seq = new Float64Array(0);
+    this.retryUs = new Float64Array(0);
     this.free = new Int32Array(0);
     this.grow(initialCapacity);
   }
@@ -51,8 +67,14 @@ export class IoSlots {
     return this.free[--this.freeCount];
   }
 
+  /** Slots allocated so far (busy ones have `path` set or are in flight; scan with `path`). */
+  get size(): number {
+    return this.capacity;
+  }
+
   release(slot: number): void {
     this.inUse--;
+    this.path[slot] = -1;
     this.free[this.freeCount++] = slot;
   }
 
@@ -67,6 +89,10 @@ export class IoSlots {
     this.bytes = copy(new Float64Array(next), this.bytes);
     this.flags = copy(new Uint8Array(next), this.flags);
     this.reason = copy(new Int8Array(next), this.reason);
+    this.path = copy(new Int32Array(next).fill(-1), this.path);
+    this.block = copy(new Float64Array(next), this.block);
+    this.seq = copy(new Float64Array(next), this.seq);
+    this.retryUs = copy(new Float64Array(next), this.retryUs);
     const free = new Int32Array(next);
     free.set(this.free.subarray(0, this.freeCount));
     // New slots go under the existing free ones, highest first, so allocation order stays low-to-high.

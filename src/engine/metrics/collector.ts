@@ -46,6 +46,9 @@ export class MetricsCollector {
   secRejected = 0;
   // series summaries
   samples = 0;
+  /** Per LDEV, the last closed second: mean host response (ms, NaN without completions) and I/Os (the alert thresholds read them). */
+  readonly lastResponseMs: Float64Array;
+  readonly lastIops: Float64Array;
   readonly peakTotalIops: Float64Array;
   readonly minTotalIops: Float64Array;
   readonly linkPeakUtilPct: Float64Array;
@@ -63,6 +66,8 @@ export class MetricsCollector {
     this.cursor = cursor;
     this.ldevCount = ldevCount;
     this.linkCount = linkCount;
+    this.lastResponseMs = new Float64Array(ldevCount).fill(NaN);
+    this.lastIops = new Float64Array(ldevCount);
     const f = (): Float64Array => new Float64Array(ldevCount);
     this.reads = f();
     this.writes = f();
@@ -145,6 +150,8 @@ export class MetricsCollector {
       row[2 + 2 * L + i] = r > 0 ? (100 * this.secReadHits[i]) / r : NaN;
       const hostIos = total - this.secJobIos[i];
       row[2 + 3 * L + i] = hostIos > 0 ? this.secRespUs[i] / hostIos / 1000 : NaN;
+      this.lastResponseMs[i] = row[2 + 3 * L + i];
+      this.lastIops[i] = total;
       if (total > this.peakTotalIops[i]) this.peakTotalIops[i] = total;
       if (total < this.minTotalIops[i]) this.minTotalIops[i] = total;
     }

@@ -36,6 +36,11 @@ export interface HostLeg {
   frontEndPortIndex: number;
   hops: FcHop[];
   transitUs: number;
+  /** Its route's ends (host/multipath.ts re-routes a leg around failures). */
+  serverId: string;
+  hbaPortId: string;
+  arrayId: string;
+  arrayPortId: string;
 }
 
 export interface CompiledPair {
@@ -102,7 +107,8 @@ function hostLeg(graph: FcGraph, server: Server, arrays: DiskArray[], t: Tables,
   for (const lu of paths) {
     const access = resolveAccess(graph, server, array, { arrayId: array.id, portId: lu.portId, lun: lu.lun }, zoning);
     if (access.ok && access.ldevId === ldevId) {
-      return { frontEndPortIndex: t.arrays[ldev.arrayIndex].portIndexById.get(lu.portId)!, hops: access.path.hops, transitUs: access.path.transitUs };
+      const path = access.path;
+      return { frontEndPortIndex: t.arrays[ldev.arrayIndex].portIndexById.get(lu.portId)!, hops: path.hops, transitUs: path.transitUs, serverId: server.id, hbaPortId: path.hbaPortId, arrayId: array.id, arrayPortId: lu.portId };
     }
   }
   return null;

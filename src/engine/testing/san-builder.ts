@@ -12,7 +12,7 @@
  */
 import { Scenario, type Action, type Expectation } from '../../model/scenario.ts';
 import type { z } from 'zod';
-import { CopyGroup, type Device, type DiskArray, type Link, type ParityGroup, type Port, type RaidLevel, type Tier, type Workload } from '../../model/topology.ts';
+import { CopyGroup, type Device, type DiskArray, type Link, type ParityGroup, type Port, type Server, type RaidLevel, type Tier, type Workload } from '../../model/topology.ts';
 
 type WorkloadInput = Partial<Omit<Workload, 'target'>> & Pick<Workload, 'id' | 'rw' | 'target'>;
 
@@ -46,9 +46,9 @@ export class SanBuilder {
     return { id, name: id, siteId: 'main', position: { x: (i % 8) * 160, y: Math.floor(i / 8) * 120 } };
   }
 
-  server(id: string, opts: { hbas?: number; speedGbps?: number } = {}): this {
+  server(id: string, opts: { hbas?: number; speedGbps?: number; multipath?: Server['multipath'] } = {}): this {
     const ports = this.fcPorts('hba', opts.hbas ?? 1, opts.speedGbps ?? 8, true);
-    this.devices.push({ ...this.base(id), kind: 'server', serverClass: 'unix', ports, roles: [], workloads: [] });
+    this.devices.push({ ...this.base(id), kind: 'server', serverClass: 'unix', ports, roles: [], workloads: [], ...(opts.multipath ? { multipath: opts.multipath } : {}) });
     return this;
   }
 
@@ -63,8 +63,10 @@ export class SanBuilder {
     return this;
   }
 
-  array(id: string, opts: { ports?: number; speedGbps?: number; cacheGiB?: number; trackKiB?: number } = {}): this {
-    const ports = this.fcPorts('fc', opts.ports ?? 2, opts.speedGbps ?? 8, true);
+  /** `portIds` names the ports (e.g. CCI's `CL1-A`, `CL2-A`: controller 1 and 2); default `fc0`, `fc1` … */
+  array(id: string, opts: { ports?: number; speedGbps?: number; cacheGiB?: number; trackKiB?: number; portIds?: string[] } = {}): this {
+    const ports = this.fcPorts('fc', opts.portIds?.length ?? opts.ports ?? 2, opts.speedGbps ?? 8, true);
+    opts.portIds?.forEach((pid, i) => (ports[i].id = pid));
     const device: DiskArray = {
       ...this.base(id),
       kind: 'array',

@@ -1,0 +1,257 @@
+/**
+ * Everything a simulation needs for failures, multipath, alerts and volume moves, built once
+ * and wired together: the alert log, the fabric's down-sets, multipath, the disk faults of the
+ * parity groups, the tape drives, volume moves, the acknowledged-write checker and the
+ * per-second health checks.
+ *
+ * Owns: the wiring between those parts (a fabric change re-routes multipath, then the
+ * simulation retries the I/Os lost with it; a blocked parity group or a lost mirror leg
+ * suspends the pairs that depend on it: PSUE, with an alert; a pair that goes PSUE, PFUS or
+ * a journal that fills raises an alert), EV_FAULT dispatch by sub-kind, the per-second checks
+ * (parity-group utilisation over the last second, thresholds of the console's `monitoring`),
+ * and the status and report of faults.
+ *
+ * Invariants: nothing here runs per I/O except through the checker (after the first fault);
+ * alerts come only from events, so they are deterministic.
+ *
+ * Does not handle: the I/O lifecycle and retries (simulation.ts), the parts' own rules (each
+ * file named in its field).
+ */
+import type { Scenario } from '../../model/scenario.ts';
+import type { DeviceOf, Server } from '../../model/topology.ts';
+import type { DiskArrays } from '../array/array.ts';
+import type { BackupSystem } from '../backup.ts';
+import type { CompiledModel } from '../compile.ts';
+import { PAIR_STATES } from '../api.ts';
+import { US_PER_S } from '../constants.ts';
+import { LOG_PAIR_STATE, EV_FAULT, FAULT_EV_MOVE, FAULT_EV_PATH_CHECK, FAULT_EV_PATH_DETECT, FAULT_EV_REBUILD, FAULT_EV_TAPE } from '../events.ts';
+import type { FaultReport, FaultStatus, ParityGroupHealth } from '../fault-api.ts';
+import type { HostPaths } from '../host/host-paths.ts';
+import { Multipath } from '../host/multipath.ts';
+import type { MetricsCollector } from '../metrics/collector.ts';
+import { AlertLog } from '../ops/alerts.ts';
+import type { RemoteCopy } from '../remote/remote-copy.ts';
+import type { Replication } from '../replication/pairs.ts';
+import { AckChecker } from './ack-checker.ts';
+import { FabricFaults } from './fabric-faults.ts';
+import { FaultSystem, type FaultTarget } from './fault-system.ts';
+
+export interface FaultRuntimeDeps {
+  scenario: Scenario;
+  model: CompiledModel;
+  arrays: DiskArrays;
+  metrics: MetricsCollector;
+  repl: Replication;
+  backup: () => BackupSystem;
+  remote: RemoteCopy;
+  paths: HostPaths;
+  propagationUs: Float64Array;
+  wlLdev: Int32Array;
+  nowUs(): number;
+  push(atUs: number, kind: number, a: number, b: number): void;
+  /** After multipath changed routes: retry the I/Os in flight on the paths marked `lost`. */
+  retryLost(): void;
+}
+
+/** A fault target for a part not built into this engine: refuses with a message. */
+const unavailable = (what: string): FaultTarget => ({ check: () => `${what} faults are not available in this engine`, setFailed: () => undefined });
+
+export class FaultRuntime {
+  readonly alerts: AlertLog;
+  readonly fabric: FabricFaults;
+  readonly mp: Multipath;
+  readonly ack: AckChecker;
+  readonly system: FaultSystem;
+  /** Per LDEV: 1 while its parity group is blocked (I/O refused as `ldev-blocked`). */
+  readonly ldevBlocked: Uint8Array;
+  private readonly d: FaultRuntimeDeps;
+  /** Per parity group: busyUs at the last sample, and utilisation over the last second. */
+  private readonly lastBusyUs: Float64Array;
+  private readonly utilPct: Float64Array;
+  private readonly thresholds: { parityGroupUtilPct: number; responseMs: number } | null;
+
+  constructor(d: FaultRuntimeDeps) {
+    this.d = d;
+    const m = d.model;
+    const devices = d.scenario.topology.devices;
+    const monitoring = devices.find((x): x is DeviceOf<'console'> => x.kind === 'console' && x.monitoring !== undefined)?.monitoring;
+    this.alerts = new AlertLog(monitoring);
+    this.thresholds = monitoring ? { parityGroupUtilPct: monitoring.parityGroupUtilPct, responseMs: monitoring.responseMs } : null;
+    this.ack = new AckChecker(m.ldevs.length);
+    this.ldevBlocked = new Uint8Array(m.ldevs.length);
+    const pgCount = d.arrays.parityGroups.count;
+    this.lastBusyUs = new Float64Array(pgCount);
+    this.utilPct = new Float64Array(pgCount);
+    const raise = this.alerts.raise.bind(this.alerts);
+    this.mp = new Multipath(m, d.paths, devices.filter((x): x is Server => x.kind === 'server'), d.propagationUs, {
+      nowUs: d.nowUs,
+      schedule: (atUs, subKind, p, generation) => d.push(atUs, EV_FAULT, p, subKind + 8 * generation),
+      raise: (severity, kind, deviceId, message) => raise(d.nowUs(), severity, kind, deviceId, message),
+      legLost: (pair) => this.suspendPair(pair, `the mirror program lost its path to the S-VOL`),
+    });
+    this.fabric = new FabricFaults(
+      devices,
+      m.links,
+      () => {
+        this.mp.faultsChanged(this.fabric);
+        d.retryLost();
+      },
+      (wanId, up) => {
+        const l = d.remote.wanIndex(wanId);
+        if (l >= 0) d.remote.setWan(l, up);
+      },
+    );
+    this.system = new FaultSystem({
+      nowUs: d.nowUs,
+      alerts: this.alerts,
+      fabric: this.fabric,
+      disks: unavailable('disk'),
+      tape: unavailable('tape drive'),
+      moves: {
+        start: () => ({ ok: false, message: 'volume moves are not available in this engine' }),
+        predict: () => ({ error: 'volume moves are not available in this engine' }),
+      },
+      health: (into) => this.health(into),
+      status: () => this.partStatus(),
+      report: () => this.partReport(),
+    });
+  }
+
+  /** The first fault of a run starts the acknowledged-write checker. */
+  beforeFault(): void {
+    if (!this.ack.on) this.ack.start();
+  }
+
+  /** A pair whose copy cannot go on: suspended by error (PSUE); its alert says why. */
+  suspendPair(pair: number, why: string): void {
+    const r = this.d.repl;
+    const state = r.stateOf(pair);
+    if (state === 'SMPL' || state === 'PSUE' || state === 'PSUS') return;
+    this.suspendWhy = why;
+    r.command([pair], { op: 'suspend' });
+    this.suspendWhy = null;
+  }
+
+  private suspendWhy: string | null = null;
+
+  /** Every pair-state record of the event log: suspensions and full journals or pools raise alerts. */
+  pairLogged(code: number, pair: number): void {
+    const state = PAIR_STATES[code - LOG_PAIR_STATE];
+    if (code < LOG_PAIR_STATE || (state !== 'PSUE' && state !== 'PFUS' && state !== 'PFUL')) return;
+    const m = this.d.model;
+    const p = m.replication.pairs[pair];
+    const arrayId = m.arrays[m.ldevs[p.pvol].arrayIndex].id;
+    const remote = p.remote !== null;
+    const now = this.d.nowUs();
+    if (state === 'PSUE') this.alerts.raise(now, 'critical', 'pair-suspended', arrayId, `${p.key}: suspended by error (PSUE)${this.suspendWhy ? `: ${this.suspendWhy}` : ''}`);
+    else if (state === 'PFUS') this.alerts.raise(now, 'critical', remote ? 'journal-full' : 'pair-suspended', arrayId, remote ? `${p.key}: the master journal stayed full: suspended (PFUS)` : `${p.key}: snapshot pool over its warning threshold (PFUS)`);
+    else this.alerts.raise(now, 'warning', 'journal-full', arrayId, remote ? `${p.key}: master journal over 80 % (PFUL)` : `${p.key}: snapshot pool over its warning threshold (PFUL)`);
+  }
+
+  /** EV_FAULT: b = sub-kind + 8 × generation. */
+  event(a: number, b: number): void {
+    const sub = b & 7;
+    const generation = b >> 3;
+    switch (sub) {
+      case FAULT_EV_PATH_DETECT:
+      case FAULT_EV_PATH_CHECK:
+        this.mp.event(sub, a, generation);
+        return;
+      case FAULT_EV_REBUILD:
+      case FAULT_EV_MOVE:
+      case FAULT_EV_TAPE:
+        return;
+    }
+  }
+
+  /** Once per simulated second, after the metrics sample: utilisation and thresholds. */
+  sample(second: number): void {
+    const pg = this.d.arrays.parityGroups;
+    const now = this.d.nowUs();
+    for (let g = 0; g < pg.count; g++) {
+      const busy = pg.busyUs[g];
+      this.utilPct[g] = Math.min(100, (100 * (busy - this.lastBusyUs[g])) / (pg.diskCount[g] * US_PER_S));
+      this.lastBusyUs[g] = busy;
+    }
+    const t = this.thresholds;
+    if (t === null) return;
+    const m = this.d.model;
+    for (let g = 0; g < pg.count; g++) {
+      const id = m.parityGroups[g].id;
+      const util = this.utilPct[g];
+      this.alerts.threshold(now, `pg:${g}`, m.arrays[m.parityGroups[g].arrayIndex].id, util, t.parityGroupUtilPct, () => `parity group ${id} at ${util.toFixed(1)} % (limit ${t.parityGroupUtilPct} %) in second ${second}`);
+    }
+    const resp = this.d.metrics.lastResponseMs;
+    for (let l = 0; l < m.ldevs.length; l++) {
+      const ms = resp[l];
+      if (Number.isNaN(ms)) continue;
+      this.alerts.threshold(now, `rt:${l}`, m.arrays[m.ldevs[l].arrayIndex].id, ms, t.responseMs, () => `LDEV ${m.ldevs[l].id}: response ${ms.toFixed(2)} ms (limit ${t.responseMs} ms) in second ${second}`);
+    }
+  }
+
+  private ldevIdOf = (w: number): string | null => {
+    const l = this.d.wlLdev[w];
+    return l >= 0 ? this.d.model.ldevs[l].id : null;
+  };
+
+  private health(into: FaultStatus['health']): void {
+    this.fabric.health(into);
+    const m = this.d.model;
+    m.workloads.forEach((wk, w) => {
+      const start = this.mp.wlPathStart[w];
+      const end = this.mp.wlPathEnd[w];
+      let bad = 0;
+      for (let p = start; p < end; p++) if (this.mp.state[p] !== 0) bad++;
+      if (bad === 0) return;
+      const status: 'failed' | 'degraded' = bad === end - start ? 'failed' : 'degraded';
+      if (into[wk.serverId] !== 'failed') into[wk.serverId] = status;
+    });
+    for (const g of this.groupHealth()) {
+      if (g.state === 'normal') continue;
+      const status = g.state === 'blocked' ? 'failed' : 'degraded';
+      if (into[g.arrayId] !== 'failed') into[g.arrayId] = status;
+    }
+  }
+
+  private groupHealth(): ParityGroupHealth[] {
+    const m = this.d.model;
+    const pg = this.d.arrays.parityGroups;
+    const nowS = this.d.nowUs() / US_PER_S;
+    return m.parityGroups.map((g, i) => ({
+      arrayId: m.arrays[g.arrayIndex].id,
+      parityGroupId: g.id.slice(m.arrays[g.arrayIndex].id.length + 1),
+      tier: g.tier,
+      raid: g.raid,
+      state: 'normal' as const,
+      failedDisks: [],
+      rebuildPct: null,
+      rebuildEndUs: null,
+      utilPct: this.utilPct[i],
+      meanUtilPct: nowS > 0 ? Math.min(100, (100 * pg.busyUs[i]) / (pg.diskCount[i] * nowS * US_PER_S)) : 0,
+    }));
+  }
+
+  private partStatus(): Omit<FaultStatus, 'faults' | 'alerts' | 'alertCount' | 'health'> {
+    return { paths: this.mp.status(this.ldevIdOf), parityGroups: this.groupHealth(), moves: [] };
+  }
+
+  private partReport(): Omit<FaultReport, 'alerts'> {
+    const m = this.d.model;
+    const ioErrors: Record<string, number> = {};
+    let retried = 0;
+    let failovers = 0;
+    m.workloads.forEach((wk, w) => {
+      ioErrors[wk.serverId] = (ioErrors[wk.serverId] ?? 0) + this.mp.ioErrors[w];
+      retried += this.mp.retried[w];
+      failovers += this.mp.failovers[w];
+    });
+    const parityGroups: FaultReport['parityGroups'] = {};
+    for (const g of this.groupHealth()) parityGroups[`${g.arrayId}/${g.parityGroupId}`] = { state: g.state, rebuilds: 0, meanUtilPct: Math.round(g.meanUtilPct * 1000) / 1000 };
+    const lost = this.d.remote.arrayDown;
+    const ackCheck = this.ack.verdict(
+      (l) => this.ldevBlocked[l] === 0 && lost[m.ldevs[l].arrayIndex] === 0,
+      (l) => m.ldevs[l].id,
+    );
+    return { ioErrors, retriedIos: retried, failovers, parityGroups, moves: {}, ackCheck };
+  }
+}
