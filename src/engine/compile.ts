@@ -46,7 +46,7 @@ export interface CompiledArray {
   /** Global front-end port indices of this array, by port id. */
   portIndexById: Map<string, number>;
 }
-export interface CompiledParityGroup { id: string; arrayIndex: number; tier: Tier; raid: RaidLevel; diskCount: number }
+export interface CompiledParityGroup { id: string; arrayIndex: number; tier: Tier; raid: RaidLevel; diskCount: number; diskCapacityGiB: number }
 export interface CompiledLdev {
   id: string;
   name: string;
@@ -137,7 +137,7 @@ function compileArrays(sortedArrays: DiskArray[]): ArrayTables {
     const pgIndex = new Map<string, number>();
     [...array.parityGroups].sort(byId).forEach((pg) => {
       pgIndex.set(pg.id, parityGroups.length);
-      parityGroups.push({ id: `${array.id}/${pg.id}`, arrayIndex, tier: pg.tier, raid: pg.raid, diskCount: pg.diskCount });
+      parityGroups.push({ id: `${array.id}/${pg.id}`, arrayIndex, tier: pg.tier, raid: pg.raid, diskCount: pg.diskCount, diskCapacityGiB: pg.diskCapacityGiB });
     });
     array.ldevs.forEach((ldev, i) => {
       if (ldevIds.has(ldev.id)) throw new CompileError(array.id, `ldevs[${i}].id`, `LDEV id "${ldev.id}" is used twice (LDEV ids are unique in the document)`);

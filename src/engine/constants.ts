@@ -235,3 +235,89 @@ export const REMOTE_PORT_US = 20;
 
 /** Entries kept by the in-engine prefix checker past the remote's prefix before it keeps only the frozen image. */
 export const REMOTE_CHECK_HISTORY = 65_536;
+
+// ---------------------------------------------------------------- volume moves (array/volume-move.ts)
+
+/**
+ * A volume move copies its LDEV in steps of this many bytes (whole tracks, at least one): one
+ * sequential read on the source group, then a write-through to the target group; the next step
+ * starts when the previous one's target write ended. One step is in flight at a time, queued
+ * FIFO behind host I/O on both groups' disks, so the copy takes what the disks have left:
+ * ≈ 80 MB/s from an idle 7.2k HDD group to SSDs (36 ms read + 17 ms RAID5 write per 4 MiB),
+ * less when the source is busy. Sources: Hitachi Volume Migration copies the whole source
+ * volume in the background while it stays readable and writable, then swaps host access to the
+ * target (Hitachi SVOS Volume Migration user guide, "Overview of Volume Migration"); Huawei
+ * SmartMove's migration rates for the same job range from ≤ 15 MB/s ("Medium", for busy
+ * hosts) to ≤ 60 MB/s ("High") and ≤ 500 MB/s ("Highest", idle hosts) — our back-end-paced
+ * copy sits between "High" and "Highest", as a job that yields to host I/O but does not sleep.
+ * 4 MiB is a backup agent's chunk (JOB_CHUNK_BYTES).
+ */
+export const MOVE_STEP_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The load window of volume moves, seconds: a prediction uses the group and LDEV busy time of the
+ * last 10 s before it; the measurement after a move uses 10 s as well. HP Auto LUN XP (Hitachi
+ * CruiseControl) estimates "from past resource usage rates, hard disk drive type information,
+ * and the RAID level" over its Performance Monitor samples (minutes on a real array; 10 s keeps
+ * scenario runs short while averaging ~1,000 I/Os at 100 IOPS, a ±3 % sampling spread).
+ */
+export const MOVE_WINDOW_S = 10;
+
+/**
+ * After a switch-over the measured window starts this many whole seconds later: destages of
+ * writes accepted before the switch-over are still charged to the source group for up to about
+ * WRITE_BEHIND_DELAY_US plus the disks' queue; 2 s lets them drain first.
+ */
+export const MOVE_SETTLE_S = 2;
+
+// ---------------------------------------------------------------- disk failures and rebuilds (array/disk-faults.ts)
+
+/**
+ * Failed disks a parity group survives: RAID5 one (single parity), RAID6 two (P + Q). RAID1 (the
+ * 2D+2D / 4D+4D mirrored pairs of Hitachi arrays, RAID 1+0) survives one failed disk per mirror
+ * pair: it is blocked when both disks of a pair are out, whatever the other pairs do ("failure of
+ * a drive that is not mirrored to any other failed drive" is survivable — HP Smart Array user
+ * guides, "Automatic data recovery"); the value here is the most any one pair loses.
+ * Source: Patterson, Gibson, Katz 1988 (RAID5); SNIA dictionary (RAID6, double parity).
+ */
+export const RAID_FAILURES_TOLERATED: Readonly<Record<RaidLevel, number>> = { RAID1: 1, RAID5: 1, RAID6: 2 };
+
+/**
+ * Rebuild (correction copy onto a hot spare) rate of one failed disk when its group is idle,
+ * bytes per µs (= MB/s), by RAID level and tier. The array throttles the rebuild below the
+ * media rate so host I/O keeps most of the disks (Linux md rebuilds at up to speed_limit_max =
+ * 200 MB/s only when the array is idle and guarantees 1 MB/s under load; Fujitsu ETERNUS, Dell
+ * PERC and HPE Smart Array expose a rebuild priority for the same trade-off). Values:
+ * - HDD at about a third to a half of the media rate (TIER_MODELS: 200 / 180 MB/s): 15k 100 MB/s,
+ *   7.2k 60 MB/s for RAID5 — 1.2 TB in ≈ 3.3 h / 5.6 h, the order arrays report (storagemath.org's
+ *   rebuild table: 7.2k ≈ 105 MB/s, 15k ≈ 175 MB/s at 30 % load without a throttle; a 16 TB
+ *   NL-SAS RAID5 rebuild takes 24–72 h, i.e. 60–185 MB/s);
+ * - SSD 200 MB/s (md's speed_limit_max; SATA/SAS SSDs stream 500 MB/s, the controller's parity
+ *   work and the throttle hold the rebuild well below);
+ * - RAID1 copies the mirror (one read, one write per byte): ×1.2; RAID6 reads n−2 disks and
+ *   computes two syndromes: ×0.8 (SANdbox's assumption, in line with vendors' advice that
+ *   parity rebuilds are slower than mirror copies).
+ */
+export const REBUILD_BYTES_PER_US: Readonly<Record<RaidLevel, Readonly<Record<Tier, number>>>> = {
+  RAID1: { ssd: 240, hdd15k: 120, hdd7k: 72 },
+  RAID5: { ssd: 200, hdd15k: 100, hdd7k: 60 },
+  RAID6: { ssd: 160, hdd15k: 80, hdd7k: 48 },
+};
+
+/**
+ * A rebuild advances in steps of about this long (one EV_FAULT check each, ten a second per
+ * rebuilding group): a step's share of the failed disk's capacity (rate × step) is read from the
+ * survivors and written to the spare in chunks that run in the disks' idle time; the next step
+ * starts when the step's time has passed and all its chunks have run. On an idle group a step's
+ * transfer (25–60 ms of an HDD's 100 ms) always fits, so the rebuild takes capacity / rate.
+ */
+export const REBUILD_STEP_US = 100_000;
+
+/**
+ * Rebuild I/O size per disk: 1 MiB (arrays and md rebuild in large sequential reads; a
+ * 1 MiB transfer holds a 15k HDD ≈ 5 ms, so a host read never waits longer than that plus a
+ * positioning for the chunk in progress). A chunk runs only in idle time; when host I/O leaves
+ * a step's chunks waiting at its check, one chunk per disk is forced behind the queue per step —
+ * the guaranteed minimum (md's speed_limit_min), ≈ 10 MB/s per disk.
+ */
+export const REBUILD_CHUNK_BYTES = 1 << 20;

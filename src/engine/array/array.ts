@@ -29,6 +29,14 @@
  * out on a miss starts clean (its previous key's destage, if any, stays queued: evicting a
  * dirty slot loses no back-end work, and the old destage cannot clean the new key).
  *
+ * Volume moves (array/volume-move.ts): while an LDEV moves, `ldevMoveGroup` names the target
+ * group and `ldevMoveCopiedTracks` how many of its tracks (from 0) the background copy has
+ * passed; a write that dirties tracks and starts below that mark is destaged to both groups
+ * (the mirror). `moveCopyStep` charges one copy step; `switchParityGroup` ends the move. Only
+ * the LDEV → group mapping changes: cache keys, digests, ports and LU paths stay as they are.
+ * Back-end work is attributed to its LDEV (parity-group.ts, per-LDEV accounting), except reads
+ * served from another group (`group` >= 0: a snapshot's pool).
+ *
  * Does not handle: replication, cache partitions; a dirty slot can be evicted before its
  * destage ran (real arrays pin it; here the work stays queued, only the slot is re-used).
  */
@@ -66,6 +74,9 @@ export class DiskArrays {
   readonly throttledWrites: Float64Array;
   private nextToken = 1;
   readonly ldevParityGroup: Int32Array;
+  /** Per LDEV: the group it is moving to (-1: not moving), and the tracks its copy has passed. */
+  readonly ldevMoveGroup: Int32Array;
+  readonly ldevMoveCopiedTracks: Float64Array;
   readonly ldevReadOnly: Uint8Array;
   /** Per LDEV: 1 for a cache-resident (virtual) volume, whose tracks never touch disks. */
   readonly ldevCacheResident: Uint8Array;
@@ -83,7 +94,7 @@ export class DiskArrays {
     this.caches = model.arrays.map((a, i) => new LruCache(Math.max(1, Math.min(a.cacheSlots, tracksPerArray[i], LRU_SLOT_LIMIT))));
     this.dirtyToken = this.caches.map((c) => new Int32Array(c.capacity));
     this.writePendingLimit = Float64Array.from(this.caches, (c) => Math.max(1, Math.floor(c.capacity * WRITE_PENDING_LIMIT)));
-    this.parityGroups = new ParityGroups(model.parityGroups, cursor, this.dirtyToken);
+    this.parityGroups = new ParityGroups(model.parityGroups, cursor, this.dirtyToken, model.ldevs.length);
     this.portNextFreeUs = new Float64Array(model.frontEndPortCount);
     this.ldevCount = model.ldevs.length;
     this.ldevCache = model.ldevs.map((l) => this.caches[l.arrayIndex]);
@@ -93,6 +104,8 @@ export class DiskArrays {
     this.acceptedWrites = new Float64Array(model.ldevs.length);
     this.throttledWrites = new Float64Array(model.ldevs.length);
     this.ldevParityGroup = Int32Array.from(model.ldevs, (l) => l.parityGroupIndex);
+    this.ldevMoveGroup = new Int32Array(model.ldevs.length).fill(-1);
+    this.ldevMoveCopiedTracks = new Float64Array(model.ldevs.length);
     this.ldevReadOnly = Uint8Array.from(model.ldevs, (l) => (l.readOnly ? 1 : 0));
     this.ldevCacheResident = Uint8Array.from(model.ldevs, (l) => (l.cacheResident ? 1 : 0));
     this.ldevTrackBytes = Float64Array.from(model.ldevs, (l) => model.arrays[l.arrayIndex].trackBytes);
@@ -155,7 +168,7 @@ export class DiskArrays {
     if (!hit) {
       const pg = group >= 0 ? group : this.ldevParityGroup[ldev];
       this.parityGroups.destageIdle(pg);
-      this.parityGroups.read(pg, bytes);
+      this.parityGroups.read(pg, bytes, group >= 0 ? -1 : ldev);
     }
     this.cursor[0] += CACHE_SERVICE_US;
   }
@@ -201,22 +214,65 @@ export class DiskArrays {
           const token = this.nextToken;
           this.nextToken = (token + 1) | 0 || 1;
           tokens[slot] = token;
-          groups.scheduleDestage(pg, scheduled ? 0 : bytes, !(sequential && resident), slot, token);
+          groups.scheduleDestage(pg, scheduled ? 0 : bytes, !(sequential && resident), slot, token, ldev);
           scheduled = true;
         }
       }
       digests.fold(track, writerId, seq, track === first ? (offsetBytes - first * trackBytes) | 0 : 0);
     }
     if (merged) {
-      if (sequential) groups.scheduleDestage(pg, bytes, false, -1, 0);
+      if (sequential) groups.scheduleDestage(pg, bytes, false, -1, 0, ldev);
       else this.mergedWrites[ldev]++;
     } else if (throttled) {
       this.throttledWrites[ldev]++;
-      groups.destageNow(pg, bytes, !(sequential && hit));
+      groups.destageNow(pg, bytes, !(sequential && hit), ldev);
     } else if (!scheduled) {
-      groups.scheduleDestage(pg, bytes, !(sequential && hit), -1, 0);
+      groups.scheduleDestage(pg, bytes, !(sequential && hit), -1, 0, ldev);
+    }
+    // Volume move: a write that made back-end work on tracks the copy has passed goes to the target too.
+    if (this.ldevMoveGroup[ldev] >= 0 && (!merged || sequential) && first < this.ldevMoveCopiedTracks[ldev]) {
+      this.mirrorWrite(ldev, bytes, !merged && !(sequential && hit), throttled);
     }
     this.cursor[0] += CACHE_SERVICE_US;
+  }
+
+  /** The mirror leg of a write to a moving LDEV: the same destage on the move's target group (write-through when the source's was). */
+  private mirrorWrite(ldev: number, bytes: number, positioned: boolean, throttled: boolean): void {
+    const to = this.ldevMoveGroup[ldev];
+    this.parityGroups.destageIdle(to);
+    if (throttled) this.parityGroups.destageNow(to, bytes, positioned, ldev);
+    else this.parityGroups.scheduleDestage(to, bytes, positioned, -1, 0, ldev);
+  }
+
+  /**
+   * One step of a volume move: `trackCount` tracks of `ldev` from `first` read from group `from`
+   * in one sequential operation (the cache is neither used nor disturbed: a move copies the disk
+   * image), then written through to group `to`; the copy mark passes them at once, so writes
+   * from now on are mirrored. Starts at `atUs`; returns when the target write ends.
+   */
+  moveCopyStep(ldev: number, from: number, to: number, first: number, trackCount: number, atUs: number): number {
+    const cursor = this.cursor;
+    const bytes = trackCount * this.ldevTrackBytes[ldev];
+    cursor[0] = atUs;
+    this.parityGroups.destageIdle(from);
+    this.parityGroups.read(from, bytes, ldev);
+    this.parityGroups.destageIdle(to);
+    this.parityGroups.destageNow(to, bytes, true, ldev);
+    this.ldevMoveCopiedTracks[ldev] = first + trackCount;
+    return cursor[0];
+  }
+
+  /** Starts the mirror of a volume move of `ldev` to group `to` (nothing copied yet). */
+  startMove(ldev: number, to: number): void {
+    this.ldevMoveGroup[ldev] = to;
+    this.ldevMoveCopiedTracks[ldev] = 0;
+  }
+
+  /** The switch-over of a volume move: `ldev`'s parity group becomes its move's target; the mirror ends. */
+  switchParityGroup(ldev: number): void {
+    this.ldevParityGroup[ldev] = this.ldevMoveGroup[ldev];
+    this.ldevMoveGroup[ldev] = -1;
+    this.ldevMoveCopiedTracks[ldev] = 0;
   }
 
   /** A write to a cache-resident volume: content only, no slot or destage (its tracks are pinned). */
@@ -254,7 +310,7 @@ export class DiskArrays {
     if (missing > 0) {
       const pg = group >= 0 ? group : this.ldevParityGroup[ldev];
       this.parityGroups.destageIdle(pg);
-      this.parityGroups.read(pg, missing * this.ldevTrackBytes[ldev]);
+      this.parityGroups.read(pg, missing * this.ldevTrackBytes[ldev], group >= 0 ? -1 : ldev);
     }
     this.cursor[0] += CACHE_SERVICE_US;
     return missing === 0;
@@ -273,7 +329,7 @@ export class DiskArrays {
     }
     const pg = this.ldevParityGroup[ldev];
     this.parityGroups.destageIdle(pg);
-    this.parityGroups.destageNow(pg, count * this.ldevTrackBytes[ldev], true);
+    this.parityGroups.destageNow(pg, count * this.ldevTrackBytes[ldev], true, ldev);
     this.cursor[0] += CACHE_SERVICE_US;
   }
 }

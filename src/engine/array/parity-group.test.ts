@@ -65,8 +65,8 @@ describe('parity groups › disk choice', () => {
     fc.assert(
       fc.property(groupArb, fc.array(opArb, { maxLength: 120 }), ({ disks, tier, raid }, ops) => {
         const groups: CompiledParityGroup[] = [
-          { id: 'a/other', arrayIndex: 0, tier: 'ssd', raid: 'RAID5', diskCount: 3 },
-          { id: 'a/pg', arrayIndex: 0, tier, raid, diskCount: disks },
+          { id: 'a/other', arrayIndex: 0, tier: 'ssd', raid: 'RAID5', diskCount: 3, diskCapacityGiB: 1200 },
+          { id: 'a/pg', arrayIndex: 0, tier, raid, diskCount: disks, diskCapacityGiB: 1200 },
         ];
         const cursor = createIoCursor();
         const pg = new ParityGroups(groups, cursor, [new Int32Array(4)]);

@@ -30,12 +30,25 @@
  * every scheduled destage is charged exactly once, in FIFO order per group, no earlier than
  * its due time.
  *
- * Does not handle: full-stripe write optimisation, rebuilds, disk failures, tiering, raising
- * destage priority at high write pending (the queue waits for idle time; writes throttle).
+ * Per-LDEV accounting (volume moves, array/volume-move.ts): callers that know the LDEV an
+ * operation is for pass it (`ldev` >= 0; -1 = unattributed, e.g. replication copies). Its disk
+ * busy µs go to `ldevBusyUs` when charged (a queued destage remembers its LDEV); its positioned
+ * operations and bytes go to `ldevReadOps`/`ldevReadBytes`/`ldevDestageOps`/`ldevDestageBytes`
+ * when issued, so its work can be re-costed on another tier's disks.
+ *
+ * Failed disks (array/degraded-raid.ts, driven by array/disk-faults.ts): while a group has a disk
+ * out of service its `degradedGroup` flag is set and `read` and `charge` hand the operation to
+ * `degraded` (reconstructed reads, degraded writes, no work on out disks); a healthy group pays
+ * one flag check per operation and its timelines are exactly what they were without this.
+ *
+ * Does not handle: full-stripe write optimisation, tiering, raising destage priority at high
+ * write pending (the queue waits for idle time; writes throttle); which disks fail and the
+ * rebuild's pacing (disk-faults.ts).
  */
 import type { CompiledParityGroup } from '../compile.ts';
 import { RAID_WRITE_PENALTY, TIER_MODELS, WRITE_BEHIND_DELAY_US } from '../constants.ts';
 import type { IoCursor } from '../io-cursor.ts';
+import { DegradedRaid } from './degraded-raid.ts';
 
 const QUEUE_INITIAL = 64; // a power of two; rings double when full
 
@@ -57,6 +70,17 @@ export class ParityGroups {
   readonly destages: Float64Array;
   /** Scheduled track destages not yet charged, per array (the write-pending count). */
   readonly dirtyByArray: Float64Array;
+  /** Per group: 1 while a disk is out of service (failed / spare not rebuilt): operations go to `degraded`. */
+  readonly degradedGroup: Uint8Array;
+  /** Degraded-RAID service of groups with `degradedGroup` set (degraded-raid.ts; disk-faults.ts drives it). */
+  readonly degraded: DegradedRaid;
+  // Per-LDEV accounting (volume moves; see the header): busy µs when charged, work when issued.
+  readonly ldevBusyUs: Float64Array;
+  readonly ldevReadOps: Float64Array;
+  readonly ldevReadBytes: Float64Array;
+  /** Positioned destages (a RAID write is one, whatever its penalty). */
+  readonly ldevDestageOps: Float64Array;
+  readonly ldevDestageBytes: Float64Array;
   private readonly arrayOf: Int32Array;
   private readonly cursor: IoCursor;
   /** Per group: the dirty-token array of its array's cache (slot → token, 0 = clean). */
@@ -66,6 +90,8 @@ export class ParityGroups {
   private queuePerDiskUs: Float64Array[];
   private queueSlot: Int32Array[];
   private queueToken: Int32Array[];
+  /** The LDEV each queued destage is for (-1: unattributed). */
+  private queueLdev: Int32Array[];
   private readonly queueHead: Int32Array;
   private readonly queueCount: Int32Array;
   /**
@@ -79,8 +105,8 @@ export class ParityGroups {
    */
   private readonly chargeArgs = new Float64Array(4);
 
-  /** `dirtyTokensByArray[a]`: the dirty tokens of array a's cache slots (shared with array.ts). */
-  constructor(groups: CompiledParityGroup[], cursor: IoCursor, dirtyTokensByArray: Int32Array[]) {
+  /** `dirtyTokensByArray[a]`: the dirty tokens of array a's cache slots (shared with array.ts); `ldevCount` sizes the per-LDEV accounting. */
+  constructor(groups: CompiledParityGroup[], cursor: IoCursor, dirtyTokensByArray: Int32Array[], ldevCount = 0) {
     this.cursor = cursor;
     const n = groups.length;
     this.count = n;
@@ -100,6 +126,12 @@ export class ParityGroups {
     this.queuePerDiskUs = groups.map(() => new Float64Array(QUEUE_INITIAL));
     this.queueSlot = groups.map(() => new Int32Array(QUEUE_INITIAL));
     this.queueToken = groups.map(() => new Int32Array(QUEUE_INITIAL));
+    this.queueLdev = groups.map(() => new Int32Array(QUEUE_INITIAL));
+    this.ldevBusyUs = new Float64Array(ldevCount);
+    this.ldevReadOps = new Float64Array(ldevCount);
+    this.ldevReadBytes = new Float64Array(ldevCount);
+    this.ldevDestageOps = new Float64Array(ldevCount);
+    this.ldevDestageBytes = new Float64Array(ldevCount);
     this.queueHead = new Int32Array(n);
     this.queueCount = new Int32Array(n);
     this.blockedUntilUs = new Float64Array(n);
@@ -114,6 +146,9 @@ export class ParityGroups {
       this.destageDisks[i] = Math.min(g.diskCount, g.raid === 'RAID6' ? 3 : 2);
     });
     this.diskNextFreeUs = new Float64Array(disks);
+    // Degraded RAID (disk-faults.ts): after the disk tables, which it reads.
+    this.degradedGroup = new Uint8Array(n);
+    this.degraded = new DegradedRaid(groups, this, cursor, this.degradedGroup);
   }
 
   /** Index of the group's disk that frees up first. */
@@ -132,15 +167,22 @@ export class ParityGroups {
     return best;
   }
 
-  /** A read of `bytes` on the earliest-free disk (positioning + transfer); advances the cursor to its end. */
-  read(pg: number, bytes: number): void {
+  /** A read of `bytes` on the earliest-free disk (positioning + transfer) for `ldev` (-1: unattributed); advances the cursor to its end. */
+  read(pg: number, bytes: number, ldev = -1): void {
     const serviceUs = this.positioningUs[pg] + bytes * this.mediaUsPerByte[pg];
+    // A disk of this group is out of service: degraded-raid.ts serves it (and counts it).
+    if (this.degradedGroup[pg] !== 0) return this.degraded.read(pg, serviceUs, bytes, ldev);
     const disk = this.earliestDisk(pg);
     const arrivalUs = this.cursor[0];
     const free = this.diskNextFreeUs[disk];
     const end = (arrivalUs > free ? arrivalUs : free) + serviceUs;
     this.diskNextFreeUs[disk] = end;
     this.busyUs[pg] += serviceUs;
+    if (ldev >= 0) {
+      this.ldevBusyUs[ldev] += serviceUs;
+      this.ldevReadOps[ldev]++;
+      this.ldevReadBytes[ldev] += bytes;
+    }
     this.cursor[0] = end;
   }
 
@@ -151,9 +193,9 @@ export class ParityGroups {
    * means the data continues a track already being written sequentially: transfer time only.
    * `slot` >= 0: the cache slot the write dirtied, with its dirty `token` — counted as write
    * pending until charged, and cleaned then if it still holds that token. `slot` -1: work only
-   * (`bytes` 0: a clean-up only, for extra tracks of one write).
+   * (`bytes` 0: a clean-up only, for extra tracks of one write). `ldev`: whose work it is (-1: unattributed).
    */
-  scheduleDestage(pg: number, bytes: number, positioned: boolean, slot: number, token: number): void {
+  scheduleDestage(pg: number, bytes: number, positioned: boolean, slot: number, token: number, ldev = -1): void {
     let capacity = this.queueDueUs[pg].length;
     if (this.queueCount[pg] === capacity) capacity = this.growQueue(pg);
     const i = (this.queueHead[pg] + this.queueCount[pg]) & (capacity - 1);
@@ -162,18 +204,24 @@ export class ParityGroups {
     this.queuePerDiskUs[pg][i] = bytes > 0 ? (opUs * this.writePenalty[pg]) / this.destageDisks[pg] : 0;
     this.queueSlot[pg][i] = slot;
     this.queueToken[pg][i] = token;
+    this.queueLdev[pg][i] = ldev;
+    if (ldev >= 0 && bytes > 0) this.countDestage(ldev, bytes, positioned);
     this.queueCount[pg]++;
     if (slot >= 0) this.dirtyByArray[this.arrayOf[pg]]++;
   }
 
   /**
    * Write-through: charges a destage of `bytes` now, FIFO with reads on the earliest-free
-   * disks, and advances the cursor to its end (the write waits for it).
+   * disks, and advances the cursor to its end (the write waits for it). `ldev`: whose work it is (-1: unattributed).
    */
-  destageNow(pg: number, bytes: number, positioned: boolean): void {
+  destageNow(pg: number, bytes: number, positioned: boolean, ldev = -1): void {
     const opUs = (positioned ? this.positioningUs[pg] : 0) + bytes * this.mediaUsPerByte[pg];
     const perDiskUs = (opUs * this.writePenalty[pg]) / this.destageDisks[pg];
     this.busyUs[pg] += perDiskUs * this.destageDisks[pg];
+    if (ldev >= 0) {
+      this.ldevBusyUs[ldev] += perDiskUs * this.destageDisks[pg];
+      this.countDestage(ldev, bytes, positioned);
+    }
     this.destages[pg]++;
     const args = this.chargeArgs;
     args[0] = this.cursor[0];
@@ -183,9 +231,20 @@ export class ParityGroups {
     this.cursor[0] = args[3];
   }
 
+  /** Per-LDEV accounting of a destage issued for `ldev` (see the header). */
+  private countDestage(ldev: number, bytes: number, positioned: boolean): void {
+    if (positioned) this.ldevDestageOps[ldev]++;
+    this.ldevDestageBytes[ldev] += bytes;
+  }
+
   /** Scheduled destages of group `pg` not yet charged to its disks. */
   pendingDestages(pg: number): number {
     return this.queueCount[pg];
+  }
+
+  /** Forgets when the last failed destage attempt could start (degraded-raid.ts: the usable disks changed). */
+  resetDestageWait(pg: number): void {
+    this.blockedUntilUs[pg] = 0;
   }
 
   /**
@@ -215,6 +274,8 @@ export class ParityGroups {
           break;
         }
         this.busyUs[pg] += perDiskUs * this.destageDisks[pg];
+        const ldev = this.queueLdev[pg][head];
+        if (ldev >= 0) this.ldevBusyUs[ldev] += perDiskUs * this.destageDisks[pg];
       }
       const slot = this.queueSlot[pg][head];
       if (slot >= 0) {
@@ -239,6 +300,8 @@ export class ParityGroups {
    * chargeArgs[3] to when it would, and returns false.
    */
   private charge(pg: number): boolean {
+    // A disk of this group is out of service: degraded-raid.ts chooses the disks and the work.
+    if (this.degradedGroup[pg] !== 0) return this.degraded.charge(pg, this.chargeArgs);
     const args = this.chargeArgs;
     const fromUs = args[0];
     const perDiskUs = args[1];
@@ -314,11 +377,13 @@ export class ParityGroups {
     const oldPer = this.queuePerDiskUs[pg];
     const oldSlot = this.queueSlot[pg];
     const oldToken = this.queueToken[pg];
+    const oldLdev = this.queueLdev[pg];
     const capacity = oldDue.length * 2;
     const due = new Float64Array(capacity);
     const per = new Float64Array(capacity);
     const slot = new Int32Array(capacity);
     const token = new Int32Array(capacity);
+    const ldev = new Int32Array(capacity);
     const head = this.queueHead[pg];
     const count = this.queueCount[pg];
     for (let k = 0; k < count; k++) {
@@ -327,11 +392,13 @@ export class ParityGroups {
       per[k] = oldPer[j];
       slot[k] = oldSlot[j];
       token[k] = oldToken[j];
+      ldev[k] = oldLdev[j];
     }
     this.queueDueUs[pg] = due;
     this.queuePerDiskUs[pg] = per;
     this.queueSlot[pg] = slot;
     this.queueToken[pg] = token;
+    this.queueLdev[pg] = ldev;
     this.queueHead[pg] = 0;
     return capacity;
   }

@@ -20,6 +20,8 @@
 import type { Scenario } from '../../model/scenario.ts';
 import type { DeviceOf, Server } from '../../model/topology.ts';
 import type { DiskArrays } from '../array/array.ts';
+import { DiskFaults } from '../array/disk-faults.ts';
+import { VolumeMoves } from '../array/volume-move.ts';
 import type { BackupSystem } from '../backup.ts';
 import type { CompiledModel } from '../compile.ts';
 import { PAIR_STATES } from '../api.ts';
@@ -62,7 +64,11 @@ export class FaultRuntime {
   readonly mp: Multipath;
   readonly ack: AckChecker;
   readonly system: FaultSystem;
-  /** Per LDEV: 1 while its parity group is blocked (I/O refused as `ldev-blocked`). */
+  /** Volume moves between parity groups (array/volume-move.ts). */
+  readonly moves: VolumeMoves;
+  /** Disk failures, RAID rebuilds and blocked parity groups (array/disk-faults.ts). */
+  readonly disks: DiskFaults;
+  /** Per LDEV: 1 while its parity group is blocked (I/O refused as `ldev-blocked`): `disks.ldevBlocked`. */
   readonly ldevBlocked: Uint8Array;
   private readonly d: FaultRuntimeDeps;
   /** Per parity group: busyUs at the last sample, and utilisation over the last second. */
@@ -78,7 +84,6 @@ export class FaultRuntime {
     this.alerts = new AlertLog(monitoring);
     this.thresholds = monitoring ? { parityGroupUtilPct: monitoring.parityGroupUtilPct, responseMs: monitoring.responseMs } : null;
     this.ack = new AckChecker(m.ldevs.length);
-    this.ldevBlocked = new Uint8Array(m.ldevs.length);
     const pgCount = d.arrays.parityGroups.count;
     this.lastBusyUs = new Float64Array(pgCount);
     this.utilPct = new Float64Array(pgCount);
@@ -101,16 +106,26 @@ export class FaultRuntime {
         if (l >= 0) d.remote.setWan(l, up);
       },
     );
+    this.disks = new DiskFaults(m, d.arrays, {
+      nowUs: d.nowUs,
+      schedule: (atUs, g, generation) => d.push(atUs, EV_FAULT, g, FAULT_EV_REBUILD + 8 * generation),
+      raise: (severity, kind, deviceId, message) => raise(d.nowUs(), severity, kind, deviceId, message),
+      blocked: () => this.groupBlocked(),
+    });
+    this.ldevBlocked = this.disks.ldevBlocked;
+    this.moves = new VolumeMoves(m, d.arrays, {
+      nowUs: d.nowUs,
+      schedule: (atUs, move, generation) => d.push(atUs, EV_FAULT, move, FAULT_EV_MOVE + 8 * generation),
+      raise: (severity, kind, deviceId, message) => raise(d.nowUs(), severity, kind, deviceId, message),
+      monitoring,
+    });
     this.system = new FaultSystem({
       nowUs: d.nowUs,
       alerts: this.alerts,
       fabric: this.fabric,
-      disks: unavailable('disk'),
+      disks: this.disks,
       tape: unavailable('tape drive'),
-      moves: {
-        start: () => ({ ok: false, message: 'volume moves are not available in this engine' }),
-        predict: () => ({ error: 'volume moves are not available in this engine' }),
-      },
+      moves: this.moves,
       health: (into) => this.health(into),
       status: () => this.partStatus(),
       report: () => this.partReport(),
@@ -120,6 +135,15 @@ export class FaultRuntime {
   /** The first fault of a run starts the acknowledged-write checker. */
   beforeFault(): void {
     if (!this.ack.on) this.ack.start();
+  }
+
+  /** A parity group was blocked (its data lost): every pair with a volume on it can no longer copy. */
+  private groupBlocked(): void {
+    const m = this.d.model;
+    m.replication.pairs.forEach((p, i) => {
+      const lost = this.ldevBlocked[p.pvol] === 1 || (p.svol >= 0 && this.ldevBlocked[p.svol] === 1);
+      if (lost) this.suspendPair(i, 'a volume of the pair is on a blocked parity group');
+    });
   }
 
   /** A pair whose copy cannot go on: suspended by error (PSUE); its alert says why. */
@@ -157,8 +181,12 @@ export class FaultRuntime {
       case FAULT_EV_PATH_CHECK:
         this.mp.event(sub, a, generation);
         return;
-      case FAULT_EV_REBUILD:
       case FAULT_EV_MOVE:
+        this.moves.event(a, generation);
+        return;
+      case FAULT_EV_REBUILD:
+        this.disks.event(a, generation);
+        return;
       case FAULT_EV_TAPE:
         return;
     }
@@ -173,6 +201,7 @@ export class FaultRuntime {
       this.utilPct[g] = Math.min(100, (100 * (busy - this.lastBusyUs[g])) / (pg.diskCount[g] * US_PER_S));
       this.lastBusyUs[g] = busy;
     }
+    this.moves.sample(second);
     const t = this.thresholds;
     if (t === null) return;
     const m = this.d.model;
@@ -222,17 +251,14 @@ export class FaultRuntime {
       parityGroupId: g.id.slice(m.arrays[g.arrayIndex].id.length + 1),
       tier: g.tier,
       raid: g.raid,
-      state: 'normal' as const,
-      failedDisks: [],
-      rebuildPct: null,
-      rebuildEndUs: null,
+      ...this.disks.health(i),
       utilPct: this.utilPct[i],
       meanUtilPct: nowS > 0 ? Math.min(100, (100 * pg.busyUs[i]) / (pg.diskCount[i] * nowS * US_PER_S)) : 0,
     }));
   }
 
   private partStatus(): Omit<FaultStatus, 'faults' | 'alerts' | 'alertCount' | 'health'> {
-    return { paths: this.mp.status(this.ldevIdOf), parityGroups: this.groupHealth(), moves: [] };
+    return { paths: this.mp.status(this.ldevIdOf), parityGroups: this.groupHealth(), moves: this.moves.status() };
   }
 
   private partReport(): Omit<FaultReport, 'alerts'> {
@@ -246,12 +272,12 @@ export class FaultRuntime {
       failovers += this.mp.failovers[w];
     });
     const parityGroups: FaultReport['parityGroups'] = {};
-    for (const g of this.groupHealth()) parityGroups[`${g.arrayId}/${g.parityGroupId}`] = { state: g.state, rebuilds: 0, meanUtilPct: Math.round(g.meanUtilPct * 1000) / 1000 };
+    for (const [i, g] of this.groupHealth().entries()) parityGroups[`${g.arrayId}/${g.parityGroupId}`] = { state: g.state, rebuilds: this.disks.rebuilds(i), meanUtilPct: Math.round(g.meanUtilPct * 1000) / 1000 };
     const lost = this.d.remote.arrayDown;
     const ackCheck = this.ack.verdict(
       (l) => this.ldevBlocked[l] === 0 && lost[m.ldevs[l].arrayIndex] === 0,
       (l) => m.ldevs[l].id,
     );
-    return { ioErrors, retriedIos: retried, failovers, parityGroups, moves: {}, ackCheck };
+    return { ioErrors, retriedIos: retried, failovers, parityGroups, moves: this.moves.report(), ackCheck };
   }
 }

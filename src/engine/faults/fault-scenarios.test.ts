@@ -1,0 +1,118 @@
+/**
+ * What each fault does to a running emulation, end to end through `setFault`, and the
+ * acknowledged-write check after every one: disk failures (degraded service, rebuild, blocked
+ * group, PSUE, the surviving copy), a host-mirror leg's path, alerts and thresholds.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../model/scenario.ts';
+import { createSimulation, type EngineSimulationHandle } from '../simulation.ts';
+import { lunTarget, smallSan } from '../testing/small-sans.ts';
+
+const US = 1_000_000;
+const disk = (n: number, failed = true, parityGroupId = 'pg-hdd'): Action => ({ type: 'setFault', component: { kind: 'disk', arrayId: 'arr1', parityGroupId, disk: n }, failed });
+
+/** Mean host response (ms) per second of `ldevId`. */
+function responsePerSecond(sim: EngineSimulationHandle, ldevId: string): number[] {
+  const f = sim.drainTelemetry()!;
+  const l = f.ldevIds.indexOf(ldevId);
+  const n = f.ldevIds.length;
+  return Array.from(f.timesS, (_, s) => f.responseMsMean[s * n + l]);
+}
+
+function diskSan(opts: { mirror?: boolean; monitoring?: boolean } = {}) {
+  const b = smallSan({ ldevGiB: 8 });
+  // smaller disks so a rebuild ends within the run
+  const scenario = b;
+  scenario.workload('h1', { id: 'w', target: lunTarget(1), rw: 'randrw', rwmixread: 70, bs: '8k', rate_iops: 600, startAtS: 0 } as never);
+  if (opts.mirror) {
+    scenario.ldev('arr1', 'm0', 'pg-ssd', 8).luPath('arr1', 'fc0', 'hg1', 2, 'm0');
+    scenario.copyGroup({ id: 'M', kind: 'host-mirror', serverId: 'h1', devices: [{ name: 'db', pvol: 'hdd0', svol: 'm0' }] });
+  }
+  return scenario;
+}
+
+function build(b: ReturnType<typeof diskSan>, timeline: [number, Action][], durationS: number, diskGiB = 4): EngineSimulationHandle {
+  for (const [t, a] of timeline) b.at(t, a);
+  const s = b.build({ seed: 3, durationS });
+  for (const d of s.topology.devices) if (d.kind === 'array') for (const pg of d.parityGroups) pg.diskCapacityGiB = diskGiB;
+  return createSimulation(s);
+}
+
+describe('a disk failure in a RAID-5 group', () => {
+  it('rebuilds onto a spare with alerts, the group is slower while it does, then normal again', () => {
+    const sim = build(diskSan(), [[5, disk(2)]], 120);
+    sim.runUntil(6 * US);
+    const during = sim.faultStatus().parityGroups.find((g) => g.parityGroupId === 'pg-hdd')!;
+    expect(during.state).toBe('rebuilding');
+    expect(during.failedDisks).toEqual([2]);
+    expect(during.rebuildPct).toBeGreaterThan(0);
+    sim.runUntil(sim.endUs());
+    const after = sim.faultStatus().parityGroups.find((g) => g.parityGroupId === 'pg-hdd')!;
+    expect(after.state).toBe('normal');
+    const r = sim.report();
+    expect(r.faults.parityGroups['arr1/pg-hdd']).toMatchObject({ state: 'normal', rebuilds: 1 });
+    const kinds = sim.faultStatus().alerts.map((a) => a.kind);
+    expect(kinds.slice(0, 3)).toEqual(['fault', 'rebuild', 'rebuild']);
+    expect(r.rejectedIos.total).toBe(0);
+    expect(r.faults.ackCheck.ok).toBe(true);
+    const resp = responsePerSecond(sim, 'hdd0');
+    const before = resp.slice(1, 5).reduce((x, y) => x + y, 0) / 4;
+    const rebuilding = resp.slice(7, 11).reduce((x, y) => x + y, 0) / 4;
+    expect(rebuilding).toBeGreaterThan(before * 1.2);
+  });
+
+  it('a second failure before the rebuild ends blocks the group: I/O refused, the mirror suspended, the surviving copy holds every acknowledged write', () => {
+    const sim = build(diskSan({ mirror: true }), [[0, { type: 'pairCreate', group: 'M', pace: 3, split: false }], [4, disk(1)], [6, disk(5)]], 12, 64);
+    sim.runUntil(sim.endUs());
+    const r = sim.report();
+    expect(sim.faultStatus().parityGroups.find((g) => g.parityGroupId === 'pg-hdd')!.state).toBe('blocked');
+    expect(r.rejectedIos.byReason['ldev-blocked']).toBeGreaterThan(0);
+    expect(r.pairs['M/db'].state).toBe('PSUE');
+    const alerts = sim.faultStatus().alerts;
+    expect(alerts.some((a) => a.kind === 'pair-suspended' && a.severity === 'critical' && /blocked parity group/.test(a.message))).toBe(true);
+    expect(sim.faultStatus().health.arr1).toBe('failed');
+    // hdd0 is lost with its group; m0 (SSD) survives and must hold every write the host saw acknowledged
+    expect(r.faults.ackCheck).toMatchObject({ ok: true, volumes: 1 });
+    expect(r.faults.ackCheck.acknowledgedWrites).toBeGreaterThan(100);
+  });
+
+  it('refuses an unknown group or disk', () => {
+    const sim = build(diskSan(), [], 2);
+    sim.runUntil(US);
+    expect(sim.apply({ type: 'setFault', component: { kind: 'disk', arrayId: 'arr1', parityGroupId: 'nope', disk: 0 }, failed: true }).ok).toBe(false);
+    expect(sim.apply(disk(8)).ok).toBe(false);
+    expect(sim.apply(disk(7)).ok).toBe(true);
+  });
+});
+
+describe('a host mirror whose second leg loses its path', () => {
+  it('suspends the mirror (PSUE) and the host goes on writing the P-VOL', () => {
+    const b = diskSan({ mirror: true });
+    // the leg reaches m0 over the same single path: cut it and both legs lose it; here only the leg matters, so fail the LU's port for the leg
+    const sim = build(b, [[0, { type: 'pairCreate', group: 'M', pace: 3, split: false }], [3, { type: 'setFault', component: { kind: 'link', linkId: 'l2' }, failed: true }]], 10, 64);
+    sim.runUntil(sim.endUs());
+    const r = sim.report();
+    expect(r.pairs['M/db'].state).toBe('PSUE');
+    expect(sim.faultStatus().alerts.some((a) => a.kind === 'pair-suspended' && /lost its path/.test(a.message))).toBe(true);
+    expect(r.faults.ioErrors.h1).toBeGreaterThan(0); // one HBA, one path: the host itself has no path left either
+    expect(r.faults.ackCheck.ok).toBe(true);
+  });
+});
+
+describe('thresholds on the monitoring console', () => {
+  it('raises one alert per excursion above the response-time limit, paging the roles whose rules match', () => {
+    const b = diskSan();
+    b.at(0, { type: 'startWorkload', serverId: 'h1', workloadId: 'w' });
+    const s = b.build({ seed: 3, durationS: 8 });
+    s.topology.devices.push({
+      id: 'svp', name: 'console', kind: 'console', siteId: 'main', position: { x: 0, y: 0 }, ports: [],
+      monitoring: { parityGroupUtilPct: 99, responseMs: 0.5, rules: [{ id: 'r1', role: 'storage-admin', minSeverity: 'warning' }, { id: 'r2', role: 'tenant-a', minSeverity: 'critical' }] },
+    });
+    const sim = createSimulation(s);
+    sim.runUntil(sim.endUs());
+    const t = sim.faultStatus().alerts.filter((a) => a.kind === 'threshold');
+    expect(t.length).toBe(1); // above the limit from the first second on: raised once
+    expect(t[0]).toMatchObject({ severity: 'warning', deviceId: 'arr1', notified: ['storage-admin'], timeUs: US });
+    expect(t[0].message).toMatch(/LDEV hdd0: response .* ms \(limit 0.5 ms\)/);
+  });
+});
