@@ -100,12 +100,15 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
       if (l < 0) return { ok: false, message: `no WAN link "${action.wanLinkId}"` };
       log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], l, source);
       parts.remote.setWan(l, action.up);
+      if (action.up) parts.faults.system.raise('info', 'repair', action.wanLinkId, `WAN link ${action.wanLinkId} is up again`);
+      else parts.faults.system.raise('critical', 'fault', action.wanLinkId, `WAN link ${action.wanLinkId} is down (outage)`);
       return { ok: true };
     }
     case 'siteLoss': {
       const site = parts.model.siteIds.indexOf(action.siteId);
       if (site < 0) return { ok: false, message: `no site "${action.siteId}"` };
       log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], site, source);
+      parts.faults.system.raise('critical', 'fault', action.siteId, `site ${action.siteId} lost: its servers stop, its arrays stop answering, its WAN links go down`);
       parts.model.workloads.forEach((w, i) => {
         if (parts.model.serverSite.get(w.serverId) === action.siteId) parts.stopWorkload(i);
       });

@@ -136,7 +136,8 @@ export interface FaultReport {
   ioErrors: Record<string, number>;
   retriedIos: number;
   failovers: number;
-  alerts: { total: number; bySeverity: Record<AlertSeverity, number>; byKind: Partial<Record<AlertKind, number>> };
+  /** Counts, and every alert of the run in order (a run raises few: one per change of state). */
+  alerts: { total: number; bySeverity: Record<AlertSeverity, number>; byKind: Partial<Record<AlertKind, number>>; list: AlertRecord[] };
   parityGroups: Record<string, { state: ParityGroupState; rebuilds: number; meanUtilPct: number }>;
   moves: Record<string, { fromGroup: string; toGroup: string; state: 'copying' | 'done'; predictedToUtilPct: number; measuredToUtilPct: number | null; predictedFromUtilPct: number; measuredFromUtilPct: number | null }>;
   /** "No acknowledged write lost": the checker's verdict over every surviving volume (see faults/ack-checker.ts). */

@@ -202,6 +202,7 @@ export class FaultRuntime {
       this.lastBusyUs[g] = busy;
     }
     this.moves.sample(second);
+    this.windowChecks();
     const t = this.thresholds;
     if (t === null) return;
     const m = this.d.model;
@@ -215,6 +216,28 @@ export class FaultRuntime {
       const ms = resp[l];
       if (Number.isNaN(ms)) continue;
       this.alerts.threshold(now, `rt:${l}`, m.arrays[m.ldevs[l].arrayIndex].id, ms, t.responseMs, () => `LDEV ${m.ldevs[l].id}: response ${ms.toFixed(2)} ms (limit ${t.responseMs} ms) in second ${second}`);
+    }
+  }
+
+  /** Window misses of the SAN manager's backup jobs: flagged by the plan, and seen at the window's end. */
+  private readonly windowAlerted = new Set<string>();
+
+  private windowChecks(): void {
+    const sanm = this.d.backup().sanm;
+    if (sanm.entries.length === 0) return;
+    const now = this.d.nowUs();
+    for (const e of sanm.status()) {
+      const planned = `plan ${e.jobId}`;
+      if (e.missesWindow && !this.windowAlerted.has(planned)) {
+        this.windowAlerted.add(planned);
+        this.alerts.raise(now, 'warning', 'window-miss', e.libraryId, `backup ${e.jobId} (${e.policyId}, ${e.ldevId}) is planned to end at ${e.plannedEndS} s, after its window closes at ${e.windowEndS} s`);
+      }
+      const late = `late ${e.jobId}`;
+      const ended = e.actualEndS !== null && e.state === 'done';
+      if (!ended && now >= e.windowEndS * US_PER_S && !this.windowAlerted.has(late)) {
+        this.windowAlerted.add(late);
+        this.alerts.raise(now, 'critical', 'window-miss', e.libraryId, `backup ${e.jobId} (${e.policyId}, ${e.ldevId}) missed its window: ${e.state} when the window closed at ${e.windowEndS} s`);
+      }
     }
   }
 

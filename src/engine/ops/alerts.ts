@@ -5,7 +5,8 @@
  *
  * Owns: raising alerts (numbered in order), matching notification rules, threshold alerts with
  * hysteresis (a threshold alert is raised when a value goes above its limit and again only after
- * it has been back under it), and the counts the report gives.
+ * it has been back under THRESHOLD_REARM of it — 90 % — so a value hovering at the limit does not
+ * flap), and the counts the report gives.
  *
  * Invariants: alerts are raised only from engine events, so the list is deterministic (same
  * scenario and seed, same alerts); acknowledging is the user's business (the UI keeps it) and
@@ -17,6 +18,9 @@
  */
 import type { AlertKind, AlertSeverity, Monitoring, NotificationRule } from '../../model/topology-monitoring.ts';
 import type { AlertRecord } from '../fault-api.ts';
+
+/** A threshold alert re-arms once the value is back under this fraction of its limit. */
+export const THRESHOLD_REARM = 0.9;
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { info: 0, warning: 1, critical: 2 };
 
@@ -50,7 +54,8 @@ export class AlertLog {
 
   /**
    * A value compared with its limit at a sample: raises a `threshold` warning when `value`
-   * crosses above `limit` (once per excursion, keyed by `key`). Returns true when it raised.
+   * crosses above `limit` (once per excursion, keyed by `key`: again only after it fell under
+   * THRESHOLD_REARM × limit). Returns true when it raised.
    */
   threshold(timeUs: number, key: string, deviceId: string, value: number, limit: number, message: () => string): boolean {
     if (value > limit) {
@@ -59,7 +64,7 @@ export class AlertLog {
       this.raise(timeUs, 'warning', 'threshold', deviceId, message());
       return true;
     }
-    this.above.delete(key);
+    if (value < limit * THRESHOLD_REARM) this.above.delete(key);
     return false;
   }
 
@@ -67,13 +72,13 @@ export class AlertLog {
     return this.list.slice(Math.max(0, this.list.length - n));
   }
 
-  counts(): { total: number; bySeverity: Record<AlertSeverity, number>; byKind: Partial<Record<AlertKind, number>> } {
+  counts(): { total: number; bySeverity: Record<AlertSeverity, number>; byKind: Partial<Record<AlertKind, number>>; list: AlertRecord[] } {
     const bySeverity: Record<AlertSeverity, number> = { info: 0, warning: 0, critical: 0 };
     const byKind: Partial<Record<AlertKind, number>> = {};
     for (const a of this.list) {
       bySeverity[a.severity]++;
       byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
     }
-    return { total: this.list.length, bySeverity, byKind };
+    return { total: this.list.length, bySeverity, byKind, list: this.list.map((a) => ({ ...a, notified: [...a.notified] })) };
   }
 }

@@ -51,6 +51,8 @@ const REASON_LABEL: Record<string, string> = {
   fence: 'Fence level (remote copy)',
   'site-down': 'Site lost',
   zoning: 'Zoning',
+  'no-path': 'No path left (I/O error)',
+  'ldev-blocked': 'LDEV blocked (RAID lost)',
 };
 
 /** A link as its two ends, "device port" each (the rows' label lines) and as one line. */
