@@ -215,7 +215,12 @@ export class Multipath {
     this.model.replication.pairs.forEach((pair, i) => {
       const leg = pair.sLeg;
       if (leg === null) return;
-      const route = resolveFcPath(this.graph, leg.serverId, leg.hbaPortId, leg.arrayId, leg.arrayPortId, faults);
+      // The mirror program writes through the host's multipath device too: its own HBA first, then the others.
+      let route = resolveFcPath(this.graph, leg.serverId, leg.hbaPortId, leg.arrayId, leg.arrayPortId, faults);
+      for (const hba of this.hbasOf(leg.serverId)) {
+        if (route !== null) break;
+        if (hba !== leg.hbaPortId) route = resolveFcPath(this.graph, leg.serverId, hba, leg.arrayId, leg.arrayPortId, faults);
+      }
       if (route === null) {
         if (this.legBroken[i] === 0) {
           this.legBroken[i] = 1;
@@ -230,6 +235,12 @@ export class Multipath {
         this.legOneWayUs[i] = oneWayUs(route.hops, route.transitUs, this.propagationUs);
       }
     });
+  }
+
+  /** A server's FC ports with a WWPN (its HBAs), sorted by id. */
+  private hbasOf(serverId: string): string[] {
+    const d = this.graph.devices.get(serverId);
+    return d ? d.ports.filter((p) => p.kind === 'fc' && p.wwpn !== undefined).map((p) => p.id).sort() : [];
   }
 
   private breakPath(p: number, now: number): void {

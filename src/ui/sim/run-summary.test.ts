@@ -66,6 +66,8 @@ describe('buildSummary', () => {
       ['fence', 0],
       ['site-down', 0],
       ['zoning', 0],
+      ['no-path', 0],
+      ['ldev-blocked', 0],
     ]);
     expect(s.rejectedTotal).toBe(3);
   });
