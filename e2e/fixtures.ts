@@ -43,6 +43,11 @@ export function sandboxOf(page: Page): SandboxFixture {
       );
       return b && { ...b, cells: Uint8Array.from(b.cells) };
     },
+    faults: () => page.evaluate(() => window.sandbox.faults()),
+    alerts: () => page.evaluate(() => window.sandbox.alerts()),
+    predictMove: (ldevId, groupId) => page.evaluate(([l, g]) => window.sandbox.predictMove(l, g), [ldevId, groupId] as const),
+    moveVolume: (ldevId, groupId) => page.evaluate(([l, g]) => window.sandbox.moveVolume(l, g), [ldevId, groupId] as const),
+    fault: (component, failed) => page.evaluate(([c, f]) => window.sandbox.fault(c, f), [component, failed] as const),
     exportScenario: () => page.evaluate(() => window.sandbox.exportScenario()),
     status: () => page.evaluate(() => window.sandbox.status()),
   };

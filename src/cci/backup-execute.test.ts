@@ -105,7 +105,7 @@ describe('cci › backup execute › mtx load and unload wait for the robot', ()
     moveAfter(named, 'ULT004L8', 1, { location: 'drive', driveIndex: 1 });
     expect((await runCci('mtx -l lib1 load 5 1', named)).stdout).toBe('Loading media from Storage Element 5 into drive 1...done\n');
     const ctx = backupContext();
-    ctx.backupNow.libraries[0].drives[0] = { index: 0, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0 };
+    ctx.backupNow.libraries[0].drives[0] = { index: 0, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, failed: false };
     ctx.backupNow.libraries[0].cartridges[2] = { ...ctx.backupNow.libraries[0].cartridges[2], location: 'slot', driveIndex: null };
     const out = await runCci('mtx -l lib1 load 2 1', ctx);
     expect(out.exitCode).toBe(253);

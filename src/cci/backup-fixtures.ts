@@ -117,6 +117,7 @@ function job(id: string, patch: Partial<JobStatus>): JobStatus {
     mbps: 143.884,
     waitS: 0,
     backhitches: 2,
+    driveErrors: 0,
     cartridges: [{ barcode: 'ULT001L8', driveIndex: 0, firstIndex: 0, count: 20480, bytes: 5 * GB, startBytes: 0 }],
     verification: {
       passed: true,
@@ -171,8 +172,8 @@ export function backupStatus(): BackupStatus {
         kind: 'tapeLibrary',
         driveGeneration: 'LTO-8',
         drives: [
-          { index: 0, state: 'busy', barcode: 'ULT003L8', jobId: 'bk1', bytes: 2 * GB, busyUs: 20_000_000 },
-          { index: 1, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0 },
+          { index: 0, state: 'busy', barcode: 'ULT003L8', jobId: 'bk1', bytes: 2 * GB, busyUs: 20_000_000, failed: false },
+          { index: 1, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, failed: false },
         ],
         cartridges: [
           { barcode: 'ULT001L8', media: 'LTO-8', slot: 1, location: 'slot', driveIndex: null, scratch: false, capacityBytes: 12_000 * GB, usedBytes: 5 * GB, jobs: ['bk0'] },
@@ -187,7 +188,7 @@ export function backupStatus(): BackupStatus {
         id: 'dvd1',
         kind: 'dvdLibrary',
         driveGeneration: null,
-        drives: [{ index: 0, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0 }],
+        drives: [{ index: 0, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, failed: false }],
         cartridges: [{ barcode: 'DVD001D1', media: 'DVD-RAM', slot: 1, location: 'slot', driveIndex: null, scratch: true, capacityBytes: 9_400_000_000, usedBytes: 0, jobs: [] }],
         queue: [],
         robotBusyUs: 0,

@@ -23,6 +23,11 @@ export interface DriveStatus {
   bytes: number;
   /** Busy µs over the run (mount to unmount), for utilisation. */
   busyUs: number;
+  /**
+   * The drive failed (tape drive fault) and is not repaired: offline, never given to a job.
+   * `state` is then 'loaded' while the cartridge it had is stuck in it (`barcode`), else 'empty'.
+   */
+  failed: boolean;
 }
 
 export interface CartridgeStatus {
@@ -118,6 +123,12 @@ export interface JobStatus {
   verification: Verification | null;
   /** Why the job failed, or null. */
   error: string | null;
+  /**
+   * Drive failures the job met (tape drive faults). Each one on a job that was mounting or
+   * moving data restarted it from the start on another drive; `cartridges` lists the last
+   * attempt's only (the partial image of a failed attempt is not catalogued).
+   */
+  driveErrors: number;
 }
 
 export interface CatalogEntry {

@@ -32,6 +32,7 @@ import { SanManager, clockSeconds } from './ops/san-manager.ts';
 import { SANM_PREFIX } from './replication/compile-replication.ts';
 import type { Replication } from './replication/pairs.ts';
 import { releaseDrive, requestDrive } from './tape/drive-allocator.ts';
+import { TapeDriveFaults, type RaiseAlert } from './tape/drive-faults.ts';
 import { backupPath } from './tape/job-paths.ts';
 import { Jobs, type Job } from './tape/jobs.ts';
 import { Library } from './tape/libraries.ts';
@@ -57,6 +58,8 @@ export interface BackupParts {
     heldWrites(serverId: string): number;
     refreshAccess(): void;
   };
+  /** Raises an alert in the fault system's log (tape drive failures); optional: no alerts without it. */
+  raise?: RaiseAlert;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -68,6 +71,8 @@ export class BackupSystem {
   readonly jobs: Jobs;
   readonly runbooks: Runbooks;
   readonly sanm: SanManager;
+  /** The `tapeDrive` fault target (tape/drive-faults.ts): drive failures and repairs. */
+  readonly tapeFaults: TapeDriveFaults;
   private readonly p: BackupParts;
   private readonly splitImages = new Map<number, ReferenceImage>();
   private readonly mounts = new Map<string, { serverId: string; ldevId: string; readOnly: boolean }>();
@@ -96,6 +101,7 @@ export class BackupSystem {
       serverBytes: (s, bytes) => this.serverJobBytes.set(s, (this.serverJobBytes.get(s) ?? 0) + bytes),
       ended: (job) => this.jobEnded(job),
     });
+    this.tapeFaults = new TapeDriveFaults({ libraries: this.libraries, jobs: this.jobs, nowUs: p.nowUs, raise: p.raise });
     this.runbooks = new Runbooks(p.scenario.runbooks, {
       nowUs: p.nowUs,
       schedule: (atUs, index, gen) => p.push(atUs, EV_RUNBOOK, index, gen),
@@ -233,6 +239,8 @@ export class BackupSystem {
     if (!lib.cartridge(barcode)) return { ok: false, message: `${libraryId} has no cartridge ${barcode}` };
     const now = this.p.nowUs();
     const jobId = `operator:${barcode}`;
+    const stuckIn = lib.drives.findIndex((d) => d.failed && d.barcode === barcode);
+    if (stuckIn >= 0) return { ok: false, message: `${barcode} is stuck in failed drive ${stuckIn} of ${libraryId} until its repair` };
     if (mount) {
       if (lib.drives.some((d) => d.barcode === barcode)) return { ok: true, redundant: true };
       const r = requestDrive(lib.alloc, { agentId: 'operator', jobId, cartridge: barcode, atUs: now });

@@ -107,6 +107,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
     });
     this.mp = this.faults.mp;
     this.backup = new BackupSystem({
+      raise: (severity, kind, deviceId, message) => this.faults.system.raise(severity, kind, deviceId, message),
       scenario, model: m, arrays: this.arrays, links: this.links, repl: this.repl, cursor: this.cursor, metrics: this.metrics,
       nowUs: () => this.now,
       push: (atUs, kind, a, b) => this.queue.push(atUs, kind, a, b),

@@ -12,6 +12,8 @@ import type {
   CommandResult,
   EngineCommand,
   EngineSnapshot,
+  FaultStatus,
+  MovePrediction,
   PairBitmap,
   RemoteStatus,
   RemoteVerification,
@@ -52,6 +54,12 @@ export interface TelemetryMessage {
   backup: BackupStatus | null;
   /** WAN links, remote groups and verifications as of `status.nowUs` (null when nothing is loaded). */
   remote: RemoteStatus | null;
+  /**
+   * Active faults, alerts, multipath, parity-group health and volume moves as of
+   * `status.nowUs` (null when nothing is loaded). EngineHost always sends it; optional so a
+   * hand-made message (tests, the charts bench) may leave it out.
+   */
+  faults?: FaultStatus | null;
 }
 
 /**
@@ -104,6 +112,14 @@ export interface EngineApi {
    * Null when nothing is loaded or the group is not a remote copy group.
    */
   verifyRemote(group: string): RemoteVerification | null;
+  /** Active faults, alerts, paths, parity groups and volume moves now (the Monitor tab's data). */
+  faults(): FaultStatus | null;
+  /**
+   * What moving `ldevId` to parity group `parityGroupId` would do to the utilisation of both
+   * groups, from the load measured just before now; `{ error }` when the move is not possible;
+   * null when nothing is loaded.
+   */
+  predictMove(ldevId: string, parityGroupId: string): MovePrediction | { error: string } | null;
   /** A pair's tracks folded into at most `cells` cells (the bitmap view), or null. */
   pairBitmap(key: string, cells: number): PairBitmap | null;
   /** Send telemetry batches to `sink` (a transferred MessagePort); returns an id for `unsubscribe`. */

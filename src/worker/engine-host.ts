@@ -15,14 +15,17 @@
  * subscribers always see the final samples and status. An accepted command flushes too, so a
  * pair command given while paused shows its new state at once (and so does a "verify remote"
  * given while paused). Every batch carries the pairs and pools (`replication`), the libraries,
- * jobs, catalog, runbooks and schedule (`backup`), and the WAN links and remote groups with
- * their verifications (`remote`) as of its status.
+ * jobs, catalog, runbooks and schedule (`backup`), the WAN links and remote groups with
+ * their verifications (`remote`), and the faults, alerts, paths, parity groups and volume moves
+ * (`faults`) as of its status.
  */
 import type {
   BackupStatus,
   CommandResult,
   EngineCommand,
   EngineSnapshot,
+  FaultStatus,
+  MovePrediction,
   PairBitmap,
   RemoteStatus,
   RemoteVerification,
@@ -191,6 +194,14 @@ export class EngineHost implements EngineApi {
     return verification;
   }
 
+  faults(): FaultStatus | null {
+    return this.sim ? this.sim.faultStatus() : null;
+  }
+
+  predictMove(ldevId: string, parityGroupId: string): MovePrediction | { error: string } | null {
+    return this.sim ? this.sim.predictMove(ldevId, parityGroupId) : null;
+  }
+
   pairBitmap(key: string, cells: number): PairBitmap | null {
     return this.sim ? this.sim.pairBitmap(key, cells) : null;
   }
@@ -301,7 +312,8 @@ export class EngineHost implements EngineApi {
     const replication = this.sim ? this.sim.replicationStatus() : null;
     const backup = this.sim ? this.sim.backupStatus() : null;
     const remote = this.sim ? this.sim.remoteStatus() : null;
-    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote };
+    const faults = this.sim ? this.sim.faultStatus() : null;
+    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote, faults };
     const buffers = frame ? frameBuffers(frame) : [];
     for (const sink of this.sinks.values()) {
       // Transfer only to a single sink: a transferred buffer is detached after one post.

@@ -3,11 +3,17 @@
  * timer queue, and a deterministic stand-in for the engine — one pair (SMPL until a pairCreate),
  * one tape job and runbook following the clock, and remote copy over WAN link `wan1` (ctg-0 of
  * copy group G: 10 writes per simulated second, the remote 10 behind while the link is up,
- * frozen while it is down) — plus `setup()`, a host over both with its batches collected.
+ * frozen while it is down) and faults (`fakeFaults`: any component can fail and be repaired, each
+ * change raising an alert; LDEV v1 moves from parity group PG-1 to PG-2 at 10 % per simulated
+ * second) — plus `setup()`, a host over both with its batches collected.
  */
 import type {
+  ActiveFault,
+  AlertRecord,
   BackupStatus,
   EngineSnapshot,
+  FaultStatus,
+  MovePrediction,
   JobStatus,
   PairBitmap,
   PairStatus,
@@ -20,6 +26,7 @@ import type {
   TelemetryFrame,
 } from '../engine/api.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { componentDevice, componentLabel, type MoveVolume, type SetFault } from '../model/scenario-faults.ts';
 import { EngineHost } from './engine-host.ts';
 import type { TelemetryMessage } from './engine-api.ts';
 
@@ -107,6 +114,7 @@ function fakeJob(nowUs: number): JobStatus {
     mbps: 1,
     waitS: 0,
     backhitches: 0,
+    driveErrors: 0,
     cartridges: [],
     verification: null,
     error: null,
@@ -182,6 +190,93 @@ function fakeRemote(nowUs: number, wanUp: boolean, frozenAtUs: number, verificat
   };
 }
 
+/** The fake's fault state: failed components by label, the alerts raised, one move of v1. */
+export interface FakeFaultState {
+  faults: Map<string, ActiveFault>;
+  alerts: AlertRecord[];
+  moveStartedUs: number | null;
+}
+
+const FAKE_MOVE_US = 10_000_000; // the fake's move of v1 copies for 10 simulated seconds
+
+/** The fake's prediction for moving v1 from PG-1 (60 % busy, v1 is 40 of it) to PG-2 (10 %). */
+export function fakePrediction(ldevId: string, groupId: string): MovePrediction | { error: string } {
+  if (ldevId !== 'v1') return { error: `no LDEV ${ldevId}` };
+  if (groupId !== 'PG-2') return { error: `no parity group ${groupId} in ar1 (or v1 is already there)` };
+  return {
+    ldevId,
+    arrayId: 'ar1',
+    fromGroup: 'PG-1',
+    toGroup: 'PG-2',
+    windowS: 10,
+    ldevUtilPct: 40,
+    before: { fromUtilPct: 60, toUtilPct: 10 },
+    after: { fromUtilPct: 20, toUtilPct: 50 },
+  };
+}
+
+function fakeAlert(state: FakeFaultState, nowUs: number, a: Pick<AlertRecord, 'severity' | 'kind' | 'deviceId' | 'message'>): void {
+  state.alerts.push({ seq: state.alerts.length + 1, timeUs: nowUs, notified: a.severity === 'critical' ? ['storage-admin'] : [], ...a });
+}
+
+/** Apply a setFault or moveVolume to the fake's fault state, as the engine answers it. */
+export function fakeFaultCommand(state: FakeFaultState, nowUs: number, cmd: SetFault | MoveVolume) {
+  if (cmd.type === 'moveVolume') {
+    const p = fakePrediction(cmd.ldevId, cmd.parityGroupId);
+    if ('error' in p) return { ok: false, message: p.error };
+    if (state.moveStartedUs !== null) return { ok: false, message: 'v1 is already moving' };
+    state.moveStartedUs = nowUs;
+    fakeAlert(state, nowUs, { severity: 'info', kind: 'volume-move', deviceId: 'ar1', message: 'v1: move PG-1 → PG-2 started' });
+    return { ok: true };
+  }
+  const label = componentLabel(cmd.component);
+  if (state.faults.has(label) === cmd.failed) return { ok: true, redundant: true };
+  const deviceId = componentDevice(cmd.component);
+  if (cmd.failed) state.faults.set(label, { component: cmd.component, label, deviceId, sinceUs: nowUs });
+  else state.faults.delete(label);
+  fakeAlert(state, nowUs, cmd.failed ? { severity: 'critical', kind: 'fault', deviceId, message: `${label} failed` } : { severity: 'info', kind: 'repair', deviceId, message: `${label} repaired` });
+  return { ok: true };
+}
+
+/** The fake's fault status now: the failed components' devices failed, v1's move following the clock. */
+export function fakeFaults(state: FakeFaultState, nowUs: number): FaultStatus {
+  const health: FaultStatus['health'] = {};
+  for (const f of state.faults.values()) health[f.deviceId] = 'failed';
+  const prediction = fakePrediction('v1', 'PG-2') as MovePrediction;
+  const started = state.moveStartedUs;
+  const copiedPct = started === null ? 0 : Math.min(100, ((nowUs - started) / FAKE_MOVE_US) * 100);
+  const done = started !== null && copiedPct >= 100;
+  return {
+    faults: [...state.faults.values()],
+    alerts: [...state.alerts],
+    alertCount: state.alerts.length,
+    paths: [],
+    parityGroups: [
+      { arrayId: 'ar1', parityGroupId: 'PG-1', tier: 'hdd15k', raid: 'RAID5', state: 'normal', failedDisks: [], rebuildPct: null, rebuildEndUs: null, utilPct: done ? 21 : 60, meanUtilPct: 50 },
+      { arrayId: 'ar1', parityGroupId: 'PG-2', tier: 'ssd', raid: 'RAID5', state: 'normal', failedDisks: [], rebuildPct: null, rebuildEndUs: null, utilPct: done ? 48 : 10, meanUtilPct: 10 },
+    ],
+    moves:
+      started === null
+        ? []
+        : [
+            {
+              ldevId: 'v1',
+              arrayId: 'ar1',
+              fromGroup: 'PG-1',
+              toGroup: 'PG-2',
+              state: done ? 'done' : 'copying',
+              copiedPct,
+              startedUs: started,
+              switchedUs: done ? started + FAKE_MOVE_US : null,
+              automatic: false,
+              prediction,
+              measured: done ? { fromUtilPct: 21, toUtilPct: 48 } : null,
+            },
+          ],
+    health,
+  };
+}
+
 /** A deterministic stand-in for the engine: each event costs `eventCostMs` of wall time. */
 export function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs: number): Simulation {
   let nowUs = 0;
@@ -192,6 +287,7 @@ export function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs
   let wanUp = true;
   let frozenAtUs = 0;
   const verifications: RemoteVerification[] = [];
+  const faultState: FakeFaultState = { faults: new Map(), alerts: [], moveStartedUs: null };
   const endUs = scenario.durationS * 1_000_000;
   return {
     scenario,
@@ -224,6 +320,7 @@ export function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs
         wanUp = cmd.up;
         return { ok: true };
       }
+      if (cmd.type === 'setFault' || cmd.type === 'moveVolume') return fakeFaultCommand(faultState, nowUs, cmd);
       if (cmd.type !== 'pairCreate') return { ok: true };
       if (pairState !== 'SMPL') return { ok: false, code: 'EX_INVSTP', message: 'G/d1 is not SMPL' };
       pairState = 'PAIR';
@@ -232,6 +329,8 @@ export function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs
     replicationStatus: (): ReplicationStatus => ({ pairs: [fakePair(pairState, nowUs)], pools: [] }),
     backupStatus: (): BackupStatus => fakeBackup(nowUs, runbook),
     remoteStatus: (): RemoteStatus => fakeRemote(nowUs, wanUp, frozenAtUs, verifications),
+    faultStatus: (): FaultStatus => fakeFaults(faultState, nowUs),
+    predictMove: (ldevId, groupId) => fakePrediction(ldevId, groupId),
     verifyRemote(group): RemoteVerification | null {
       if (group !== 'G') return null;
       const g = fakeRemote(nowUs, wanUp, frozenAtUs, verifications).groups[0];

@@ -36,7 +36,7 @@ import type { RemoteCopy } from '../remote/remote-copy.ts';
 import type { Replication } from '../replication/pairs.ts';
 import { AckChecker } from './ack-checker.ts';
 import { FabricFaults } from './fabric-faults.ts';
-import { FaultSystem, type FaultTarget } from './fault-system.ts';
+import { FaultSystem } from './fault-system.ts';
 
 export interface FaultRuntimeDeps {
   scenario: Scenario;
@@ -54,9 +54,6 @@ export interface FaultRuntimeDeps {
   /** After multipath changed routes: retry the I/Os in flight on the paths marked `lost`. */
   retryLost(): void;
 }
-
-/** A fault target for a part not built into this engine: refuses with a message. */
-const unavailable = (what: string): FaultTarget => ({ check: () => `${what} faults are not available in this engine`, setFailed: () => undefined });
 
 export class FaultRuntime {
   readonly alerts: AlertLog;
@@ -124,7 +121,7 @@ export class FaultRuntime {
       alerts: this.alerts,
       fabric: this.fabric,
       disks: this.disks,
-      tape: unavailable('tape drive'),
+      tape: { check: (c) => d.backup().tapeFaults.check(c), setFailed: (c, failed) => d.backup().tapeFaults.setFailed(c, failed) },
       moves: this.moves,
       health: (into) => this.health(into),
       status: () => this.partStatus(),
@@ -248,6 +245,7 @@ export class FaultRuntime {
 
   private health(into: FaultStatus['health']): void {
     this.fabric.health(into);
+    this.d.backup().tapeFaults.health(into);
     const m = this.d.model;
     m.workloads.forEach((wk, w) => {
       const start = this.mp.wlPathStart[w];

@@ -116,3 +116,24 @@ describe('thresholds on the monitoring console', () => {
     expect(t[0].message).toMatch(/LDEV hdd0: response .* ms \(limit 0.5 ms\)/);
   });
 });
+
+describe('a tape drive failing during a backup, through setFault', () => {
+  it('the job restarts on the other drive and its verification passes; the library shows degraded; alerts say so', async () => {
+    const { backupScenario, jobOf, runJob, runUntilHolds, trackRange, writeTracks } = await import('../testing/backup-fixtures.ts');
+    const sim = createSimulation(backupScenario({ durationS: 900, library: { drives: 2 } }));
+    writeTracks(sim, 'P', trackRange(0, 3000));
+    expect(sim.apply({ type: 'backupJob', job: 'bk', source: 'P', libraryId: 'lib1', path: 'lan-free', serverId: 'db' }).ok).toBe(true);
+    runUntilHolds(sim, () => jobOf(sim, 'bk').state === 'transferring' && jobOf(sim, 'bk').tracksDone >= 1000, sim.endUs(), 20_000);
+    const drive = jobOf(sim, 'bk').cartridges[0].driveIndex;
+    expect(sim.apply({ type: 'setFault', component: { kind: 'tapeDrive', libraryId: 'lib1', drive }, failed: true })).toEqual({ ok: true });
+    expect(sim.faultStatus().health.lib1).toBe('degraded');
+    expect(sim.faultStatus().faults.map((f) => f.label)).toEqual([`drive lib1#${drive}`]);
+    const done = runJob(sim, 'bk');
+    expect(done).toMatchObject({ state: 'done', driveErrors: 1 });
+    expect(done.cartridges[0].driveIndex).not.toBe(drive);
+    expect(done.verification).toMatchObject({ passed: true, mismatches: 0 });
+    const messages = sim.faultStatus().alerts.map((a) => a.message);
+    expect(messages[0]).toBe(`drive lib1#${drive} failed`);
+    expect(messages[1]).toMatch(/^job bk: drive error on drive \d of lib1; restarted from the start on drive \d/);
+  });
+});

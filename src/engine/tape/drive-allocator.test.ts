@@ -1,7 +1,7 @@
 /**
  * Drive allocation (drive-allocator.ts): worked examples of each rule and rejection, then a
- * model-based test — random sequences of request / release / unmount / cancel / add-scratch
- * run against the allocator and against `Model` below, a deliberately simple mutable
+ * model-based test — random sequences of request / release / unmount / cancel / add-scratch /
+ * drive failure / drive repair run against the allocator and against `Model` below, a deliberately simple mutable
  * re-statement of the rules (loops over arrays, no shared code). After every step: same
  * acceptance, same events, same drives / queue / pool, the allocator's invariants, and the
  * brief's properties checked directly against the state before the step.
@@ -13,7 +13,9 @@ import {
   cancelRequest,
   checkAllocatorInvariants,
   createDriveAllocator,
+  failDrive,
   releaseDrive,
+  repairDrive,
   requestDrive,
   unmountDrive,
   type AllocatorEvent,
@@ -121,6 +123,45 @@ describe('drive allocator › examples', () => {
   });
 });
 
+describe('drive allocator › drive failures', () => {
+  it('a failed drive ends its hold, keeps the cartridge stuck, is never granted; the repair serves the queue', () => {
+    let s = createDriveAllocator({ driveCount: 2 });
+    s = ok(requestDrive(s, { agentId: 'A', jobId: 'j', cartridge: 'T1', atUs: 0 })).state;
+    s = ok(requestDrive(s, { agentId: 'B', jobId: 'j', cartridge: 'T2', atUs: 0 })).state;
+    const f = ok(failDrive(s, { driveIndex: 0, atUs: 10 }));
+    expect(f.events).toEqual([{ kind: 'driveFailed', driveIndex: 0, requestId: 1, agentId: 'A', jobId: 'j', barcode: 'T1', atUs: 10 }]);
+    expect([f.state.drives[0], f.state.down[0], f.state.stuck[0]]).toEqual([null, true, 'T1']);
+    checkAllocatorInvariants(f.state);
+    // A asks again for another cartridge: drive 0 is down and drive 1 busy, so it waits (not refused).
+    const again = ok(requestDrive(f.state, { agentId: 'A', jobId: 'j', cartridge: 'T3', atUs: 11 }));
+    expect(again.events[0]).toMatchObject({ kind: 'requestQueued', reason: 'noFreeDrive' });
+    // The stuck cartridge is unavailable even with a free drive.
+    const freed = ok(releaseDrive(again.state, { agentId: 'B', driveIndex: 1, atUs: 12 }));
+    expect(grants(freed.events)).toEqual([[3, 1, 'T3']]);
+    const wantsStuck = ok(requestDrive(ok(releaseDrive(freed.state, { agentId: 'A', driveIndex: 1, atUs: 13 })).state, { agentId: 'C', jobId: 'j', cartridge: 'T1', atUs: 14 }));
+    expect(wantsStuck.events[0]).toMatchObject({ kind: 'requestQueued', reason: 'cartridgeInUse' });
+    expect(addScratch(wantsStuck.state, { barcode: 'T1', atUs: 15 })).toMatchObject({ ok: false, code: 'cartridgeBusy', reason: 'cartridge T1 is stuck in failed drive 0' });
+    // The repair returns T1: C gets it, in the lowest free drive (0).
+    const r = ok(repairDrive(wantsStuck.state, { driveIndex: 0, atUs: 20 }));
+    expect(r.events.map((e) => e.kind)).toEqual(['driveRepaired', 'driveGranted']);
+    expect(r.events[0]).toMatchObject({ barcode: 'T1' });
+    expect(grants(r.events)).toEqual([[4, 0, 'T1']]);
+    checkAllocatorInvariants(r.state);
+  });
+
+  it('refuses a second failure, a repair of a working drive and an unknown drive, state unchanged', () => {
+    const s = ok(failDrive(createDriveAllocator({ driveCount: 1 }), { driveIndex: 0, atUs: 0 })).state;
+    const cases: Array<[AllocatorResult, string, string]> = [
+      [failDrive(s, { driveIndex: 0, atUs: 1 }), 'driveDown', 'drive 0 is already down'],
+      [repairDrive(ok(repairDrive(s, { driveIndex: 0, atUs: 1 })).state, { driveIndex: 0, atUs: 2 }), 'driveUp', 'drive 0 is not down'],
+      [failDrive(s, { driveIndex: 1, atUs: 1 }), 'unknownDrive', 'drive 1 does not exist (drives 0..0)'],
+      [releaseDrive(s, { agentId: 'A', driveIndex: 0, atUs: 1 }), 'driveFree', 'drive 0 holds no cartridge (agent A holds no drive 0)'],
+    ];
+    for (const [r, code, reason] of cases) expect(r).toMatchObject({ ok: false, code, reason });
+    expect(failDrive(s, { driveIndex: 0, atUs: 1 }).state).toBe(s);
+  });
+});
+
 // ------------------------------------------------------------------ the model
 
 const DRIVES_MAX = 3;
@@ -135,15 +176,19 @@ interface MReq { id: number; agent: string; job: string; want: string }
 /** The rules restated plainly, with mutable arrays. */
 class Model {
   drives: Array<{ req: MReq; barcode: string } | null>;
+  down: boolean[];
+  stuck: Array<string | null>;
   waiting: MReq[] = [];
   pool: string[];
   nextId = 1;
   constructor(driveCount: number, pool: string[]) {
     this.drives = Array.from({ length: driveCount }, () => null);
+    this.down = Array.from({ length: driveCount }, () => false);
+    this.stuck = Array.from({ length: driveCount }, () => null);
     this.pool = [...pool].sort();
   }
   mounted(barcode: string): boolean {
-    return this.drives.some((d) => d !== null && d.barcode === barcode);
+    return this.drives.some((d) => d !== null && d.barcode === barcode) || this.stuck.includes(barcode);
   }
   cartridgeFor(want: string): string | null {
     if (want === 'scratch') return this.pool.length > 0 ? this.pool[0] : null;
@@ -154,7 +199,8 @@ class Model {
   }
   /** Returns the grants made, as [requestId, drive, barcode]. */
   give(req: MReq): [number, number, string] | null {
-    const drive = this.drives.indexOf(null);
+    let drive = -1;
+    for (let i = this.drives.length - 1; i >= 0; i--) if (this.drives[i] === null && !this.down[i]) drive = i;
     const barcode = this.cartridgeFor(req.want);
     if (drive < 0 || barcode === null) return null;
     this.drives[drive] = { req, barcode };
@@ -197,6 +243,19 @@ class Model {
     this.waiting = this.waiting.filter((x) => x !== w);
     return { ok: true, grants: [] };
   }
+  fail(drive: number): { ok: boolean; grants: Array<[number, number, string]> } {
+    if (drive >= this.drives.length || this.down[drive]) return { ok: false, grants: [] };
+    this.stuck[drive] = this.drives[drive]?.barcode ?? null;
+    this.drives[drive] = null;
+    this.down[drive] = true;
+    return { ok: true, grants: [] };
+  }
+  repair(drive: number): { ok: boolean; grants: Array<[number, number, string]> } {
+    if (drive >= this.drives.length || !this.down[drive]) return { ok: false, grants: [] };
+    this.down[drive] = false;
+    this.stuck[drive] = null;
+    return { ok: true, grants: this.serveWaiters() };
+  }
   addBlank(barcode: string): { ok: boolean; grants: Array<[number, number, string]> } {
     if (this.mounted(barcode) || this.pool.includes(barcode)) return { ok: false, grants: [] };
     this.pool.push(barcode);
@@ -211,6 +270,8 @@ type Op =
   | { kind: 'unmount'; drive: number }
   | { kind: 'cancel'; agent: number; id: number }
   | { kind: 'addScratch'; blank: number }
+  | { kind: 'fail'; drive: number }
+  | { kind: 'repair'; drive: number }
   | { kind: 'wait'; us: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -222,6 +283,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), agent: fc.integer({ min: -1, max: AGENTS.length - 1 }), id: fc.nat(6) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('addScratch' as const), blank: fc.nat(BLANKS.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), us: fc.nat(1000) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fail' as const), drive: fc.nat(DRIVES_MAX) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repair' as const), drive: fc.nat(DRIVES_MAX) }) },
 );
 
 function deepFreeze<T>(x: T): T {
@@ -256,6 +319,10 @@ function apply(s: DriveAllocatorState, m: Model, op: Op, nowUs: number): [Alloca
     }
     case 'addScratch':
       return [addScratch(s, { barcode: BLANKS[op.blank], atUs: nowUs }), m.addBlank(BLANKS[op.blank])];
+    case 'fail':
+      return [failDrive(s, { driveIndex: op.drive, atUs: nowUs }), m.fail(op.drive)];
+    case 'repair':
+      return [repairDrive(s, { driveIndex: op.drive, atUs: nowUs }), m.repair(op.drive)];
     case 'wait':
       throw new Error('unreachable');
   }
@@ -272,16 +339,18 @@ function checkStep(before: DriveAllocatorState, op: Op, r: AllocatorResult): voi
   for (const e of r.events) {
     if (e.kind === 'driveReleased') view = { ...view, drives: view.drives.map((d, i) => (i === e.driveIndex ? null : d)) };
     if (e.kind === 'scratchAdded') view = { ...view, scratch: [...view.scratch, e.barcode].sort() };
+    if (e.kind === 'driveRepaired') view = { ...view, down: view.down.map((x, i) => (i === e.driveIndex ? false : x)), stuck: view.stuck.map((b, i) => (i === e.driveIndex ? null : b)) };
     if (e.kind !== 'driveGranted') continue;
     // Every grant is to a waiting request or to the new one, into a drive that was free.
     expect(e.requestId === newId || waitingBefore.includes(e.requestId)).toBe(true);
     expect(view.drives[e.driveIndex]).toBeNull();
-    expect(view.drives.indexOf(null)).toBe(e.driveIndex); // the lowest free drive
+    expect(view.down[e.driveIndex]).toBe(false); // never a failed drive
+    expect(view.drives.findIndex((d, i) => d === null && !view.down[i])).toBe(e.driveIndex); // the lowest free drive
     if (e.requestId !== newId) {
       // The longest waiter that could use the drive: everyone ahead of it could not.
       const ahead = view.queue.filter((q) => q.requestId < e.requestId);
       for (const q of ahead) {
-        const mountedElsewhere = q.cartridge !== 'scratch' && view.drives.some((d) => d?.barcode === q.cartridge);
+        const mountedElsewhere = q.cartridge !== 'scratch' && (view.drives.some((d) => d?.barcode === q.cartridge) || view.stuck.includes(q.cartridge));
         const noBlank = q.cartridge === 'scratch' && view.scratch.length === 0;
         expect(mountedElsewhere || noBlank).toBe(true);
       }
@@ -295,6 +364,8 @@ function checkStep(before: DriveAllocatorState, op: Op, r: AllocatorResult): voi
 function project(s: DriveAllocatorState) {
   return {
     drives: s.drives.map((d) => (d ? [d.requestId, d.agentId, d.jobId, d.barcode] : null)),
+    down: [...s.down],
+    stuck: [...s.stuck],
     queue: s.queue.map((q) => [q.requestId, q.agentId, q.jobId, q.cartridge]),
     scratch: [...s.scratch],
   };
@@ -303,13 +374,15 @@ function project(s: DriveAllocatorState) {
 function projectModel(m: Model) {
   return {
     drives: m.drives.map((d) => (d ? [d.req.id, d.req.agent, d.req.job, d.barcode] : null)),
+    down: [...m.down],
+    stuck: [...m.stuck],
     queue: m.waiting.map((w) => [w.id, w.agent, w.job, w.want]),
     scratch: [...m.pool],
   };
 }
 
 describe('drive allocator › model', () => {
-  it('matches the simple model under random request / release / unmount / cancel / add-scratch sequences', () => {
+  it('matches the simple model under random request / release / unmount / cancel / add-scratch / fail / repair sequences', () => {
     const setupArb = fc.record({
       driveCount: fc.integer({ min: 1, max: DRIVES_MAX }),
       pool: fc.subarray(['S1', 'S2', 'S3']),

@@ -37,6 +37,15 @@
  *
  * Determinism: decisions read arrays in index order and sorted barcodes, never Map/Set order.
  *
+ * Drive failures (tape drive faults, drive-faults.ts): `failDrive` marks a drive down — it is
+ * never granted while down — and ends the hold on it: the request that held it is over (its job
+ * asks again), and the cartridge in it stays *stuck* there (unavailable to every request) until
+ * `repairDrive`, which brings the drive back empty (the engineer who replaced it returned the
+ * cartridge to its slot) and dispatches as a release does. Extra invariants: a down drive holds
+ * no request; only a down drive has a stuck cartridge; a stuck cartridge is in no drive and not
+ * in the scratch pool. A waiter whose only obstacle is that every drive is down waits (it is
+ * not refused): `requestQueued` with reason 'noFreeDrive'.
+ *
  * Does not handle: robot moves and mount/unmount durations (media.ts), whether a barcode exists
  * in the library (the caller checks its inventory), priorities or preemption.
  */
@@ -65,8 +74,12 @@ export interface QueuedRequest {
 }
 
 export interface DriveAllocatorState {
-  /** Index = drive index; null = free (no cartridge). */
+  /** Index = drive index; null = free (no cartridge) — or down, see `down`. */
   drives: ReadonlyArray<DriveHold | null>;
+  /** Index = drive index; true while the drive has failed (never granted, holds nothing). */
+  down: readonly boolean[];
+  /** Index = drive index; the cartridge left in a failed drive until its repair, else null. */
+  stuck: ReadonlyArray<string | null>;
   /** Waiting requests in arrival order (ascending requestId). */
   queue: readonly QueuedRequest[];
   /** Blank cartridges available for 'scratch' requests, sorted ascending. */
@@ -84,7 +97,11 @@ export type AllocatorEvent =
   | { kind: 'driveGranted'; requestId: number; agentId: string; jobId: string; driveIndex: number; barcode: string; requestedAtUs: number; grantedAtUs: number; waitedUs: number }
   | { kind: 'driveReleased'; requestId: number; agentId: string; jobId: string; driveIndex: number; barcode: string; atUs: number; byOperator: boolean }
   | { kind: 'requestCancelled'; requestId: number; agentId: string; jobId: string; atUs: number }
-  | { kind: 'scratchAdded'; barcode: string; atUs: number };
+  | { kind: 'scratchAdded'; barcode: string; atUs: number }
+  /** A drive failed: the hold it had (if any) ended; `barcode` is stuck in it until the repair. */
+  | { kind: 'driveFailed'; driveIndex: number; requestId: number | null; agentId: string | null; jobId: string | null; barcode: string | null; atUs: number }
+  /** A failed drive is back, empty; `barcode` (stuck in it) is back in its slot. */
+  | { kind: 'driveRepaired'; driveIndex: number; barcode: string | null; atUs: number };
 
 export type RejectCode =
   | 'timeWentBackwards'
@@ -96,7 +113,9 @@ export type RejectCode =
   | 'driveNotHeld'
   | 'requestNotQueued'
   | 'requestNotOwned'
-  | 'cartridgeBusy';
+  | 'cartridgeBusy'
+  | 'driveDown'
+  | 'driveUp';
 
 export type AllocatorResult =
   | { ok: true; state: DriveAllocatorState; events: AllocatorEvent[] }
@@ -117,7 +136,12 @@ export function createDriveAllocator(opts: DriveAllocatorOptions): DriveAllocato
   const pool = sortedUnique(scratch);
   assert(pool.length === scratch.length, 'drive allocator: duplicate scratch barcode');
   assert(pool.every(validBarcode), 'drive allocator: scratch barcodes must be non-empty and not "scratch"');
-  return { drives: new Array<DriveHold | null>(driveCount).fill(null), queue: [], scratch: pool, queueLimit, nextRequestId: 1, nowUs: startUs };
+  return {
+    drives: new Array<DriveHold | null>(driveCount).fill(null),
+    down: new Array<boolean>(driveCount).fill(false),
+    stuck: new Array<string | null>(driveCount).fill(null),
+    queue: [], scratch: pool, queueLimit, nextRequestId: 1, nowUs: startUs,
+  };
 }
 
 // ------------------------------------------------------------------ operations
@@ -187,10 +211,48 @@ export function addScratch(s: DriveAllocatorState, req: { barcode: string; atUs:
   if (!validBarcode(req.barcode)) return reject(s, 'badInput', `"${req.barcode}" is not a barcode`);
   const inDrive = s.drives.findIndex((d) => d?.barcode === req.barcode);
   if (inDrive >= 0) return reject(s, 'cartridgeBusy', `cartridge ${req.barcode} is mounted in drive ${inDrive}`);
+  const stuckIn = s.stuck.indexOf(req.barcode);
+  if (stuckIn >= 0) return reject(s, 'cartridgeBusy', `cartridge ${req.barcode} is stuck in failed drive ${stuckIn}`);
   if (s.scratch.includes(req.barcode)) return reject(s, 'cartridgeBusy', `cartridge ${req.barcode} is already in the scratch pool`);
   const state = { ...s, scratch: sortedUnique([...s.scratch, req.barcode]), nowUs: req.atUs };
   const events: AllocatorEvent[] = [{ kind: 'scratchAdded', barcode: req.barcode, atUs: req.atUs }];
   return dispatch(state, req.atUs, events);
+}
+
+/**
+ * Drive `driveIndex` failed: down until `repairDrive`. Its hold ends (the holder's request is
+ * over; its cartridge stays stuck in the drive). Nothing becomes free, so nothing is dispatched.
+ */
+export function failDrive(s: DriveAllocatorState, req: { driveIndex: number; atUs: number }): AllocatorResult {
+  const bad = checkTime(s, req.atUs) ?? checkDrive(s, req.driveIndex);
+  if (bad) return bad;
+  const i = req.driveIndex;
+  if (s.down[i]) return reject(s, 'driveDown', `drive ${i} is already down`);
+  const hold = s.drives[i];
+  const drives = s.drives.slice();
+  drives[i] = null;
+  const down = s.down.slice();
+  down[i] = true;
+  const stuck = s.stuck.slice();
+  stuck[i] = hold?.barcode ?? null;
+  const event: AllocatorEvent = {
+    kind: 'driveFailed', driveIndex: i, requestId: hold?.requestId ?? null, agentId: hold?.agentId ?? null, jobId: hold?.jobId ?? null, barcode: hold?.barcode ?? null, atUs: req.atUs,
+  };
+  return { ok: true, state: { ...s, drives, down, stuck, nowUs: req.atUs }, events: [event] };
+}
+
+/** A failed drive is repaired: back, empty, its stuck cartridge returned; waiters are served as on a release. */
+export function repairDrive(s: DriveAllocatorState, req: { driveIndex: number; atUs: number }): AllocatorResult {
+  const bad = checkTime(s, req.atUs) ?? checkDrive(s, req.driveIndex);
+  if (bad) return bad;
+  const i = req.driveIndex;
+  if (!s.down[i]) return reject(s, 'driveUp', `drive ${i} is not down`);
+  const down = s.down.slice();
+  down[i] = false;
+  const stuck = s.stuck.slice();
+  stuck[i] = null;
+  const events: AllocatorEvent[] = [{ kind: 'driveRepaired', driveIndex: i, barcode: s.stuck[i], atUs: req.atUs }];
+  return dispatch({ ...s, down, stuck, nowUs: req.atUs }, req.atUs, events);
 }
 
 // ------------------------------------------------------------------ queries
@@ -218,6 +280,13 @@ export function checkAllocatorInvariants(s: DriveAllocatorState): void {
   assert(s.scratch.every((b, i) => i === 0 || s.scratch[i - 1] < b), 'drive allocator: scratch pool not sorted and unique');
   assert(s.queue.length <= s.queueLimit, `drive allocator: queue ${s.queue.length} over limit ${s.queueLimit}`);
   assert(s.queue.every((q, i) => i === 0 || s.queue[i - 1].requestId < q.requestId), 'drive allocator: queue not in arrival order');
+  s.down.forEach((isDown, i) => {
+    assert(!isDown || s.drives[i] === null, `drive allocator: down drive ${i} holds request ${s.drives[i]?.requestId}`);
+    assert(isDown || s.stuck[i] === null, `drive allocator: cartridge ${s.stuck[i]} stuck in working drive ${i}`);
+  });
+  const stuck = s.stuck.flatMap((b) => (b === null ? [] : [b]));
+  assert(!stuck.some((b) => mounted.includes(b) || s.scratch.includes(b)), 'drive allocator: a stuck cartridge is also mounted or in the scratch pool');
+  assert(new Set(stuck).size === stuck.length, 'drive allocator: a cartridge is stuck in two drives');
   const eligible = s.queue.find((q) => isEligible(s, q.cartridge));
   assert(lowestFreeDrive(s) < 0 || !eligible, `drive allocator: drive ${lowestFreeDrive(s)} is free while request ${eligible?.requestId} can use it`);
   const jobs = [...s.drives.flatMap((d) => (d ? [d] : [])), ...s.queue].map((r) => `${r.agentId}\u0000${r.jobId}`);
@@ -268,14 +337,16 @@ function grant(s: DriveAllocatorState, q: QueuedRequest, driveIndex: number, bar
   return { state: { ...s, drives, scratch }, event };
 }
 
+/** The lowest drive that is neither held nor down, or -1. */
 function lowestFreeDrive(s: DriveAllocatorState): number {
-  return s.drives.indexOf(null);
+  for (let i = 0; i < s.drives.length; i++) if (s.drives[i] === null && !s.down[i]) return i;
+  return -1;
 }
 
 /** The barcode to mount for `cartridge` now, or null when it is unavailable. */
 function availableCartridge(s: DriveAllocatorState, cartridge: CartridgeWanted): string | null {
   if (cartridge === 'scratch') return s.scratch.length > 0 ? s.scratch[0] : null;
-  return s.drives.some((d) => d?.barcode === cartridge) ? null : cartridge;
+  return s.drives.some((d) => d?.barcode === cartridge) || s.stuck.includes(cartridge) ? null : cartridge;
 }
 
 function activeRequestOf(s: DriveAllocatorState, agentId: string, jobId: string): string | undefined {

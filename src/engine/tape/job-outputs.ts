@@ -103,5 +103,6 @@ export function jobStatus(h: JobHost, job: Job): JobStatus {
     cartridges: job.cartridges.map((c) => ({ ...c })),
     verification: job.verification,
     error: job.error,
+    driveErrors: job.driveErrors,
   };
 }

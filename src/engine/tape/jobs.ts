@@ -2,13 +2,17 @@
  * Backup, restore and copy jobs: the data movers of the SAN patent's Fig. 8 and Fig. 11 and of
  * JP2002-041345's step 409 / 507 / 606, run as events on the same timelines as host I/O.
  *
- * Lifecycle (one EV_JOB event per phase, `b` = phase):
+ * Lifecycle (one EV_JOB event per phase, `b` = phase + 8 × attempt):
  *
  *   start ─drive?─▶ queued ─granted─▶ mounting ─robot+load─▶ transferring ─chunks─▶ drained
  *     (copy jobs: no drive, straight to transferring)           │  cartridge full │
  *                                                               └─▶ spanning ─────┘ (unload, next, load)
  *   drained ─rewind+unload+robot─▶ unloaded: the drive goes back to the manager (longest
  *   eligible waiter next), verification, catalog entry → done
+ *
+ *   drive failure (drive-faults.ts → `driveFailed`):
+ *     mounting | transferring | spanning ─▶ queued (attempt + 1, from the start, another drive)
+ *     unloading ─▶ done (the data is all on the medium; the cartridge stays in the failed drive)
  *
  * Transfer: JOB_READ_DEPTH chains each move one chunk (JOB_CHUNK_BYTES of the job's track list)
  * per event: the source (array: the runs of the chunk read in parallel on the parity group's
@@ -25,8 +29,15 @@
  * hosts would read. Only tracks ever written are moved (an image backup of allocated data);
  * never-written tracks are zero on both sides and are compared as such.
  *
- * Does not handle: compression, appending to a partly written cartridge (every job starts on a
- * fresh one), drive or media failures (a later issue).
+ * Drive failures: the backup application marks the drive down and restarts the job from its
+ * first track (NetBackup and Commvault retry a failed job from the start unless checkpoint
+ * restart is set up), asking the manager for a drive again: the lowest working free one, or it
+ * waits in the queue — it does not fail — until a drive frees or is repaired. A restarted backup
+ * plans its tracks and takes its reference image again (the source as it is at the restart,
+ * or the same split image), and skips a named cartridge stuck in the failed drive.
+ *
+ * Does not handle: compression, media failures, checkpoint restart (resuming from the last
+ * full cartridge).
  */
 import type { Action } from '../../model/scenario.ts';
 
@@ -34,19 +45,12 @@ type BackupJob = Extract<Action, { type: 'backupJob' }>;
 type RestoreJob = Extract<Action, { type: 'restoreJob' }>;
 type CopyJob = Extract<Action, { type: 'copyJob' }>;
 import type { CommandResult } from '../api.ts';
-import type { JobCartridge, JobKind, JobState, JobStatus, Verification } from '../backup-api.ts';
-import type { DiskArrays } from '../array/array.ts';
-import type { CompiledModel } from '../compile.ts';
+import type { JobCartridge, JobKind, JobStatus } from '../backup-api.ts';
 import { JOB_CHUNK_BYTES, JOB_READ_DEPTH } from '../constants.ts';
-import type { LinkTimelines } from '../fabric/link-timelines.ts';
-import type { RuntimeAccess } from '../fabric/runtime-access.ts';
-import type { IoCursor } from '../io-cursor.ts';
-import type { MetricsCollector } from '../metrics/collector.ts';
-import type { Replication } from '../replication/pairs.ts';
 import { releaseDrive, requestDrive, type AllocatorEvent } from './drive-allocator.ts';
 import { backupPath, copyPath, restorePath, type JobPath } from './job-paths.ts';
+import type { Job, JobHost } from './job-types.ts';
 import type { Library } from './libraries.ts';
-import type { ReferenceImage } from './verify.ts';
 import { clearOthers, jobStatus, plannedTracks, readRefusal, verify, writeRefusal } from './job-outputs.ts';
 import { driveWrite, readRuns, writeRuns } from './job-transfer.ts';
 
@@ -56,71 +60,10 @@ export const PH_CHUNK = 2;
 export const PH_DRAINED = 3;
 export const PH_UNLOADED = 4;
 export const PH_SPAN = 5;
+/** EV_JOB's `b` = phase + PHASES × attempt. */
+const PHASES = 8;
 
-export interface JobHost {
-  readonly model: CompiledModel;
-  readonly arrays: DiskArrays;
-  readonly links: LinkTimelines;
-  readonly repl: Replication;
-  readonly cursor: IoCursor;
-  readonly metrics: MetricsCollector;
-  readonly access: RuntimeAccess;
-  readonly propagationUs: Float64Array;
-  readonly libraries: Library[];
-  nowUs(): number;
-  schedule(atUs: number, job: number, phase: number): void;
-  /** The image a backup of `ldev` must equal (split capture), or null: the source at job start. */
-  reference(ldev: number, against: { group: string; device?: string } | undefined): ReferenceImage | null;
-  serverBytes(serverId: string, bytes: number): void;
-  /** A job ended (done or failed): the catalog and the runbooks hear of it. */
-  ended(job: Job): void;
-}
-
-export interface Job {
-  index: number;
-  id: string;
-  kind: JobKind;
-  state: JobState;
-  error: string | null;
-  pathName: JobStatus['path'];
-  path: JobPath;
-  /** The path again for the port of the drive granted (each drive has its own FC port). */
-  pathForPort: ((portId: string) => JobPath | { error: string }) | null;
-  source: number;
-  target: number;
-  sourceId: string;
-  targetId: string;
-  library: Library | null;
-  agentId: string;
-  drive: number;
-  /** Cartridges asked for (backup) or to read (restore), in order. */
-  wanted: string[];
-  tracks: Int32Array;
-  digests: Uint32Array;
-  next: number;
-  tracksDone: number;
-  bytesDone: number;
-  trackBytes: number;
-  chunkTracks: number;
-  chains: number;
-  lastDoneUs: number;
-  peerRate: number;
-  lastArrivalUs: number;
-  shoeBytes: number;
-  backhitches: number;
-  cartridges: JobCartridge[];
-  cartBytes: number;
-  sourceJob: Job | null;
-  duplexPair: number;
-  reference: ReferenceImage | null;
-  createdUs: number;
-  startedUs: number;
-  transferStartUs: number;
-  /** When the last chunk was on the medium (or target), µs; -1 before. */
-  drainedUs: number;
-  endedUs: number;
-  verification: Verification | null;
-}
+export type { Job, JobHost } from './job-types.ts';
 
 export class Jobs {
   readonly list: Job[] = [];
@@ -149,6 +92,7 @@ export class Jobs {
     const tracks = plannedTracks(this.host, src);
     const job = this.newJob(a.job, 'backup', a.path, path, src, -1, lib, a.serverId ?? h.model.ldevs[src].id, a.cartridges ?? [], tracks);
     job.pathForPort = (libraryPortId) => backupPath(this.pathCtx(), { source: a.source, libraryId: a.libraryId, libraryPortId, path: a.path, serverId: a.serverId, backupServerId: a.backupServerId });
+    job.against = a.verifyAgainst;
     job.reference = h.reference(src, a.verifyAgainst);
     return this.requestDrive(job, job.wanted[0] ?? 'scratch');
   }
@@ -205,7 +149,7 @@ export class Jobs {
       trackBytes: h.arrays.ldevTrackBytes[source >= 0 ? source : target] || trackBytes,
       chunkTracks: Math.max(1, Math.floor(JOB_CHUNK_BYTES / (h.arrays.ldevTrackBytes[source >= 0 ? source : target] || trackBytes))),
       chains: 0, lastDoneUs: 0, peerRate: 0, lastArrivalUs: 0, shoeBytes: 0, backhitches: 0, cartridges: [], cartBytes: 0,
-      sourceJob: null, duplexPair: -1, reference: null, createdUs: h.nowUs(), startedUs: -1, transferStartUs: -1, drainedUs: -1, endedUs: -1, verification: null,
+      sourceJob: null, duplexPair: -1, reference: null, against: undefined, attempt: 0, driveErrors: 0, createdUs: h.nowUs(), startedUs: -1, transferStartUs: -1, drainedUs: -1, endedUs: -1, verification: null,
     };
     this.list.push(job);
     return job;
@@ -244,7 +188,7 @@ export class Jobs {
     const ready = job.library!.mount(drive, barcode, job.id, now, now, startBytes);
     job.cartridges.push({ barcode, driveIndex: drive, firstIndex: job.next, count: 0, bytes: 0, startBytes });
     job.cartBytes = 0;
-    this.host.schedule(Math.ceil(ready), job.index, PH_MOUNTED);
+    this.at(job, Math.ceil(ready), PH_MOUNTED);
   }
 
   /**
@@ -262,8 +206,16 @@ export class Jobs {
 
   // ------------------------------------------------------------------ phases
 
-  phase(index: number, phase: number): void {
+  /** Schedules `phase` of the job's current attempt. */
+  private at(job: Job, atUs: number, phase: number): void {
+    this.host.schedule(atUs, job.index, phase + PHASES * job.attempt);
+  }
+
+  /** An EV_JOB event: `b` = phase + PHASES × attempt; an event of an earlier attempt is stale. */
+  phase(index: number, b: number): void {
     const job = this.list[index];
+    const phase = b % PHASES;
+    if ((b - phase) / PHASES !== job.attempt) return;
     switch (phase) {
       case PH_MOUNTED:
         if (job.state === 'failed') return;
@@ -292,14 +244,14 @@ export class Jobs {
     if (job.transferStartUs < 0) job.transferStartUs = now;
     job.lastArrivalUs = now;
     job.chains = JOB_READ_DEPTH;
-    for (let k = 0; k < JOB_READ_DEPTH; k++) this.host.schedule(now, job.index, PH_CHUNK);
+    for (let k = 0; k < JOB_READ_DEPTH; k++) this.at(job, now, PH_CHUNK);
   }
 
   /** A chain with nothing (more) to issue ends; the last one to end moves the job on. */
   private endChain(job: Job): void {
     if (--job.chains > 0) return;
     const at = Math.ceil(Math.max(job.lastDoneUs, this.host.nowUs()));
-    this.host.schedule(at, job.index, job.next >= job.tracks.length ? PH_DRAINED : PH_SPAN);
+    this.at(job, at, job.next >= job.tracks.length ? PH_DRAINED : PH_SPAN);
   }
 
   private chunk(job: Job): void {
@@ -366,7 +318,7 @@ export class Jobs {
     }
     job.tracksDone += n;
     job.bytesDone += bytes;
-    h.schedule(Math.max(now, Math.ceil(nextUs)), job.index, PH_CHUNK);
+    this.at(job, Math.max(now, Math.ceil(nextUs)), PH_CHUNK);
   }
 
   /** The cartridge is full (backup) or its part is read (restore): swap it for the next one in the same drive. */
@@ -392,7 +344,7 @@ export class Jobs {
     const ready = lib.mount(job.drive, next, job.id, empty, this.host.nowUs(), startBytes);
     job.cartridges.push({ barcode: next, driveIndex: job.drive, firstIndex: job.next, count: 0, bytes: 0, startBytes });
     job.cartBytes = 0;
-    this.host.schedule(Math.ceil(ready), job.index, PH_MOUNTED);
+    this.at(job, Math.ceil(ready), PH_MOUNTED);
   }
 
   /** Every chunk is on the medium (or the target): verified and catalogued now; a tape is then unloaded. */
@@ -404,7 +356,7 @@ export class Jobs {
     job.state = 'unloading';
     this.host.ended(job);
     const empty = job.library.unmount(job.drive, this.host.nowUs());
-    this.host.schedule(Math.ceil(empty), job.index, PH_UNLOADED);
+    this.at(job, Math.ceil(empty), PH_UNLOADED);
   }
 
   private unloaded(job: Job): void {
@@ -434,8 +386,46 @@ export class Jobs {
     job.state = 'failed';
     job.error = message;
     job.endedUs = this.host.nowUs();
-    if (holding) this.host.schedule(Math.ceil(job.library!.unmount(job.drive, job.endedUs)), job.index, PH_UNLOADED);
+    if (holding) this.at(job, Math.ceil(job.library!.unmount(job.drive, job.endedUs)), PH_UNLOADED);
     this.host.ended(job);
+  }
+
+  // ------------------------------------------------------------------ drive failures
+
+  /**
+   * The drive `job` holds failed now; the allocator has already ended its hold (drive-faults.ts).
+   * Returns what became of the job: 'restarted' (queued again or mounting on another drive),
+   * 'finished' (its data was all on the medium: done), or 'none' (it had already failed).
+   */
+  driveFailed(job: Job): 'restarted' | 'finished' | 'none' {
+    if (job.state === 'queued' || job.state === 'done') return 'none';
+    job.attempt++; // the events of the attempt in progress are dropped
+    if (job.state === 'failed') return 'none';
+    job.driveErrors++;
+    if (job.state === 'unloading') {
+      this.finish(job);
+      return 'finished';
+    }
+    const h = this.host;
+    const lib = job.library!;
+    if (job.kind === 'backup') {
+      job.tracks = plannedTracks(h, job.source);
+      job.digests = new Uint32Array(job.tracks.length);
+      job.reference = h.reference(job.source, job.against);
+      job.wanted = job.wanted.filter((b) => !lib.alloc.stuck.includes(b));
+    }
+    Object.assign(job, {
+      state: 'queued', drive: -1, next: 0, tracksDone: 0, bytesDone: 0, chains: 0, lastDoneUs: 0, peerRate: 0, lastArrivalUs: 0, shoeBytes: 0,
+      cartridges: [], cartBytes: 0, transferStartUs: -1, drainedUs: -1, verification: null,
+    } satisfies Partial<Job>);
+    const r = requestDrive(lib.alloc, { agentId: job.agentId, jobId: job.id, cartridge: job.wanted[0] ?? 'scratch', atUs: h.nowUs() });
+    if (!r.ok) {
+      this.fail(job, `drive error, and no restart: ${r.reason}`);
+      return 'none';
+    }
+    lib.alloc = r.state;
+    this.onAllocatorEvents(lib, r.events);
+    return 'restarted';
   }
 
   // ------------------------------------------------------------------ helpers

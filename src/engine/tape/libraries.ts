@@ -8,7 +8,8 @@
  *
  * Invariants: a cartridge is in its slot, in one drive, or on the robot; a drive holds at most
  * one cartridge (the allocator's invariant); the scratch pool holds only blank cartridges the
- * drives can write; library order is by id.
+ * drives can write; library order is by id. A failed drive (`fail`) is idle — not busy, no job —
+ * and keeps the cartridge it had, in the drive, until `repair` puts it back in its slot.
  *
  * Does not handle: the jobs that use the drives (jobs.ts), import/export of cartridges by an
  * operator (the slots are counted and shown; moving media through them is not modelled).
@@ -57,6 +58,8 @@ export interface RtDrive {
   freeUs: number;
   /** Bytes from the beginning of the mounted cartridge to the head (what a rewind must cover). */
   positionBytes: number;
+  /** The drive failed and is not repaired yet (tape drive fault). */
+  failed: boolean;
 }
 
 export class Library {
@@ -82,7 +85,7 @@ export class Library {
     this.generation = device.kind === 'tapeLibrary' ? device.driveGeneration : null;
     this.timings = device.kind === 'tapeLibrary' ? LTO_MOUNT_TIMINGS : DVD_MOUNT_TIMINGS;
     this.fcPorts = device.ports.filter((p) => p.kind === 'fc').map((p) => p.id);
-    this.drives = Array.from({ length: device.driveCount }, () => ({ state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, busySinceUs: 0, freeUs: 0, positionBytes: 0 }));
+    this.drives = Array.from({ length: device.driveCount }, () => ({ state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, busySinceUs: 0, freeUs: 0, positionBytes: 0, failed: false }));
     const slots = new Set<number>();
     this.cartridges = device.cartridges.map((c, i) => {
       const field = `cartridges[${i}]`;
@@ -205,6 +208,40 @@ export class Library {
     d.jobId = null;
   }
 
+  /**
+   * Drive `drive` failed now: its busy time ends, its job lets go; a cartridge in it (or on its
+   * way in or out) stays in the drive. Returns that cartridge's barcode, or null.
+   */
+  fail(drive: number, nowUs: number): string | null {
+    const d = this.drives[drive];
+    if (d.state !== 'empty') d.busyUs += nowUs - d.busySinceUs;
+    d.failed = true;
+    d.jobId = null;
+    d.state = d.barcode === null ? 'empty' : 'loaded';
+    const c = d.barcode === null ? undefined : this.cartridge(d.barcode);
+    if (c) {
+      c.location = 'drive';
+      c.drive = drive;
+    }
+    return d.barcode;
+  }
+
+  /** A failed drive is back, empty: the cartridge stuck in it is returned to its slot (by the engineer, not the robot). */
+  repair(drive: number): void {
+    const d = this.drives[drive];
+    const c = d.barcode === null ? undefined : this.cartridge(d.barcode);
+    if (c) {
+      c.location = 'slot';
+      c.drive = -1;
+    }
+    d.failed = false;
+    d.state = 'empty';
+    d.barcode = null;
+    d.jobId = null;
+    d.freeUs = 0;
+    d.positionBytes = 0;
+  }
+
   loaded(drive: number): void {
     const d = this.drives[drive];
     d.state = 'loaded';
@@ -223,7 +260,8 @@ export class Library {
         barcode: d.barcode,
         jobId: d.jobId,
         bytes: d.bytes,
-        busyUs: d.busyUs + (d.state === 'empty' ? 0 : nowUs - d.busySinceUs),
+        busyUs: d.busyUs + (d.state === 'empty' || d.failed ? 0 : nowUs - d.busySinceUs),
+        failed: d.failed,
       })),
       cartridges: this.cartridges.map((c): CartridgeStatus => ({
         barcode: c.barcode,

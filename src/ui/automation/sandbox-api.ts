@@ -15,6 +15,8 @@ import { createCciContext } from '../console/cci-context.ts';
 import type { SimBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import { SERIES_CAPACITY, emptyRing, appendFrame, type SimIndex } from '../store/sim-slice.ts';
+import { acksFor, isAcked } from '../monitor/alert-view.ts';
+import { useMonitorUi } from '../monitor/useMonitorUi.ts';
 import type { ChartsBenchResult, LoadScenarioResult, SandboxApi, SandboxBench } from './types.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -65,6 +67,26 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
       await bridge.ready();
       return bridge.remote().pairBitmap(key, cells);
     },
+    faults: async () => {
+      await bridge.ready();
+      const status = await bridge.remote().faults();
+      if (!status) throw new Error('no scenario is loaded');
+      return status;
+    },
+    alerts: async () => {
+      await bridge.ready();
+      const status = await bridge.remote().faults();
+      if (!status) throw new Error('no scenario is loaded');
+      // Keyed as the Monitor tab acknowledges: by the run generation the page shows.
+      const acks = acksFor(useMonitorUi.getState().acks, useStore.getState().sim.generation);
+      return status.alerts.map((a) => ({ ...a, acknowledged: isAcked(acks, a.seq) }));
+    },
+    predictMove: async (ldevId, parityGroupId) => {
+      await bridge.ready();
+      return (await bridge.remote().predictMove(ldevId, parityGroupId)) ?? { error: 'no scenario is loaded' };
+    },
+    moveVolume: (ldevId, parityGroupId) => bridge.apply({ type: 'moveVolume', ldevId, parityGroupId }),
+    fault: (component, failed) => bridge.apply({ type: 'setFault', component, failed }),
     exportScenario: () => structuredClone(useStore.getState().scenario),
     status: async () => {
       const s = await bridge.status();

@@ -2,14 +2,30 @@
  * The `window.sandbox` automation API, as types only: importable by Playwright specs, the
  * browser bench and user scripts without pulling in the app. Documented in docs/automation.md.
  */
-import type { BackupStatus, CommandResult, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report } from '../../engine/api.ts';
+import type {
+  AlertRecord,
+  BackupStatus,
+  CommandResult,
+  EngineSnapshot,
+  FaultStatus,
+  MovePrediction,
+  PairBitmap,
+  RemoteStatus,
+  RemoteVerification,
+  ReplicationStatus,
+  Report,
+} from '../../engine/api.ts';
 import type { Action, Scenario } from '../../model/scenario.ts';
+import type { FaultComponent } from '../../model/scenario-faults.ts';
 import type { CciOutput } from '../../cci/execute.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 
 export type {
   Action,
+  AlertRecord,
+  FaultStatus,
+  MovePrediction,
   BackupStatus,
   CciOutput,
   CommandResult,
@@ -37,6 +53,11 @@ export interface LoadScenarioResult {
   ok: boolean;
   /** Why not: schema errors (canvas untouched) or the engine's compile error (path ''). */
   errors?: SandboxError[];
+}
+
+/** An alert as the Monitor tab lists it: the engine's record and whether the user acknowledged it. */
+export interface SandboxAlert extends AlertRecord {
+  acknowledged: boolean;
 }
 
 export interface SandboxStatus {
@@ -121,6 +142,40 @@ export interface SandboxApi {
   cci(line: string): Promise<CciOutput>;
   /** A pair's tracks folded into at most `cells` cells (what the bitmap view draws), or null. */
   pairBitmap(key: string, cells?: number): Promise<PairBitmap | null>;
+  /**
+   * Faults and their consequences now — what the Monitor tab shows (docs/monitoring.md): active
+   * faults, the newest alerts, every workload's paths, parity groups (state, rebuild %, busy %),
+   * volume moves (progress, prediction, measurement) and the health of every device and cable
+   * that is not OK.
+   */
+  faults(): Promise<FaultStatus>;
+  /**
+   * The alerts of this run, oldest first (the engine keeps the newest 500), each with whether it
+   * was acknowledged on the Monitor tab (acknowledgements belong to the page, not the engine).
+   */
+  alerts(): Promise<SandboxAlert[]>;
+  /**
+   * What moving LDEV `ldevId` to parity group `parityGroupId` would do to both groups'
+   * utilisation, from the load measured just before now (changes nothing); `{ error }` when the
+   * move is not possible.
+   */
+  predictMove(ldevId: string, parityGroupId: string): Promise<MovePrediction | { error: string }>;
+  /**
+   * Start moving LDEV `ldevId` to parity group `parityGroupId` of its array, as the action
+   * `moveVolume` does: a background copy while hosts keep using it, then a switch-over.
+   */
+  moveVolume(ldevId: string, parityGroupId: string): Promise<CommandResult>;
+  /**
+   * Fail (`failed: true`) or repair (`false`) one component now, as the action `setFault` and the
+   * canvas's right-click menu do: a cable `{ kind: 'link', linkId }`, a port (a server's HBA, a
+   * switch or array port) `{ kind: 'port', deviceId, portId }`, a whole switch, hub or bridge
+   * `{ kind: 'device', deviceId }`, an array controller `{ kind: 'controller', arrayId,
+   * controller }` (1-based: CL1, CL2), a parity-group disk `{ kind: 'disk', arrayId,
+   * parityGroupId, disk }` (0-based) or a library drive `{ kind: 'tapeDrive', libraryId, drive }`
+   * (0-based). Failing a failed component or repairing a working one is `redundant`; an unknown
+   * one is refused with a message naming it. The active faults are in `faults().faults`.
+   */
+  fault(component: FaultComponent, failed: boolean): Promise<CommandResult>;
   /** The document on the canvas (a copy). */
   exportScenario(): Scenario;
   status(): Promise<SandboxStatus>;

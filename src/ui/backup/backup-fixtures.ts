@@ -56,6 +56,7 @@ export function job(overrides: Partial<JobStatus> & { id: string }): JobStatus {
     mbps: 300,
     waitS: 0,
     backhitches: 2,
+    driveErrors: 0,
     cartridges: [{ barcode: 'ULT001L8', driveIndex: 0, firstIndex: 0, count: 8192, bytes: 2_147_483_648, startBytes: 0 }],
     verification: null,
     error: null,
@@ -69,8 +70,8 @@ export function library(overrides: Partial<LibraryStatus> = {}): LibraryStatus {
     kind: 'tapeLibrary',
     driveGeneration: 'LTO-8',
     drives: [
-      { index: 0, state: 'busy', barcode: 'ULT001L8', jobId: 'bk1', bytes: 2_147_483_648, busyUs: 40_000_000 },
-      { index: 1, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0 },
+      { index: 0, state: 'busy', barcode: 'ULT001L8', jobId: 'bk1', bytes: 2_147_483_648, busyUs: 40_000_000, failed: false },
+      { index: 1, state: 'empty', barcode: null, jobId: null, bytes: 0, busyUs: 0, failed: false },
     ],
     cartridges: [
       { barcode: 'ULT001L8', media: 'LTO-8', slot: 1, location: 'drive', driveIndex: 0, scratch: false, capacityBytes: 12e12, usedBytes: 2_147_483_648, jobs: ['bk1'] },

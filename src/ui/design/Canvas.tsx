@@ -2,7 +2,8 @@
  * The design canvas: React Flow over the document. Nodes and edges are derived from the design
  * slice (useFlowNodes / useFlowEdges); every change goes back through slice actions, so the
  * document stays the single source of truth. Cables are checked with `canConnect` while being
- * dragged (the reason shows in the status line) and refused on drop when invalid.
+ * dragged (the reason shows in the status line) and refused on drop when invalid. A right-click
+ * on a device or cable opens its fault menu (../faults), and active faults show top-left.
  */
 import { useCallback, useRef, type DragEvent } from 'react';
 import {
@@ -38,6 +39,9 @@ import { useZoomLevel } from './useZoomLevel.ts';
 import { useRasterAtZoom } from './useRasterAtZoom.ts';
 import { PairEdge } from '../replication/PairEdge.tsx';
 import { PairLegend } from '../replication/PairLegend.tsx';
+import { FaultContextMenu } from '../faults/FaultContextMenu.tsx';
+import { ActiveFaultsPanel } from '../faults/ActiveFaultsPanel.tsx';
+import { onEdgeContextMenu, onNodeContextMenu } from '../faults/canvas-menu.ts';
 
 /** Stable across renders (React Flow warns and re-mounts nodes otherwise). */
 const NODE_TYPES: NodeTypes = Object.fromEntries(DEVICE_KINDS.map((k) => [k, DeviceNode]));
@@ -130,6 +134,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={24}
@@ -145,6 +151,9 @@ export function Canvas() {
         <Background gap={20} size={1.2} color="#cbd5e1" />
         <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeStrokeWidth={3} ariaLabel="Mini map of the design" nodeColor={miniMapColour} />
         <Controls aria-label="Zoom and fit controls" />
+        <Panel position="top-left">
+          <ActiveFaultsPanel />
+        </Panel>
         {hasPairs && (
           <Panel position="top-right">
             <PairLegend compact />
@@ -152,6 +161,7 @@ export function Canvas() {
         )}
       </ReactFlow>
       <CanvasStatus />
+      <FaultContextMenu />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { ArrayForm } from './ArrayForm.tsx';
 import { SwitchForm } from './SwitchForm.tsx';
 import { LibraryForm } from './LibraryForm.tsx';
 import { WanForm } from './WanForm.tsx';
+import { ConsoleForm } from './ConsoleForm.tsx';
 import { PortsTable } from './PortsTable.tsx';
 
 function KindForm({ device }: { device: Device }) {
@@ -27,6 +28,8 @@ function KindForm({ device }: { device: Device }) {
       return <LibraryForm device={device} />;
     case 'wanLink':
       return <WanForm device={device} />;
+    case 'console':
+      return <ConsoleForm device={device} />;
     default:
       return null;
   }

@@ -8,6 +8,8 @@
  * gauges (ArrayReplication): the node grows downwards, never wider, so designs keep their spacing.
  * A tape or DVD-RAM library shows its drives busy and the running job's progress (LibraryBadge);
  * a WAN link shows whether it is up, its throughput and the batches in flight (WanBadge).
+ * While a run reports a device failed or degraded (the monitoring console's health) the node is
+ * tinted red or amber and labelled so; a management console opens the Monitor tab on double-click.
  *
  * Zoomed out (styles.css, by the canvas's zoom-level class) the body is skipped and the large
  * `san-node-label` shows instead; the body keeps its last size, so the node never resizes.
@@ -27,9 +29,16 @@ import { ArrayReplication } from '../replication/ArrayReplication.tsx';
 import { arrayLayout } from '../replication/pair-layout.ts';
 import { LibraryBadge } from '../backup/LibraryBadge.tsx';
 import { WanBadge } from '../remote/WanBadge.tsx';
+import { healthClass } from '../monitor/health-view.ts';
+import { useDesignUi } from './useDesignUi.ts';
 
 const HANDLE_PITCH_PX = 13;
 const MIN_WIDTH_PX = 200;
+
+/** Double-click on a console device: the monitoring console's view (the Monitor tab). */
+function openMonitor(): void {
+  useDesignUi.getState().setSideTab('monitor');
+}
 
 function siteOf(t: Topology, siteId: string | undefined): Site | undefined {
   return t.sites.find((s) => s.id === siteId);
@@ -41,16 +50,21 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
   const cabled = useStore((s) => cabledPortsOf(s.scenario.topology, id));
   const placements = useMemo(() => (device ? placePorts(device) : []), [device]);
   const replicates = useStore((s) => device?.kind === 'array' && arrayLayout(s.scenario.topology, id) !== null);
+  const health = useStore((s) => s.sim.faults?.health[id]);
   if (!device) return null;
   const width = Math.max(MIN_WIDTH_PX, maxPortsOnHorizontalSide(placements) * HANDLE_PITCH_PX + 24);
   const siteKind = site?.kind ?? 'main';
   const serverClass = device.kind === 'server' ? device.serverClass : undefined;
   return (
     <div
-      className={`san-node kind-${device.kind} site-${siteKind}${selected ? ' is-selected' : ''}`}
+      className={`san-node kind-${device.kind} site-${siteKind}${selected ? ' is-selected' : ''}${healthClass(health)}`}
       style={{ width }}
       data-device-id={device.id}
+      data-health={health}
+      onDoubleClick={device.kind === 'console' ? openMonitor : undefined}
+      title={device.kind === 'console' ? 'Double-click to open the monitoring console (Monitor tab)' : undefined}
     >
+      {(health === 'failed' || health === 'degraded') && <span className={`san-node-health is-${health}`}>{health}</span>}
       <div className="san-node-body">
         <div className="san-node-head">
           <span className="san-node-icon">

@@ -4,9 +4,11 @@
  * (pairs with their commands, pools, copy groups), "Backup" (runbooks, tape jobs and
  * libraries, the SAN manager's schedule, the catalog; the count of running jobs on the tab) and
  * "Remote" (remote groups with their lag, journals and commands, WAN links, charts; the count of
- * remote groups on the tab, in the worst state's colour). The panel widens while Replication,
- * Backup or Remote shows. It also hosts the floating bitmap view, which
- * the canvas and the pair table both open.
+ * remote groups on the tab, in the worst state's colour) and "Monitor" (the management console:
+ * health, alerts, performance, volume moves; the count of unacknowledged critical and warning
+ * alerts on the tab, in the worst one's colour). The panel widens while Replication, Backup,
+ * Remote or Monitor shows; selecting a device from the Monitor tab keeps its scroll position.
+ * It also hosts the floating bitmap view, which the canvas and the pair table both open.
  */
 import type { KeyboardEvent } from 'react';
 import { useDesignUi, type SideTab } from './useDesignUi.ts';
@@ -20,6 +22,8 @@ import { BackupPanel } from '../backup/BackupPanel.tsx';
 import { BackupCount } from '../backup/BackupCount.tsx';
 import { RemotePanel } from '../remote/RemotePanel.tsx';
 import { RemoteCount } from '../remote/RemoteCount.tsx';
+import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
+import { MonitorCount } from '../monitor/MonitorCount.tsx';
 import { useStore } from '../store/index.ts';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
@@ -28,9 +32,10 @@ const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'replication', label: 'Replication' },
   { id: 'backup', label: 'Backup' },
   { id: 'remote', label: 'Remote' },
+  { id: 'monitor', label: 'Monitor' },
 ];
 
-const WIDE: ReadonlySet<SideTab> = new Set<SideTab>(['replication', 'backup', 'remote']);
+const WIDE: ReadonlySet<SideTab> = new Set<SideTab>(['replication', 'backup', 'remote', 'monitor']);
 
 function onTabKey(e: KeyboardEvent, current: SideTab): void {
   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -67,12 +72,13 @@ function TabPanel({ tab }: { tab: SideTab }) {
   if (tab === 'rules') return <DesignRulesPanel />;
   if (tab === 'backup') return <BackupPanel />;
   if (tab === 'remote') return <RemotePanel />;
+  if (tab === 'monitor') return <MonitorPanel />;
   return <ReplicationPanel />;
 }
 
 export function SidePanel() {
   const tab = useDesignUi((s) => s.sideTab);
-  const panelRef = useScrollTopOnSelection<HTMLDivElement>();
+  const panelRef = useScrollTopOnSelection<HTMLDivElement>(tab !== 'monitor');
   return (
     <aside className={`side-panel${WIDE.has(tab) ? ' is-wide' : ''}`} aria-label="Properties">
       <div className="tabs" role="tablist" aria-label="Side panel">
@@ -94,6 +100,7 @@ export function SidePanel() {
             {t.id === 'replication' && <PairCount />}
             {t.id === 'backup' && <BackupCount />}
             {t.id === 'remote' && <RemoteCount />}
+            {t.id === 'monitor' && <MonitorCount />}
           </button>
         ))}
       </div>

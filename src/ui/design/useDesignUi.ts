@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup' | 'remote';
+export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup' | 'remote' | 'monitor';
 
 interface DesignUiState {
   shortcutsOpen: boolean;

@@ -1,12 +1,13 @@
 /**
- * Run controls in the header: Play, Pause, Step (one simulated second), Reset, the speed, the
- * simulated clock and the run state. Reads only `sim` through narrow selectors; every action
+ * Run controls in the header: Play, Pause, Step (one simulated second), Reset, Faults… (inject
+ * or repair a fault: ../faults), the speed, the simulated clock and the run state. Reads only `sim` through narrow selectors; every action
  * goes through the worker bridge.
  */
 import { memo } from 'react';
 import { useStore } from '../store/index.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
 import { getBridge } from './bridge.ts';
+import { FaultsButton } from '../faults/FaultsButton.tsx';
 import './sim.css';
 
 const SPEED_OPTIONS: { value: Speed; label: string }[] = [
@@ -107,6 +108,7 @@ export const RunControls = memo(function RunControls() {
         <Icon d={ICON_RESET} />
         <span>Reset</span>
       </button>
+      <FaultsButton />
       <SpeedSelect />
       <SimClock />
       <span className={`sim-state sim-state-${runState}`} title={error ?? undefined}>

@@ -14,7 +14,10 @@
  * or a library badge re-renders only when its own part changed. The remote-copy status
  * (`remote`: WAN links, remote groups, verifications) is kept the same way, and the frames'
  * remote columns (lag s / writes, journal %, WAN MB/s) go into their own rings
- * (`remoteSeries`, remote-series.ts) for the Remote tab's charts.
+ * (`remoteSeries`, remote-series.ts) for the Remote tab's charts. The fault status (`faults`:
+ * active faults, alerts, paths, parity groups, volume moves, health) is shared structurally too,
+ * and the frames' per-LDEV samples are summed over the whole run (`volumeTotals`,
+ * volume-totals.ts) for the Monitor tab's run means.
  *
  * Series live in one ring of typed arrays shared by all LDEVs (column per LDEV, 600 rows),
  * written in place; each batch publishes a new `SeriesRing` wrapper (same buffers, new
@@ -22,11 +25,12 @@
  * copy takes one with `readSeries`.
  */
 import type { StateCreator } from 'zustand';
-import type { BackupStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
+import type { BackupStatus, FaultStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
 import { appendRemoteFrame, emptyRemoteSeries, type RemoteSeries } from './remote-series.ts';
 import type { LiveValues, RunState, Speed } from './sim-types.ts';
+import { addFrameTotals, emptyTotals, type VolumeTotals } from './volume-totals.ts';
 
 /** Samples kept per LDEV (the chart window): the last 600 simulated seconds. */
 export const SERIES_CAPACITY = 600;
@@ -85,6 +89,10 @@ export interface SimState {
   remote: RemoteStatus | null;
   /** Lag, journal use and WAN throughput over the chart window (remote-series.ts). */
   remoteSeries: RemoteSeries;
+  /** Faults, alerts, paths, parity groups and volume moves as of the last batch; null before the first one and after a load. */
+  faults: FaultStatus | null;
+  /** Per-LDEV sums over every sample of the run (volume-totals.ts): the Monitor tab's run means. */
+  volumeTotals: VolumeTotals;
 }
 
 export interface SimActions {
@@ -334,6 +342,8 @@ export function initialSimState(): SimState {
     backup: null,
     remote: null,
     remoteSeries: emptyRemoteSeries(),
+    faults: null,
+    volumeTotals: emptyTotals(),
   };
 }
 
@@ -354,6 +364,8 @@ function withStatus(sim: SimState, status: HostStatus): SimState {
         backup: null,
         remote: null,
         remoteSeries: emptyRemoteSeries(),
+        faults: null,
+        volumeTotals: emptyTotals(),
       }
     : {};
   return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
@@ -368,7 +380,8 @@ function withFrame(sim: SimState, frame: TelemetryFrame): SimState {
   const selectedLdevIds =
     sim.selectedLdevIds.length === 0 && !sim.selectionTouched ? selectionFromFrame(frame) : sim.selectedLdevIds;
   const remoteSeries = appendRemoteFrame(sim.remoteSeries, frame);
-  return { ...sim, series, live, selectedLdevIds, remoteSeries };
+  const volumeTotals = addFrameTotals(sim.volumeTotals, frame);
+  return { ...sim, series, live, selectedLdevIds, remoteSeries, volumeTotals };
 }
 
 function withReplication(sim: SimState, replication: ReplicationStatus | null): SimState {
@@ -386,12 +399,17 @@ function withRemote(sim: SimState, remote: RemoteStatus | null): SimState {
   return shared === sim.remote ? sim : { ...sim, remote: shared };
 }
 
+function withFaults(sim: SimState, faults: FaultStatus | null): SimState {
+  const shared = sim.faults && faults ? shareStructure(sim.faults, faults) : faults;
+  return shared === sim.faults ? sim : { ...sim, faults: shared };
+}
+
 export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimState {
   if (message.status.generation < sim.generation) return sim;
   const next = withStatus(sim, message.status);
   const framed = message.frame ? withFrame(next, message.frame) : next;
   const copied = withBackup(withReplication(framed, message.replication ?? null), message.backup ?? null);
-  return withRemote(copied, message.remote ?? null);
+  return withFaults(withRemote(copied, message.remote ?? null), message.faults ?? null);
 }
 
 export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) => {
@@ -416,6 +434,8 @@ export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) =>
             backup: null,
             remote: null,
             remoteSeries: emptyRemoteSeries(),
+            faults: null,
+            volumeTotals: emptyTotals(),
             series: emptyRing(),
             live: { deviceIops: {}, linkUtilPct: {} },
             selectedLdevIds: defaultSelection(index, sim.selectedLdevIds, sim.selectionTouched),
