@@ -37,22 +37,22 @@ export function fabricFailoverScenario(): Scenario {
       sites: [{ id: 'main', name: 'Main site', kind: 'main' }],
       devices: [
         {
-          id: 'db', name: 'Database server', kind: 'server', siteId: 'main', position: { x: -200, y: 0 },
+          id: 'db', name: 'Database server', kind: 'server', siteId: 'main', position: { x: 0, y: 0 },
           ports: [{ id: 'hba0', kind: 'fc', speedGbps: 8, wwpn: wwpn(1) }, { id: 'hba1', kind: 'fc', speedGbps: 8, wwpn: wwpn(2) }],
           serverClass: 'unix', roles: ['database'],
           workloads: [{ id: 'oltp', name: 'OLTP (8 KiB, 70 % reads)', target: { arrayId: 'array1', portId: 'CL1-A', lun: 0 }, rw: 'randrw', rwmixread: 70, bs: '8k', rate_iops: 600, size: '8g', skew: { kind: 'zipf', theta: 0.9 }, startAtS: 0 }],
           multipath: { policy: 'active-standby', failoverS: 5, checkIntervalS: 5 },
         },
         {
-          id: 'mail', name: 'Mail server', kind: 'server', siteId: 'main', position: { x: 200, y: 0 },
+          id: 'mail', name: 'Mail server', kind: 'server', siteId: 'main', position: { x: -320, y: 0 },
           ports: [{ id: 'hba0', kind: 'fc', speedGbps: 8, wwpn: wwpn(3) }],
           serverClass: 'pc', roles: [],
           workloads: [{ id: 'mail', name: 'Mail store (16 KiB, 50 % reads)', target: { arrayId: 'array1', portId: 'CL1-A', lun: 1 }, rw: 'randrw', rwmixread: 50, bs: '16k', rate_iops: 300, size: '4g', skew: { kind: 'uniform', theta: 0.9 }, startAtS: 0 }],
         },
-        { id: 'fab-a', name: 'FC switch (fabric A)', kind: 'fcSwitch', siteId: 'main', position: { x: -200, y: 200 }, domainId: 1, ports: switchPorts },
-        { id: 'fab-b', name: 'FC switch (fabric B)', kind: 'fcSwitch', siteId: 'main', position: { x: 200, y: 200 }, domainId: 2, ports: switchPorts },
+        { id: 'fab-a', name: 'FC switch (fabric A)', kind: 'fcSwitch', siteId: 'main', position: { x: -160, y: 220 }, domainId: 1, ports: switchPorts },
+        { id: 'fab-b', name: 'FC switch (fabric B)', kind: 'fcSwitch', siteId: 'main', position: { x: 200, y: 220 }, domainId: 2, ports: switchPorts },
         {
-          id: 'array1', name: 'Disk array', kind: 'array', siteId: 'main', position: { x: 0, y: 400 },
+          id: 'array1', name: 'Disk array', kind: 'array', siteId: 'main', position: { x: 20, y: 460 },
           ports: [
             { id: 'CL1-A', kind: 'fc', speedGbps: 8, wwpn: '50:06:0e:80:13:13:00:00' },
             { id: 'CL2-A', kind: 'fc', speedGbps: 8, wwpn: '50:06:0e:80:13:13:00:10' },
@@ -78,7 +78,7 @@ export function fabricFailoverScenario(): Scenario {
           pools: [],
         },
         {
-          id: 'console1', name: 'Management console', kind: 'console', siteId: 'main', position: { x: 420, y: 200 },
+          id: 'console1', name: 'Management console', kind: 'console', siteId: 'main', position: { x: 360, y: 0 },
           ports: [{ id: 'eth0', kind: 'lan', speedGbps: 1 }],
           monitoring: {
             parityGroupUtilPct: 90, responseMs: 200,
@@ -93,9 +93,9 @@ export function fabricFailoverScenario(): Scenario {
       links: [
         { id: 'l1', a: { deviceId: 'db', portId: 'hba0' }, b: { deviceId: 'fab-a', portId: 'p0' }, lengthM: 10 },
         { id: 'l2', a: { deviceId: 'db', portId: 'hba1' }, b: { deviceId: 'fab-b', portId: 'p0' }, lengthM: 10 },
-        { id: 'l3', a: { deviceId: 'fab-a', portId: 'p1' }, b: { deviceId: 'array1', portId: 'CL1-A' }, lengthM: 10 },
-        { id: 'l4', a: { deviceId: 'fab-b', portId: 'p1' }, b: { deviceId: 'array1', portId: 'CL2-A' }, lengthM: 10 },
-        { id: 'l5', a: { deviceId: 'mail', portId: 'hba0' }, b: { deviceId: 'fab-a', portId: 'p2' }, lengthM: 10 },
+        { id: 'l3', a: { deviceId: 'fab-a', portId: 'p4' }, b: { deviceId: 'array1', portId: 'CL1-A' }, lengthM: 10 },
+        { id: 'l4', a: { deviceId: 'fab-b', portId: 'p4' }, b: { deviceId: 'array1', portId: 'CL2-A' }, lengthM: 10 },
+        { id: 'l5', a: { deviceId: 'mail', portId: 'hba0' }, b: { deviceId: 'fab-a', portId: 'p1' }, lengthM: 10 },
       ],
       copyGroups: [],
     },
