@@ -61,6 +61,7 @@ import type { CompiledModel } from './compile.ts';
 import { DB_HELD_WRITE_LIMIT, DB_HELD_WRITE_US, REJECT_ROUND_TRIP_US } from './constants.ts';
 import { EV_HOST_DONE, EV_READ_RETURN, LOG_REJECT } from './events.ts';
 import type { LinkTimelines } from './fabric/link-timelines.ts';
+import type { AckChecker } from './faults/ack-checker.ts';
 import type { FaultRuntime } from './faults/fault-runtime.ts';
 import { HeldWrites } from './host/held-writes.ts';
 import { unqueuedReturnUs } from './host/host-paths.ts';
@@ -110,6 +111,9 @@ export abstract class IoLifecycle extends SimulationFacade {
   protected mp!: Multipath;
   /** Faults, alerts, volume moves, the acknowledged-write checker (faults/fault-runtime.ts). */
   protected faults!: FaultRuntime;
+  /** `faults.ldevBlocked` and `faults.ack`, read on the I/O path. */
+  protected ldevBlocked!: Uint8Array;
+  protected ack!: AckChecker;
   /** The path the write being sent travels (set before every `sendWrite`). */
   protected ioPath = 0;
   protected onComplete: CompletionObserver | null = null;
@@ -137,13 +141,14 @@ export abstract class IoLifecycle extends SimulationFacade {
     slots.bytes[slot] = bytes;
     slots.block[slot] = block;
     let reason = this.wlReject[w];
-    if (reason < 0 && this.faults.ldevBlocked[ldev] === 1) reason = LDEV_BLOCKED;
+    if (reason < 0 && this.ldevBlocked[ldev] === 1) reason = LDEV_BLOCKED;
     if (reason < 0 && !isRead && this.arrays.ldevReadOnly[ldev] === 1) reason = READ_ONLY;
     const paired = reason < 0 && this.repl.ldevFlag[ldev] === 1;
     if (paired) reason = this.repl.hostAccess(ldev, !isRead);
     let p = -1;
     if (reason < 0) {
-      p = this.mp.pick(w);
+      p = this.mp.fixed[w];
+      if (p === -2) p = this.mp.pick(w);
       if (p < 0) {
         reason = NO_PATH;
         this.mp.ioErrors[w]++;
@@ -248,7 +253,7 @@ export abstract class IoLifecycle extends SimulationFacade {
     this.mp.retried[w]++;
     this.cursor[0] = this.now;
     const p = this.mp.pick(w);
-    if (p < 0 || this.faults.ldevBlocked[ldev] === 1) {
+    if (p < 0 || this.ldevBlocked[ldev] === 1) {
       if (p < 0) this.mp.ioErrors[w]++;
       slots.path[slot] = -1;
       this.reject(slot, w, ldev, p < 0 ? NO_PATH : LDEV_BLOCKED, isRead);
@@ -301,7 +306,7 @@ export abstract class IoLifecycle extends SimulationFacade {
       this.remote.capturePre(ldev, first, last);
     }
     this.arrays.acceptWrite(ldev, block, bytes, w, seq, sequential);
-    if (this.faults.ack.on) this.faults.ack.accept(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), seq);
+    if (this.ack.on) this.ack.accept(ldev, this.arrays.firstTrack(ldev, block, bytes), this.arrays.lastTrack(ldev, block, bytes), seq);
     let doneUs = cursor[0] + oneWay;
     if (remotePair >= 0) {
       // Remote copy: history, journal, or (sync) the remote's acknowledgement before the host's.
@@ -357,7 +362,7 @@ export abstract class IoLifecycle extends SimulationFacade {
       this.repl.beforeWrite(svol, this.arrays.firstTrack(svol, block, bytes), this.arrays.lastTrack(svol, block, bytes), -1, pair);
     }
     this.arrays.acceptWrite(svol, block, bytes, w, seq, sequential);
-    if (this.faults.ack.on) this.faults.ack.accept(svol, this.arrays.firstTrack(svol, block, bytes), this.arrays.lastTrack(svol, block, bytes), seq);
+    if (this.ack.on) this.ack.accept(svol, this.arrays.firstTrack(svol, block, bytes), this.arrays.lastTrack(svol, block, bytes), seq);
     return this.cursor[0] + mp.legOneWayUs[pair];
   }
 
@@ -377,7 +382,7 @@ export abstract class IoLifecycle extends SimulationFacade {
   protected readReturned(slot: number): void {
     const slots = this.slots;
     if ((slots.flags[slot] & IO_RETRY) !== 0) return this.retry(slot);
-    slots.flags[slot] &= ~IO_AWAIT_RETURN;
+    // IO_AWAIT_RETURN stays set: from here doneUs > now marks the read in flight (retryLost).
     const bytes = slots.bytes[slot];
     const mp = this.mp;
     const p = slots.path[slot];
@@ -418,7 +423,7 @@ export abstract class IoLifecycle extends SimulationFacade {
     const flags = slots.flags[slot];
     if ((flags & IO_REJECTED) === 0) {
       wl.completed[w]++;
-      if ((flags & IO_ACCEPTED) !== 0 && this.faults.ack.on) this.acknowledged(slot, w);
+      if ((flags & IO_ACCEPTED) !== 0 && this.ack.on) this.acknowledged(slot, w);
       this.metrics.complete(slots.ldev[slot], (flags & IO_WRITE) !== 0, slots.bytes[slot], (flags & IO_HIT) !== 0, slot, slots.issueUs);
       if ((flags & IO_MIRROR) !== 0) this.metrics.complete(this.model.replication.pairs[this.wlMirror[w]].svol, true, slots.bytes[slot], false, slot, slots.issueUs);
     }
@@ -435,7 +440,7 @@ export abstract class IoLifecycle extends SimulationFacade {
   /** The host got a good status for the accepted write in `slot` (the acknowledged-write checker). */
   protected acknowledged(slot: number, w: number): void {
     const s = this.slots;
-    const ack = this.faults.ack;
+    const ack = this.ack;
     const ldev = s.ldev[slot];
     ack.acknowledge(ldev, this.arrays.firstTrack(ldev, s.block[slot], s.bytes[slot]), this.arrays.lastTrack(ldev, s.block[slot], s.bytes[slot]), s.seq[slot]);
     if ((s.flags[slot] & IO_MIRROR) !== 0) {

@@ -106,6 +106,8 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       retryLost: () => this.retryLost(),
     });
     this.mp = this.faults.mp;
+    this.ldevBlocked = this.faults.ldevBlocked;
+    this.ack = this.faults.ack;
     this.backup = new BackupSystem({
       raise: (severity, kind, deviceId, message) => this.faults.system.raise(severity, kind, deviceId, message),
       scenario, model: m, arrays: this.arrays, links: this.links, repl: this.repl, cursor: this.cursor, metrics: this.metrics,

@@ -90,6 +90,11 @@ export class Multipath {
   readonly ioErrors: Float64Array;
   readonly retried: Float64Array;
   readonly failovers: Float64Array;
+  /**
+   * Per workload: the path `pick` returns now for an active-standby workload (recomputed at every
+   * state or LUN change: the I/O path reads it instead of calling `pick`), -2 for round-robin.
+   */
+  readonly fixed: Int32Array;
   /** 1 while every path of the workload is out of service (a path-lost alert was raised). */
   private readonly allLost: Uint8Array;
   private readonly specs: CompiledPath[];
@@ -138,12 +143,19 @@ export class Multipath {
     this.retried = new Float64Array(wn);
     this.failovers = new Float64Array(wn);
     this.allLost = new Uint8Array(wn);
+    this.fixed = new Int32Array(wn);
     model.workloads.forEach((w, i) => {
       const mp = byId.get(w.serverId)?.multipath;
       this.roundRobin[i] = mp?.policy === 'round-robin' ? 1 : 0;
       this.failoverUs[i] = Math.round((mp?.failoverS ?? DEFAULT_FAILOVER_S) * US_PER_S);
       this.checkUs[i] = Math.round((mp?.checkIntervalS ?? DEFAULT_CHECK_S) * US_PER_S);
     });
+    this.refreshFixed();
+  }
+
+  /** Recomputes `fixed` after path states or LUNs changed. */
+  private refreshFixed(): void {
+    for (let w = 0; w < this.fixed.length; w++) this.fixed[w] = this.roundRobin[w] === 1 ? -2 : this.pick(w);
   }
 
   private usable(p: number): boolean {
@@ -179,6 +191,7 @@ export class Multipath {
       const s = this.specs[p];
       this.lun[p] = ldevId === null ? -1 : access.pathLun(this.model.workloads[w].serverId, s.hbaPortId, s.wwpn, this.arrayOf(w), s.arrayPortId, ldevId);
     }
+    this.refreshFixed();
   }
 
   private arrayOf(w: number): string {
@@ -235,6 +248,7 @@ export class Multipath {
         this.legOneWayUs[i] = oneWayUs(route.hops, route.transitUs, this.propagationUs);
       }
     });
+    this.refreshFixed();
   }
 
   /** A server's FC ports with a WWPN (its HBAs), sorted by id. */
@@ -261,6 +275,11 @@ export class Multipath {
   /** EV_FAULT for path `p`: the failure noticed (failover) or the path check. */
   event(subKind: number, p: number, generation: number): void {
     if (generation !== this.generation[p]) return;
+    this.stateEvent(subKind, p);
+    this.refreshFixed();
+  }
+
+  private stateEvent(subKind: number, p: number): void {
     const w = this.pathWorkload[p];
     if (subKind === FAULT_EV_PATH_DETECT) {
       if (this.state[p] !== PATH_FAILING) return;
