@@ -140,6 +140,7 @@ export abstract class IoLifecycle extends SimulationFacade {
     slots.issueUs[slot] = this.cursor[0];
     slots.bytes[slot] = bytes;
     slots.block[slot] = block;
+    slots.path[slot] = -1; // a closed loop reuses the slot: no path until this I/O is sent on one
     let reason = this.wlReject[w];
     if (reason < 0 && this.ldevBlocked[ldev] === 1) reason = LDEV_BLOCKED;
     if (reason < 0 && !isRead && this.arrays.ldevReadOnly[ldev] === 1) reason = READ_ONLY;

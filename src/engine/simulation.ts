@@ -103,6 +103,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       backup: () => this.backup,
       nowUs: () => this.now,
       push: (atUs, kind, a, b) => this.queue.push(atUs, kind, a, b),
+      writeSeq: () => this.writeSeq,
       retryLost: () => this.retryLost(),
     });
     this.mp = this.faults.mp;

@@ -22,14 +22,17 @@ export class AckChecker {
   private readonly accepted: Map<number, number>[];
   private readonly acked: Map<number, number>[];
   private ackedWrites = 0;
+  /** The first write sequence number issued after `start`: older writes were accepted unwatched. */
+  private fromSeq = 0;
 
   constructor(ldevCount: number) {
     this.accepted = Array.from({ length: ldevCount }, () => new Map());
     this.acked = Array.from({ length: ldevCount }, () => new Map());
   }
 
-  start(): void {
+  start(fromSeq: number): void {
     this.on = true;
+    this.fromSeq = fromSeq;
   }
 
   /** The array accepted write `seq` into tracks [first, last] of `ldev`. */
@@ -40,6 +43,7 @@ export class AckChecker {
 
   /** The host got a good status for write `seq` to tracks [first, last] of `ldev`. */
   acknowledge(ldev: number, first: number, last: number, seq: number): void {
+    if (seq < this.fromSeq) return; // accepted before the checker started: its acceptance was not recorded
     this.ackedWrites++;
     const m = this.acked[ldev];
     for (let t = first; t <= last; t++) if ((m.get(t) ?? -1) < seq) m.set(t, seq);

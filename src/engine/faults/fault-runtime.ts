@@ -51,6 +51,8 @@ export interface FaultRuntimeDeps {
   wlLdev: Int32Array;
   nowUs(): number;
   push(atUs: number, kind: number, a: number, b: number): void;
+  /** The next write sequence number (the acknowledged-write checker watches writes from it on). */
+  writeSeq(): number;
   /** After multipath changed routes: retry the I/Os in flight on the paths marked `lost`. */
   retryLost(): void;
 }
@@ -131,7 +133,7 @@ export class FaultRuntime {
 
   /** The first fault of a run starts the acknowledged-write checker. */
   beforeFault(): void {
-    if (!this.ack.on) this.ack.start();
+    if (!this.ack.on) this.ack.start(this.d.writeSeq());
   }
 
   /** A parity group was blocked (its data lost): every pair with a volume on it can no longer copy. */
