@@ -78,3 +78,22 @@ test('cut a cable during a run: the path fails over, the alert appears, the char
   expect((await sandbox.alerts()).map((a) => a.message)).toContain('db/oltp: path hba0→CL1-A is back in service');
   expect((await sandbox.report()).faults.ackCheck.ok).toBe(true);
 });
+
+test('the server inspector sets the multipath policy; the run uses it', async ({ page, sandbox }) => {
+  const doc = await sandbox.exportScenario();
+  const server = doc.topology.devices.find((d) => d.kind === 'server' && d.workloads.length > 0 && d.ports.filter((p) => p.kind === 'fc').length > 1);
+  if (!server) throw new Error('the demo needs a server with a workload and two HBAs');
+  await page.locator(`.react-flow__node[data-id="${server.id}"]`).click();
+  const section = page.getByRole('region', { name: 'Multipath' });
+  await section.getByLabel('Policy').selectOption('round-robin');
+  await section.getByLabel('Failover time').fill('2');
+  await section.getByLabel('Failover time').press('Enter');
+  const after = (await sandbox.exportScenario()).topology.devices.find((d) => d.id === server.id);
+  expect(after?.kind === 'server' ? after.multipath : undefined).toEqual({ policy: 'round-robin', failoverS: 2, checkIntervalS: 5 });
+  await sandbox.runUntil(3);
+  const w = (await sandbox.faults()).paths.find((p) => p.serverId === server.id)!;
+  expect(w.policy).toBe('round-robin');
+  expect(w.paths.filter((p) => p.state === 'active').length).toBeGreaterThan(1);
+  const ios = w.paths.map((p) => p.ios).filter((n) => n > 0);
+  expect(Math.max(...ios) - Math.min(...ios)).toBeLessThanOrEqual(1);
+});

@@ -111,7 +111,7 @@ export function ConsoleForm({ device }: { device: ConsoleDevice }) {
           <NumberField label="Parity group busy over" unit="%" value={m.parityGroupUtilPct} schema={M.parityGroupUtilPct.unwrap()} onCommit={(v) => v !== undefined && edit(id, (x) => ({ ...x, parityGroupUtilPct: v }))} />
           <NumberField label="Volume response over" unit="ms" value={m.responseMs} schema={M.responseMs.unwrap()} onCommit={(v) => v !== undefined && edit(id, (x) => ({ ...x, responseMs: v }))} />
         </div>
-        <p className="muted">Measured over each simulated second; a warning is raised when a value goes over, and again only after it has been back under.</p>
+        <p className="muted">Measured over each simulated second; a warning is raised when a value goes over, and again only after it has been back under 90 % of the limit.</p>
       </section>
       <section className="form-section" aria-label="Notification rules">
         <h3>Notification rules</h3>
