@@ -7,7 +7,7 @@
  * group's LUNs (`delete lun`). Same rules as remote-completion.ts. Pure.
  */
 import type { DiskArray, Topology } from '../model/topology.ts';
-import { nextFreeLun } from './raidcom-lun.ts';
+import { nextFreeLun } from '../model/factory.ts';
 import { LUN_ACTIONS } from './raidcom-lun-parse.ts';
 import type { ValueCompletion } from './remote-completion.ts';
 import { arraysOf, hostGroupNumber } from './topology-view.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiskArray, HostGroup, LuPath, Topology } from '../model/topology.ts';
 import { runCci } from './execute.ts';
-import { nextFreeLun } from './raidcom-lun.ts';
+import { nextFreeLun } from '../model/factory.ts';
 import { completeLunValue } from './raidcom-lun-completion.ts';
 import { parseLunLine } from './raidcom-lun-parse.ts';
 import { createLunSession } from './raidcom-lun-view.ts';

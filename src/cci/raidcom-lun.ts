@@ -18,6 +18,7 @@
  * changes nothing. Host group ids are the group's name (as the engine's setHostGroup makes them).
  */
 import type { Action } from '../model/scenario.ts';
+import { nextFreeLun } from '../model/factory.ts';
 import { Id, type DiskArray, type HostGroup, type Topology } from '../model/topology.ts';
 import { applyAction, failed, hostGroupLabel, isFailure, ok, resolveHostGroup } from './backup-common.ts';
 import type { CciFailure } from './codes.ts';
@@ -34,14 +35,7 @@ export const lunSessionOf = (ctx: CciContext): LunSession => ctx.lunSecurity ?? 
 /** The design with the console's run-time LUN security changes applied. */
 export const currentTopology = (ctx: CciContext): Topology => lunView(ctx.topology, lunSessionOf(ctx), ctx.nowS());
 
-// ---------------------------------------------------------------- numbering
-
-/** The lowest LUN not used in the host group, or null when all 0-2047 are. */
-export function nextFreeLun(array: DiskArray, hostGroupId: string): number | null {
-  const used = new Set(array.luPaths.filter((p) => p.hostGroupId === hostGroupId).map((p) => p.lun));
-  for (let lun = 0; lun <= LUN_MAX; lun++) if (!used.has(lun)) return lun;
-  return null;
-}
+// ---------------------------------------------------------------- numbering (model/factory.ts `nextFreeLun`)
 
 const hex = (n: number): string => `${n}(0x${n.toString(16).toUpperCase()})`;
 

@@ -111,7 +111,7 @@ describe('factory › array rows', () => {
     expect(newLdev(a2, t).id).toBe('ldev-2');
   });
 
-  it('newLuPath takes the next free LUN on the port and an unmapped LDEV', () => {
+  it('newLuPath takes the next free LUN of the host group and an unmapped LDEV; another group on the port starts at 0', () => {
     const array = arrayWithLdevs();
     const hg = newHostGroup(array, 'CL1-A');
     array.hostGroups.push(hg);
@@ -119,6 +119,9 @@ describe('factory › array rows', () => {
     expect(first).toEqual({ portId: 'CL1-A', hostGroupId: hg.id, lun: 0, ldevId: 'ldev-1' });
     array.luPaths.push(first);
     expect(newLuPath(array, hg.id)).toMatchObject({ lun: 1, ldevId: 'ldev-2' });
+    const other = newHostGroup(array, 'CL1-A');
+    array.hostGroups.push(other);
+    expect(newLuPath(array, other.id)).toMatchObject({ portId: 'CL1-A', hostGroupId: other.id, lun: 0 });
     expect(newLuPath(array, 'nope')).toBeNull();
   });
 

@@ -258,17 +258,29 @@ export function newHostGroup(array: DiskArray, portId: string): HostGroup {
   return { id: `${array.id}-hg-${n}`, name: `${portId}-G${String(onPort).padStart(2, '0')}`, portId, wwpns: [] };
 }
 
+/** Highest LUN an LU path may have (the schema's limit). */
+const LUN_MAX = 2047;
+
 /**
- * A new LU path in host group `hostGroupId`: the next free LUN on that port and the first LDEV not
- * yet mapped there. Null when the host group is unknown or the array has no LDEV.
+ * The lowest LUN not used in host group `hostGroupId`, or null when all 0–2047 are: each host
+ * group has its own LUN space (Hitachi LUN Manager), so two groups on one port both start at 0.
+ */
+export function nextFreeLun(array: DiskArray, hostGroupId: string): number | null {
+  const used = new Set(array.luPaths.filter((p) => p.hostGroupId === hostGroupId).map((p) => p.lun));
+  for (let lun = 0; lun <= LUN_MAX; lun++) if (!used.has(lun)) return lun;
+  return null;
+}
+
+/**
+ * A new LU path in host group `hostGroupId`: the group's next free LUN (as `raidcom add lun`
+ * without `-lun_id` gives) and the first LDEV not yet mapped there. Null when the host group is
+ * unknown, the array has no LDEV or the group has no LUN left.
  */
 export function newLuPath(array: DiskArray, hostGroupId: string): LuPath | null {
   const group = array.hostGroups.find((h) => h.id === hostGroupId);
   if (!group || array.ldevs.length === 0) return null;
-  const onPort = array.luPaths.filter((p) => p.portId === group.portId);
-  const luns = new Set(onPort.map((p) => p.lun));
-  let lun = 0;
-  while (luns.has(lun)) lun++;
+  const lun = nextFreeLun(array, hostGroupId);
+  if (lun === null) return null;
   const mapped = new Set(array.luPaths.filter((p) => p.hostGroupId === hostGroupId).map((p) => p.ldevId));
   const ldev = array.ldevs.find((l) => !mapped.has(l.id)) ?? array.ldevs[0];
   return { portId: group.portId, hostGroupId, lun, ldevId: ldev.id };

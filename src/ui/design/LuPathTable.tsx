@@ -1,4 +1,4 @@
-/** The LU paths of one host group: LUN → LDEV, LUNs unique on the port. */
+/** The LU paths of one host group: LUN → LDEV, LUNs unique in the group (each host group has its own LUN space). */
 import { useStore } from '../store/index.ts';
 import { LuPath, type DiskArray, type HostGroup } from '../../model/topology.ts';
 import { newLuPath } from '../../model/factory.ts';
@@ -17,7 +17,7 @@ export function LuPathTable({ array, group }: { array: DiskArray; group: HostGro
   const ldevOptions = array.ldevs.map((l) => ({ value: l.id, label: `${l.id} · ${l.name}` }));
   const patch = (i: number, p: Partial<LuPath>) => editArray(array.id, (a) => ({ ...a, luPaths: a.luPaths.map((x, k) => (k === i ? { ...x, ...p } : x)) }));
   const lunSchema = (i: number) =>
-    LuPath.shape.lun.refine((lun) => !array.luPaths.some((p, k) => k !== i && p.portId === group.portId && p.lun === lun), 'LUN already used on this port');
+    LuPath.shape.lun.refine((lun) => !array.luPaths.some((p, k) => k !== i && p.hostGroupId === group.id && p.lun === lun), 'LUN already used in this host group');
   return (
     <div className="lu-paths">
       <h4>LU paths ({indexes.length})</h4>
