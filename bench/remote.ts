@@ -50,9 +50,9 @@ function check(condition: boolean, message: string): asserts condition {
 
 // ------------------------------------------------------------------ heap
 
-// The heap probe is bench/micro.ts's. The engine's assertion context (kernel/assert.ts) keeps a
-// clock reader of the last simulation built — and with it that whole simulation — until the next
-// one replaces it: `resetAssertContext()` drops it before a baseline.
+// The heap probe is bench/micro.ts's. `resetAssertContext()` before a baseline resets the engine's
+// assertion context (kernel/assert.ts); its clock reader holds the last simulation only through a
+// WeakRef, so a dropped simulation is collected either way.
 declare const gc: undefined | (() => void);
 
 // ------------------------------------------------------------------ scenario and run loop

@@ -51,6 +51,11 @@ const SITE_DOWN = reasonCode('site-down');
 class EngineSimulation extends IoLifecycle implements Simulation {
   readonly scenario: Scenario;
   readonly seed: number;
+  /**
+   * The assertion context's clock: reads this simulation through a WeakRef, so the process-wide
+   * context (kernel/assert.ts) does not keep the last simulation alive after it is dropped.
+   */
+  private readonly clockReader: () => number = clockOf(new WeakRef(this));
   private readonly backup: BackupSystem;
   /** Workload start / stop / re-arm and open-loop arrivals (host/workload-driver.ts). */
   private readonly driver: WorkloadDriver;
@@ -63,7 +68,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
     this.scenario = scenario;
     this.seed = seed;
     this.onComplete = onComplete;
-    setAssertContext(seed, () => this.now);
+    setAssertContext(seed, this.clockReader);
     this.model = compileScenario(scenario, seed);
     const m = this.model;
     this.links = new LinkTimelines(m.links, this.cursor);
@@ -157,7 +162,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
   }
 
   runUntil(us: number, maxEvents = Infinity): number {
-    setAssertContext(this.seed, () => this.now);
+    setAssertContext(this.seed, this.clockReader);
     const limit = Math.min(us, this.model.endUs);
     const queue = this.queue;
     const log = this.log;
@@ -222,6 +227,10 @@ class EngineSimulation extends IoLifecycle implements Simulation {
         return;
     }
   }
+}
+
+function clockOf(ref: WeakRef<{ nowUs(): number }>): () => number {
+  return () => ref.deref()?.nowUs() ?? Number.NaN;
 }
 
 /** Builds a simulation at time 0; throws `CompileError` naming the device and field at fault. */

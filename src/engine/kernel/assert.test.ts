@@ -36,3 +36,23 @@ describe('assert', () => {
     });
   });
 });
+
+describe('the assertion context and dropped simulations', () => {
+  it('reads the clock of a live simulation and does not keep a dropped one reachable', async () => {
+    const { createSimulation } = await import('../simulation.ts');
+    const { smallSan, lunTarget } = await import('../testing/small-sans.ts');
+    const b = smallSan();
+    b.workload('h1', { id: 'w', target: lunTarget(0), rw: 'randread', iodepth: 1, startAtS: 0 } as never);
+    let sim: ReturnType<typeof createSimulation> | null = createSimulation(b.build({ durationS: 1 }));
+    sim.runUntil(5_000);
+    expect(() => assertFail('probe')).toThrow(/seed=\d+, t=5000us/);
+    const ref = new WeakRef(sim);
+    sim = null;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc === undefined) return; // run with --expose-gc to check collection (the bench does)
+    gc();
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(ref.deref()).toBeUndefined();
+  });
+});
