@@ -104,17 +104,12 @@ export function performAction(parts: ActionParts, action: Action, source: 0 | 1 
       else parts.faults.system.raise('critical', 'fault', action.wanLinkId, `WAN link ${action.wanLinkId} is down (outage)`);
       return { ok: true };
     }
-    case 'siteLoss': {
-      const site = parts.model.siteIds.indexOf(action.siteId);
-      if (site < 0) return { ok: false, message: `no site "${action.siteId}"` };
-      log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES[action.type], site, source);
-      parts.faults.system.raise('critical', 'fault', action.siteId, `site ${action.siteId} lost: its servers stop, its arrays stop answering, its WAN links go down`);
-      parts.model.workloads.forEach((w, i) => {
-        if (parts.model.serverSite.get(w.serverId) === action.siteId) parts.stopWorkload(i);
+    case 'siteLoss':
+      // The same failure as setFault { kind: 'site' }, logged under its own action code.
+      return parts.faults.system.setFault({ type: 'setFault', component: { kind: 'site', siteId: action.siteId }, failed: true }, () => {
+        log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES.siteLoss, parts.model.siteIds.indexOf(action.siteId), source);
+        parts.faults.beforeFault();
       });
-      parts.remote.siteLost(action.siteId, parts.model.arraySites.flatMap((s, a) => (s === action.siteId ? [a] : [])));
-      return { ok: true };
-    }
     case 'setFault':
       return parts.faults.system.setFault(action, () => {
         log.record(parts.nowUs(), LOG_ACTION + ACTION_CODES.setFault, 0, source);

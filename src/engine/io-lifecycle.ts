@@ -82,7 +82,6 @@ const READ_ONLY = reasonCode('read-only');
 const BACKUP_MODE_FULL = reasonCode('backup-mode-full');
 const FENCE = reasonCode('fence');
 const NO_PATH = reasonCode('no-path');
-const LDEV_BLOCKED = reasonCode('ldev-blocked');
 
 /** The I/O lifecycle over the simulation's tables (assigned by its constructor, simulation.ts). */
 export abstract class IoLifecycle extends SimulationFacade {
@@ -111,8 +110,8 @@ export abstract class IoLifecycle extends SimulationFacade {
   protected mp!: Multipath;
   /** Faults, alerts, volume moves, the acknowledged-write checker (faults/fault-runtime.ts). */
   protected faults!: FaultRuntime;
-  /** `faults.ldevBlocked` and `faults.ack`, read on the I/O path. */
-  protected ldevBlocked!: Uint8Array;
+  /** `faults.ldevDown` (per LDEV: the reason all its I/O is refused now, or -1) and `faults.ack`, read on the I/O path. */
+  protected ldevDown!: Int8Array;
   protected ack!: AckChecker;
   /** The path the write being sent travels (set before every `sendWrite`). */
   protected ioPath = 0;
@@ -142,7 +141,7 @@ export abstract class IoLifecycle extends SimulationFacade {
     slots.block[slot] = block;
     slots.path[slot] = -1; // a closed loop reuses the slot: no path until this I/O is sent on one
     let reason = this.wlReject[w];
-    if (reason < 0 && this.ldevBlocked[ldev] === 1) reason = LDEV_BLOCKED;
+    if (reason < 0 && ldev >= 0) reason = this.ldevDown[ldev];
     if (reason < 0 && !isRead && this.arrays.ldevReadOnly[ldev] === 1) reason = READ_ONLY;
     const paired = reason < 0 && this.repl.ldevFlag[ldev] === 1;
     if (paired) reason = this.repl.hostAccess(ldev, !isRead);
@@ -254,10 +253,11 @@ export abstract class IoLifecycle extends SimulationFacade {
     this.mp.retried[w]++;
     this.cursor[0] = this.now;
     const p = this.mp.pick(w);
-    if (p < 0 || this.ldevBlocked[ldev] === 1) {
+    const down = this.ldevDown[ldev];
+    if (p < 0 || down >= 0) {
       if (p < 0) this.mp.ioErrors[w]++;
       slots.path[slot] = -1;
-      this.reject(slot, w, ldev, p < 0 ? NO_PATH : LDEV_BLOCKED, isRead);
+      this.reject(slot, w, ldev, p < 0 ? NO_PATH : down, isRead);
       return;
     }
     this.mp.ios[p]++;

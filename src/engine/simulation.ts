@@ -110,9 +110,10 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       push: (atUs, kind, a, b) => this.queue.push(atUs, kind, a, b),
       writeSeq: () => this.writeSeq,
       retryLost: () => this.retryLost(),
+      stopWorkload: (w) => this.driver.stop(w),
     });
     this.mp = this.faults.mp;
-    this.ldevBlocked = this.faults.ldevBlocked;
+    this.ldevDown = this.faults.ldevDown;
     this.ack = this.faults.ack;
     this.backup = new BackupSystem({
       raise: (severity, kind, deviceId, message) => this.faults.system.raise(severity, kind, deviceId, message),

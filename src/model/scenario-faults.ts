@@ -12,8 +12,11 @@
  *  - `controller`: an array controller (cluster): every front-end port whose id starts `CLn-`
  *    (a port id without that prefix belongs to controller 1);
  *  - `disk`: one disk (0-based) of a parity group — RAID rebuilds onto a spare;
- *  - `tapeDrive`: one drive (0-based) of a tape or DVD-RAM library.
- * A whole site's loss is `siteLoss` (scenario.ts).
+ *  - `tapeDrive`: one drive (0-based) of a tape or DVD-RAM library;
+ *  - `site`: a whole site (disaster): its servers stop, its arrays stop answering, its WAN links
+ *    go down — the `siteLoss` action is the same failure; a repair brings the site back (its
+ *    servers' workloads are started again by whoever restarts them, its pairs stay suspended
+ *    until resynchronised).
  */
 import { z } from 'zod';
 import { Id } from './topology.ts';
@@ -25,10 +28,11 @@ export const FaultComponent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('controller'), arrayId: Id, controller: z.number().int().min(1).max(8) }),
   z.object({ kind: z.literal('disk'), arrayId: Id, parityGroupId: Id, disk: z.number().int().min(0).max(31) }),
   z.object({ kind: z.literal('tapeDrive'), libraryId: Id, drive: z.number().int().min(0).max(63) }),
+  z.object({ kind: z.literal('site'), siteId: Id }),
 ]);
 export type FaultComponent = z.infer<typeof FaultComponent>;
 export type FaultKind = FaultComponent['kind'];
-export const FAULT_KINDS: readonly FaultKind[] = ['link', 'port', 'device', 'controller', 'disk', 'tapeDrive'];
+export const FAULT_KINDS: readonly FaultKind[] = ['link', 'port', 'device', 'controller', 'disk', 'tapeDrive', 'site'];
 
 /** A component fails (`failed: true`) or is repaired (`failed: false`) now. */
 export const SetFault = z.object({ type: z.literal('setFault'), component: FaultComponent, failed: z.boolean() });
@@ -57,6 +61,8 @@ export function componentLabel(c: FaultComponent): string {
       return `disk ${c.arrayId}/${c.parityGroupId}#${c.disk}`;
     case 'tapeDrive':
       return `drive ${c.libraryId}#${c.drive}`;
+    case 'site':
+      return `site ${c.siteId}`;
   }
 }
 
@@ -73,5 +79,7 @@ export function componentDevice(c: FaultComponent): string {
       return c.arrayId;
     case 'tapeDrive':
       return c.libraryId;
+    case 'site':
+      return c.siteId;
   }
 }

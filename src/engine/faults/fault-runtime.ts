@@ -36,6 +36,8 @@ import type { RemoteCopy } from '../remote/remote-copy.ts';
 import type { Replication } from '../replication/pairs.ts';
 import { AckChecker } from './ack-checker.ts';
 import { FabricFaults } from './fabric-faults.ts';
+import { SiteFaults } from './site-faults.ts';
+import { reasonCode } from '../metrics/collector.ts';
 import { FaultSystem } from './fault-system.ts';
 
 export interface FaultRuntimeDeps {
@@ -55,7 +57,12 @@ export interface FaultRuntimeDeps {
   writeSeq(): number;
   /** After multipath changed routes: retry the I/Os in flight on the paths marked `lost`. */
   retryLost(): void;
+  /** Stops a workload now (a lost site's servers). */
+  stopWorkload(w: number): void;
 }
+
+const LDEV_BLOCKED = reasonCode('ldev-blocked');
+const SITE_DOWN = reasonCode('site-down');
 
 export class FaultRuntime {
   readonly alerts: AlertLog;
@@ -67,8 +74,15 @@ export class FaultRuntime {
   readonly moves: VolumeMoves;
   /** Disk failures, RAID rebuilds and blocked parity groups (array/disk-faults.ts). */
   readonly disks: DiskFaults;
-  /** Per LDEV: 1 while its parity group is blocked (I/O refused as `ldev-blocked`): `disks.ldevBlocked`. */
+  /** Per LDEV: 1 while its parity group is blocked: `disks.ldevBlocked`. */
   readonly ldevBlocked: Uint8Array;
+  /** A lost site and its repair (faults/site-faults.ts). */
+  readonly site: SiteFaults;
+  /**
+   * Per LDEV: the reject-reason code every I/O to it gets now, or -1 — `ldev-blocked` (its
+   * parity group is blocked) or `site-down` (its array's site is lost). Read on the I/O path.
+   */
+  readonly ldevDown: Int8Array;
   private readonly d: FaultRuntimeDeps;
   /** Per parity group: busyUs at the last sample, and utilisation over the last second. */
   private readonly lastBusyUs: Float64Array;
@@ -112,6 +126,8 @@ export class FaultRuntime {
       blocked: () => this.groupBlocked(),
     });
     this.ldevBlocked = this.disks.ldevBlocked;
+    this.ldevDown = new Int8Array(m.ldevs.length).fill(-1);
+    this.site = new SiteFaults(m, d.remote, d.stopWorkload, () => this.refreshLdevDown());
     this.moves = new VolumeMoves(m, d.arrays, {
       nowUs: d.nowUs,
       schedule: (atUs, move, generation) => d.push(atUs, EV_FAULT, move, FAULT_EV_MOVE + 8 * generation),
@@ -123,6 +139,7 @@ export class FaultRuntime {
       alerts: this.alerts,
       fabric: this.fabric,
       disks: this.disks,
+      site: this.site,
       tape: { check: (c) => d.backup().tapeFaults.check(c), setFailed: (c, failed) => d.backup().tapeFaults.setFailed(c, failed) },
       moves: this.moves,
       health: (into) => this.health(into),
@@ -136,8 +153,15 @@ export class FaultRuntime {
     if (!this.ack.on) this.ack.start(this.d.writeSeq());
   }
 
+  private refreshLdevDown(): void {
+    for (let l = 0; l < this.ldevDown.length; l++) {
+      this.ldevDown[l] = this.ldevBlocked[l] === 1 ? LDEV_BLOCKED : this.site.ldevSiteDown[l] === 1 ? SITE_DOWN : -1;
+    }
+  }
+
   /** A parity group was blocked (its data lost): every pair with a volume on it can no longer copy. */
   private groupBlocked(): void {
+    this.refreshLdevDown();
     const m = this.d.model;
     m.replication.pairs.forEach((p, i) => {
       const lost = this.ldevBlocked[p.pvol] === 1 || (p.svol >= 0 && this.ldevBlocked[p.svol] === 1);
@@ -248,6 +272,7 @@ export class FaultRuntime {
   private health(into: FaultStatus['health']): void {
     this.fabric.health(into);
     this.d.backup().tapeFaults.health(into);
+    this.site.health(into);
     const m = this.d.model;
     m.workloads.forEach((wk, w) => {
       const start = this.mp.wlPathStart[w];
@@ -298,7 +323,7 @@ export class FaultRuntime {
     for (const [i, g] of this.groupHealth().entries()) parityGroups[`${g.arrayId}/${g.parityGroupId}`] = { state: g.state, rebuilds: this.disks.rebuilds(i), meanUtilPct: Math.round(g.meanUtilPct * 1000) / 1000 };
     const lost = this.d.remote.arrayDown;
     const ackCheck = this.ack.verdict(
-      (l) => this.ldevBlocked[l] === 0 && lost[m.ldevs[l].arrayIndex] === 0,
+      (l) => this.ldevDown[l] < 0 && lost[m.ldevs[l].arrayIndex] === 0,
       (l) => m.ldevs[l].id,
     );
     return { ioErrors, retriedIos: retried, failovers, parityGroups, moves: this.moves.report(), ackCheck };

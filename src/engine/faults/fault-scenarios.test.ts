@@ -137,3 +137,55 @@ describe('a tape drive failing during a backup, through setFault', () => {
     expect(messages[1]).toMatch(/^job bk: drive error on drive \d of lib1; restarted from the start on drive \d/);
   });
 });
+
+describe('a whole site lost, then restored', () => {
+  it('stops its servers, fails its arrays and WAN link; the repair brings them back, the pair stays suspended until resync', async () => {
+    const { remoteScenario } = await import('../testing/remote-fixtures.ts');
+    const s = remoteScenario({ mode: 'async', workload: { rw: 'randwrite', bs: '8k', rate_iops: 500, startAtS: 0 }, durationS: 30 });
+    const sim = createSimulation(s);
+    sim.runUntil(5 * US);
+    expect(sim.apply({ type: 'siteLoss', siteId: 'main' })).toEqual({ ok: true });
+    sim.runUntil(8 * US);
+    let st = sim.faultStatus();
+    expect(st.faults.map((f) => f.label)).toEqual(['site main']);
+    expect(st.health).toMatchObject({ arrM: 'failed', db: 'failed' });
+    expect(sim.remoteStatus().wanLinks.every((w) => !w.up)).toBe(true);
+    expect(sim.snapshot().workloads.find((w) => w.serverId === 'db')!.active).toBe(false);
+    // a second loss is redundant; the repair is a setFault on the site
+    expect(sim.apply({ type: 'siteLoss', siteId: 'main' })).toMatchObject({ ok: true, redundant: true });
+    expect(sim.apply({ type: 'setFault', component: { kind: 'site', siteId: 'main' }, failed: false })).toEqual({ ok: true });
+    st = sim.faultStatus();
+    expect(st.faults).toEqual([]);
+    expect(st.health.arrM).toBeUndefined();
+    expect(sim.remoteStatus().wanLinks.every((w) => w.up)).toBe(true);
+    // the server is restarted by hand; its writes are accepted again
+    expect(sim.apply({ type: 'startWorkload', serverId: 'db', workloadId: 'oltp' }).ok).toBe(true);
+    const before = sim.report().ldevs.P0.completedIos;
+    sim.runUntil(12 * US);
+    const r = sim.report();
+    expect(r.ldevs.P0.completedIos).toBeGreaterThan(before + 1000);
+    expect(r.rejectedIos.byReason['site-down']).toBe(0);
+    expect(sim.faultStatus().alerts.map((a) => [a.kind, a.deviceId])).toEqual(expect.arrayContaining([['fault', 'main'], ['repair', 'main']]));
+    expect(sim.apply({ type: 'setFault', component: { kind: 'site', siteId: 'nowhere' }, failed: true })).toMatchObject({ ok: false, message: 'no site "nowhere"' });
+  });
+
+  it('refuses every I/O to a lost site\'s arrays (site-down) from a server at another site, until the site is back', () => {
+    const b = smallSan();
+    b.workload('h1', { id: 'w', target: lunTarget(0), rw: 'randrw', bs: '8k', iodepth: 2, startAtS: 0 } as never);
+    const s = b.build({ seed: 5, durationS: 10 });
+    s.topology.sites.push({ id: 'dr', name: 'Other site', kind: 'remote' });
+    for (const d of s.topology.devices) if (d.id === 'h1' || d.id === 'sw1') d.siteId = 'dr';
+    const sim = createSimulation(s);
+    sim.runUntil(2 * US);
+    expect(sim.apply({ type: 'siteLoss', siteId: 'main' }).ok).toBe(true);
+    sim.runUntil(4 * US);
+    expect(sim.snapshot().workloads.find((w) => w.serverId === 'h1')!.active).toBe(true);
+    const refused = sim.report().rejectedIos.byReason['site-down'];
+    expect(refused).toBeGreaterThan(1000);
+    expect(sim.apply({ type: 'setFault', component: { kind: 'site', siteId: 'main' }, failed: false }).ok).toBe(true);
+    const done = sim.report().ldevs.ssd0.completedIos;
+    sim.runUntil(6 * US);
+    expect(sim.report().rejectedIos.byReason['site-down']).toBe(refused);
+    expect(sim.report().ldevs.ssd0.completedIos).toBeGreaterThan(done + 1000);
+  });
+});

@@ -7,6 +7,7 @@
  *                                       → host/multipath.ts (paths fail over or are lost)
  *   disk                                → array/disk-faults.ts (degraded RAID, rebuild, blocked)
  *   tapeDrive                           → the libraries (backup.ts / tape/)
+ *   site                                → faults/site-faults.ts (servers stop, arrays down, WAN down)
  *   moveVolume                          → array/volume-move.ts
  * — the list of active faults, the alert log (ops/alerts.ts) with the per-second threshold
  * checks, device health for the monitoring console, and the status and report parts.
@@ -41,6 +42,8 @@ export function componentKey(c: FaultComponent): string {
       return `disk ${c.arrayId} ${c.parityGroupId} ${c.disk}`;
     case 'tapeDrive':
       return `tapeDrive ${c.libraryId} ${c.drive}`;
+    case 'site':
+      return `site ${c.siteId}`;
   }
 }
 
@@ -61,6 +64,8 @@ export interface FaultSystemParts {
   disks: FaultTarget;
   /** tapeDrive. */
   tape: FaultTarget;
+  /** site. */
+  site: FaultTarget;
   moves: {
     start(ldevId: string, parityGroupId: string, automatic: boolean): CommandResult;
     predict(ldevId: string, parityGroupId: string): MovePrediction | { error: string };
@@ -95,7 +100,7 @@ export class FaultSystem {
     const c = action.component;
     const key = componentKey(c);
     const was = this.active.has(key);
-    const target = c.kind === 'disk' ? this.p.disks : c.kind === 'tapeDrive' ? this.p.tape : this.p.fabric;
+    const target = c.kind === 'disk' ? this.p.disks : c.kind === 'tapeDrive' ? this.p.tape : c.kind === 'site' ? this.p.site : this.p.fabric;
     const error = target.check(c);
     if (error !== null) return { ok: false, message: error };
     if (was === action.failed) return { ok: true, redundant: true, message: `${componentLabel(c)} is already ${action.failed ? 'failed' : 'working'}` };

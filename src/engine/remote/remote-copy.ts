@@ -451,6 +451,20 @@ export class RemoteCopy implements RemoteHooks {
     });
   }
 
+  /**
+   * A lost site is back: its arrays answer again and each WAN link of the site comes back up
+   * when the site at its other end is not lost (`isLost`). Pairs stay in the state the loss left.
+   */
+  siteRestored(siteId: string, arraysInSite: number[], isLost: (siteId: string) => boolean): void {
+    for (const a of arraysInSite) this.arrayDown[a] = 0;
+    this.d.wan.links.forEach((w, l) => {
+      if ((w.siteA === siteId || w.siteB === siteId) && !isLost(w.siteA) && !isLost(w.siteB)) this.setWan(l, true);
+    });
+    this.d.model.replication.pairs.forEach((pair, p) => {
+      if (pair.remote !== null) this.updateReject(p);
+    });
+  }
+
   /** Fence levels and lost sites as the write-reject reason of `p`'s P-VOL (remote-outages.ts). */
   updateReject(p: number): void {
     updateReject(this.d, this.arrayDown, p);

@@ -44,7 +44,7 @@ function rig(library: LibraryOptions = { drives: 2 }): Rig {
     raise: (severity, kind, deviceId, message) => alerts.raise(sim.nowUs(), severity, kind, deviceId, message),
   });
   const fs = new FaultSystem({
-    nowUs: () => sim.nowUs(), alerts, fabric: nowhere, disks: nowhere, tape,
+    nowUs: () => sim.nowUs(), alerts, fabric: nowhere, disks: nowhere, site: nowhere, tape,
     moves: { start: () => ({ ok: false, message: 'n/a' }), predict: () => ({ error: 'n/a' }) },
     health: (into) => tape.health(into),
     status: () => ({ paths: [], parityGroups: [], moves: [] }),

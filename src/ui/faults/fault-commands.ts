@@ -29,7 +29,7 @@ export function faultCommand(component: FaultComponent, failed: boolean): FaultC
   return { action: { type: 'setFault', component, failed }, line: `${failed ? 'fail' : 'repair'} ${componentLabel(component)}` };
 }
 
-/** A whole site is lost (a disaster): not repairable during the run. */
+/** A whole site is lost (a disaster); the Disaster menu offers "Restore site" (setFault with a `site` component, failed false) once it is. */
 export function siteLossCommand(siteId: string): FaultCommand {
   return { action: { type: 'siteLoss', siteId }, line: `lose site ${siteId}` };
 }

@@ -38,6 +38,11 @@ describe('fault menu › per device kind', () => {
     expect(outline(menu({ kind: 'device', id: 'db' }).items)).toEqual([{ 'Fail HBA': ['hba0'] }, { Disaster: ['Lose site Main'] }]);
     const failed = menu({ kind: 'device', id: 'db' }, keys({ kind: 'port', deviceId: 'db', portId: 'hba0' }));
     expect(outline(failed.items)).toEqual([{ 'Repair HBA': ['hba0'] }, { Disaster: ['Lose site Main'] }]);
+    const lost = menu({ kind: 'device', id: 'db' }, keys({ kind: 'site', siteId: 'main' }));
+    expect(flattenMenu(lost.items).find((i) => i.label === 'Disaster › Restore site Main')?.command).toEqual({
+      action: { type: 'setFault', component: { kind: 'site', siteId: 'main' }, failed: false },
+      line: 'repair site main',
+    });
     expect(flattenMenu(failed.items)[0].command).toEqual(faultCommand({ kind: 'port', deviceId: 'db', portId: 'hba0' }, false));
     const site = flattenMenu(failed.items)[1];
     expect(site).toMatchObject({ label: 'Disaster › Lose site Main', danger: true, command: siteLossCommand('main') });

@@ -112,8 +112,12 @@ function deviceItems(t: Topology, deviceId: string, active: ReadonlySet<string>)
   }
   const site = t.sites.find((s) => s.id === d.siteId);
   if (site && items.length > 0) {
-    const cmd = siteLossCommand(site.id);
-    items.push({ id: 'disaster', label: 'Disaster', children: [{ id: `site:${site.id}`, label: `Lose site ${site.name}`, command: cmd, danger: true }] });
+    const c: FaultComponent = { kind: 'site', siteId: site.id };
+    const lost = active.has(faultKey(c));
+    const entry: MenuItem = lost
+      ? { id: `repair:${faultKey(c)}`, label: `Restore site ${site.name}`, command: faultCommand(c, false) }
+      : { id: `site:${site.id}`, label: `Lose site ${site.name}`, command: siteLossCommand(site.id), danger: true };
+    items.push({ id: 'disaster', label: 'Disaster', children: [entry] });
   }
   return items;
 }
