@@ -93,6 +93,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
         this.faults.pairLogged(code, a);
       },
       splitAccepted: (pair) => this.backup.splitAccepted(pair),
+      remotePful: (pair, over) => this.faults.journalPful(pair, over),
     };
     const reasons = { readOnly: READ_ONLY, pairState: PAIR_STATE };
     this.repl = new Replication(m.replication, m.ldevs, this.arrays, this.links, this.cursor, replicationHost, reasons);

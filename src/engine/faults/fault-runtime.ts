@@ -181,6 +181,14 @@ export class FaultRuntime {
 
   private suspendWhy: string | null = null;
 
+  /** A remote pair's master journal passed 80 % (PFUL): a warning (falling back under raises nothing). */
+  journalPful(pair: number, over: boolean): void {
+    if (!over) return;
+    const m = this.d.model;
+    const p = m.replication.pairs[pair];
+    this.alerts.raise(this.d.nowUs(), 'warning', 'journal-full', m.arrays[m.ldevs[p.pvol].arrayIndex].id, `${p.key}: master journal over 80 % (PFUL)`);
+  }
+
   /** Every pair-state record of the event log: suspensions and full journals or pools raise alerts. */
   pairLogged(code: number, pair: number): void {
     const state = PAIR_STATES[code - LOG_PAIR_STATE];

@@ -416,7 +416,10 @@ export class Replication {
   }
 
   setRemotePful(p: number, over: boolean): void {
-    this.tables.remotePful[p] = over ? 1 : 0;
+    const v = over ? 1 : 0;
+    if (this.tables.remotePful[p] === v) return;
+    this.tables.remotePful[p] = v;
+    this.host.remotePful?.(p, over);
   }
 
   /** Whether any of tracks [first, last] of `p` is still to copy. */

@@ -16,6 +16,8 @@ export interface ReplicationHost {
   splitAccepted?(pair: number): void;
   /** Remote copy (remote/remote-copy.ts) hooks, for remote pairs only. */
   remote?: RemoteHooks;
+  /** A remote pair's master journal crossed its PFUL threshold (over or back under): the monitoring console's alert. */
+  remotePful?(pair: number, over: boolean): void;
 }
 
 /** What the replication tables ask of remote copy for remote pairs. */
