@@ -212,3 +212,28 @@ describe('fabric re-routing (FSPF)', () => {
     expect(r.links.l4.bytes).toBeGreaterThan(0); // the detour s1 → s3 → s2 carries the I/O now
   });
 });
+
+describe('a hub failing', () => {
+  it('takes down every path through it: a host behind a single hub gets I/O errors until it is repaired', () => {
+    const b = new SanBuilder('hub loop');
+    b.server('h1', { hbas: 1 }).fcHub('hub1', { ports: 4, speedGbps: 2 });
+    b.array('arr1', { portIds: ['CL1-A'], speedGbps: 2 }).parityGroup('arr1', 'pg1', 'hdd15k', 'RAID5', 8).ldev('arr1', 'd0', 'pg1', 16);
+    b.connect('h1/hba0', 'hub1').connect('hub1', 'arr1/CL1-A');
+    b.hostGroup('arr1', 'hg', 'CL1-A', { servers: ['h1'] }).luPath('arr1', 'CL1-A', 'hg', 0, 'd0');
+    b.workload('h1', { id: 'w', rw: 'randread', bs: '8k', iodepth: 4, startAtS: 0, target: { arrayId: 'arr1', portId: 'CL1-A', lun: 0 } });
+    b.at(2, { type: 'setFault', component: { kind: 'device', deviceId: 'hub1' }, failed: true });
+    b.at(8, { type: 'setFault', component: { kind: 'device', deviceId: 'hub1' }, failed: false });
+    const sim = createSimulation(b.build({ seed: 2, durationS: 16 }));
+    sim.runUntil(sim.endUs());
+    const r = sim.report();
+    expect(r.faults.ioErrors.h1).toBeGreaterThan(0);
+    expect(sim.faultStatus().alerts.map((a) => [a.timeUs / US, a.kind, a.deviceId])).toEqual([
+      [2, 'fault', 'hub1'],
+      [7, 'path-lost', 'h1'],
+      [8, 'repair', 'hub1'],
+      [13, 'repair', 'h1'],
+    ]);
+    expect(Math.min(...iopsPerSecond(sim).slice(14))).toBeGreaterThan(100);
+    expect(r.faults.ackCheck.ok).toBe(true);
+  });
+});
