@@ -18,7 +18,8 @@
  * file named in its field).
  */
 import type { Scenario } from '../../model/scenario.ts';
-import type { DeviceOf, Server } from '../../model/topology.ts';
+import { effectiveMonitoring } from '../../model/monitoring.ts';
+import type { Server } from '../../model/topology.ts';
 import type { DiskArrays } from '../array/array.ts';
 import { DiskFaults } from '../array/disk-faults.ts';
 import { VolumeMoves } from '../array/volume-move.ts';
@@ -93,7 +94,7 @@ export class FaultRuntime {
     this.d = d;
     const m = d.model;
     const devices = d.scenario.topology.devices;
-    const monitoring = devices.find((x): x is DeviceOf<'console'> => x.kind === 'console' && x.monitoring !== undefined)?.monitoring;
+    const monitoring = effectiveMonitoring(d.scenario.topology)?.monitoring;
     this.alerts = new AlertLog(monitoring);
     this.thresholds = monitoring ? { parityGroupUtilPct: monitoring.parityGroupUtilPct, responseMs: monitoring.responseMs } : null;
     this.ack = new AckChecker(m.ldevs.length);

@@ -8,10 +8,11 @@
  * ones); a rule's `kinds` / `deviceIds` are absent — "every kind", "every device" — rather than
  * empty lists (an empty list would match nothing); rule ids stay unique.
  *
- * Does not handle: which console the engine reads (the first console device with settings, see
- * `consoleMonitoring`), validating numbers (the fields use the schema's own limits).
+ * Does not handle: which console applies (model/monitoring.ts `effectiveMonitoring`, shared with
+ * the engine), validating numbers (the fields use the schema's own limits).
  */
 import { AlertKind, Monitoring, type AlertSeverity, type NotificationRule } from '../../model/topology-monitoring.ts';
+import { effectiveMonitoring } from '../../model/monitoring.ts';
 import type { DeviceOf, Topology } from '../../model/topology.ts';
 import { KIND_LABEL, SEVERITY_LABEL } from './alert-view.ts';
 
@@ -27,9 +28,8 @@ export function monitoringOf(c: Pick<ConsoleDevice, 'monitoring'>): Monitoring {
  * else the first console (with the defaults); null when the design has no console.
  */
 export function consoleMonitoring(topology: Pick<Topology, 'devices'>): { consoleId: string; name: string; monitoring: Monitoring } | null {
-  const consoles = topology.devices.filter((d): d is ConsoleDevice => d.kind === 'console');
-  const c = consoles.find((x) => x.monitoring !== undefined) ?? consoles[0];
-  return c ? { consoleId: c.id, name: c.name, monitoring: monitoringOf(c) } : null;
+  const e = effectiveMonitoring(topology);
+  return e ? { consoleId: e.console.id, name: e.console.name, monitoring: e.monitoring } : null;
 }
 
 export function patchMonitoring(m: Monitoring, patch: Partial<Monitoring>): Monitoring {
