@@ -17,6 +17,7 @@ Options:
   --out FILE        also write the report to FILE
   --snapshot FILE   also write the engine's state at the end of the run to FILE
   --pretty          indent the JSON report
+  --alerts          also print the monitoring console's alert list to stderr, one line each
   -h, --help        show this help
 
 Sweep (runs the scenario once per value and prints a table of remote-copy results):
@@ -61,6 +62,8 @@ export interface CliOptions {
   outPath?: string;
   snapshotPath?: string;
   pretty: boolean;
+  /** Print the alert list (report.faults.alerts.list) to stderr after the run. */
+  alerts?: boolean;
   sweep?: SweepOptions;
 }
 
@@ -133,6 +136,7 @@ function sweepOptions(flags: SweepFlags, opts: Omit<CliOptions, 'scenarioPath'>)
   if (wanLinkId !== undefined && spec.field !== 'wan.bandwidthMbps') throw new UsageError('--wan goes with --sweep wan.bandwidthMbps=…');
   if (journal !== undefined && spec.field !== 'journal.capacityMiB') throw new UsageError('--journal goes with --sweep journal.capacityMiB=…');
   if (opts.snapshotPath !== undefined) throw new UsageError('--snapshot does not go with --sweep (a sweep runs many times)');
+  if (opts.alerts) throw new UsageError('--alerts does not go with --sweep (a sweep runs many times)');
   return { spec, json, ...(wanLinkId === undefined ? {} : { wanLinkId }), ...(journal === undefined ? {} : { journal }) };
 }
 
@@ -145,6 +149,7 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--pretty') opts.pretty = true;
+    else if (a === '--alerts') opts.alerts = true;
     else if (a === '--seed') opts.seed = parseSeed(value(argv, i++, a));
     else if (a === '--until') opts.untilS = parseUntil(value(argv, i++, a));
     else if (a === '--out') opts.outPath = value(argv, i++, a);

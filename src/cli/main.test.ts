@@ -117,6 +117,18 @@ describe('cli › arguments', () => {
     });
   });
 
+  it('--alerts prints the alert list to stderr, one line per alert, after the report', () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main(['scenarios/fig13-fabric-failover.json', '--alerts', '--until', '16'], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+    expect(code).not.toBe(2);
+    const lines = err.join('').split('\n');
+    expect(lines[0]).toMatch(/^alerts: \d+ \(\d+ critical, \d+ warning, \d+ info\)$/);
+    expect(lines).toContain('    10.000 s  critical fault          l3           link l3 failed  [paged: storage on-call, storage administrator]');
+    expect(lines.some((l) => /15\.000 s {2}warning {2}path-failover {2}db {11}db\/oltp: path hba0→CL1-A failed; I\/O moves to hba1→CL2-A/.test(l))).toBe(true);
+    expect(() => parseArgs(['s.json', '--alerts', '--sweep', 'wan.bandwidthMbps=1,2'])).toThrow(/--alerts does not go with --sweep/);
+  });
+
   it('rejects malformed values, naming the flag', () => {
     expect(() => parseArgs(['s.json', '--seed', '-1'])).toThrow(UsageError);
     expect(() => parseArgs(['s.json', '--until', 'soon'])).toThrow(/--until/);

@@ -63,10 +63,21 @@ export function main(argv: string[], io: CliIo = processIo): number {
   io.stdout(json);
   if (opts.outPath !== undefined) writeFileSync(opts.outPath, json);
   if (opts.snapshotPath !== undefined) writeFileSync(opts.snapshotPath, `${JSON.stringify(snapshot, null, opts.pretty ? 2 : undefined)}\n`);
+  if (opts.alerts) for (const line of alertLines(report)) io.stderr(`${line}\n`);
   for (const e of report.expectations.filter((x) => !x.ok)) {
     io.stderr(`expectation failed: ${e.description}: ${e.path} ${e.op} ${JSON.stringify(e.value)} (actual ${JSON.stringify(e.actual)})\n`);
   }
   return report.expectations.every((e) => e.ok) ? EXIT_OK : EXIT_EXPECTATION_FAILED;
+}
+
+/** The alert list as lines: simulated time, severity, kind, device, message, the roles paged. */
+export function alertLines(report: Report): string[] {
+  const list = report.faults.alerts.list;
+  if (list.length === 0) return ['alerts: none'];
+  return [
+    `alerts: ${list.length} (${report.faults.alerts.bySeverity.critical} critical, ${report.faults.alerts.bySeverity.warning} warning, ${report.faults.alerts.bySeverity.info} info)`,
+    ...list.map((a) => `${(a.timeUs / 1e6).toFixed(3).padStart(10)} s  ${a.severity.padEnd(8)} ${a.kind.padEnd(14)} ${a.deviceId.padEnd(12)} ${a.message}${a.notified.length > 0 ? `  [paged: ${a.notified.join(', ')}]` : ''}`),
+  ];
 }
 
 function run(text: string, opts: CliOptions, io: CliIo): { report: Report; snapshot: EngineSnapshot | null } | null {

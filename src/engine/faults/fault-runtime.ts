@@ -239,9 +239,10 @@ export class FaultRuntime {
     if (t === null) return;
     const m = this.d.model;
     for (let g = 0; g < pg.count; g++) {
-      const id = m.parityGroups[g].id;
+      const arrayId = m.arrays[m.parityGroups[g].arrayIndex].id;
+      const id = m.parityGroups[g].id.slice(arrayId.length + 1);
       const util = this.utilPct[g];
-      this.alerts.threshold(now, `pg:${g}`, m.arrays[m.parityGroups[g].arrayIndex].id, util, t.parityGroupUtilPct, () => `parity group ${id} at ${util.toFixed(1)} % (limit ${t.parityGroupUtilPct} %) in second ${second}`);
+      this.alerts.threshold(now, `pg:${g}`, arrayId, util, t.parityGroupUtilPct, () => `parity group ${id} at ${util.toFixed(1)} % (limit ${t.parityGroupUtilPct} %) in second ${second}`);
     }
     const resp = this.d.metrics.lastResponseMs;
     for (let l = 0; l < m.ldevs.length; l++) {
