@@ -4,12 +4,13 @@
  *
  * Owns: the list and the help text built from it (the tape and backup commands' entries are in
  * backup-commands.ts, the Fabric OS switch commands' in src/fabric-os/commands.ts; the LUN security
- * commands are LUN_COMMANDS below). Does not
+ * commands are LUN_COMMANDS below; HDLM's `dlnkmgr view` takes its usage from dlnkmgr.ts). Does not
  * handle: parsing (parse.ts, backup-parse.ts, src/fabric-os/parse.ts).
  */
 
 import { FOS_COMMANDS } from '../fabric-os/commands.ts';
 import { BACKUP_COMMANDS } from './backup-commands.ts';
+import { DLNKMGR_USAGE } from './dlnkmgr.ts';
 
 export interface CciCommandInfo {
   /** What the user types first (`raidcom get pool` is three words). */
@@ -112,6 +113,11 @@ export const CCI_COMMANDS: readonly CciCommandInfo[] = [
   ...LUN_COMMANDS,
   ...BACKUP_COMMANDS,
   ...FOS_COMMANDS,
+  {
+    name: 'dlnkmgr view',
+    usage: DLNKMGR_USAGE,
+    summary: "A server's multipath as HDLM shows it: -path lists its paths (Online, Offline(E) …, Own/Non, I/O counts), -lu the same by LU.",
+  },
   { name: 'sleep', usage: 'sleep <seconds>', summary: 'Let simulated time pass, as a CCI shell script would.' },
   { name: 'help', usage: 'help [<command>]', summary: 'List the commands, or show the usage of one.' },
 ];

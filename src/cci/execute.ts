@@ -17,9 +17,12 @@
  * `fabricOs` session. The array-side LUN security commands (`raidcom add|delete host_grp | lun`,
  * `raidcom get host_grp | hba_wwn | lun`) are parsed and run by raidcom-lun-parse.ts /
  * raidcom-lun.ts; every CCI command reads LUN security through the context's `lunSecurity`
- * overlay (raidcom-lun-view.ts), which records the accepted run-time changes.
+ * overlay (raidcom-lun-view.ts), which records the accepted run-time changes. HDLM's
+ * `dlnkmgr view -path | -lu` (a server's multipath) is parsed and run by dlnkmgr.ts over the
+ * context's `faults`; the switch port commands (`switchshow`, `portdisable` …) by
+ * src/fabric-os/ports*.ts in the FOS session.
  */
-import type { BackupStatus, CommandResult, PairStatus, RemoteStatus, ReplicationStatus } from '../engine/api.ts';
+import type { BackupStatus, CommandResult, FaultStatus, PairStatus, RemoteStatus, ReplicationStatus } from '../engine/api.ts';
 import type { Action } from '../model/scenario.ts';
 import type { CopyGroup, CopyGroupDevice, HostGroup, LuPath, Topology, Zoning } from '../model/topology.ts';
 import { runFosLine, sharedFosSession, type FosSession } from '../fabric-os/session.ts';
@@ -27,6 +30,7 @@ import { runBackupCommand } from './backup-execute.ts';
 import { parseBackupLine } from './backup-parse.ts';
 import { codeInfo, formatFailure, type CciFailure } from './codes.ts';
 import { helpText } from './commands.ts';
+import { runDlnkmgrLine } from './dlnkmgr.ts';
 import { formatPairDisplay, formatPools, formatSnapshots, formatVolstat, pairOf } from './format.ts';
 import { parseLine, type CciCommand, type PairTarget } from './parse.ts';
 import { checkRemoteOnly, remoteCreateFields, remoteOrNull, runJournals, type RemoteCreateFields } from './remote-execute.ts';
@@ -59,6 +63,12 @@ export interface CciContext {
    * fail with EX_CMDRJE and AP prints `-`.
    */
   remote?(): Promise<RemoteStatus>;
+  /**
+   * Active faults and every server's paths now (`Simulation.faultStatus()`): HDLM's `dlnkmgr
+   * view` and the switch's `switchshow` / `portshow` read it. Optional as `remote`: without it
+   * dlnkmgr refuses to run and the switch shows every cabled port as the design has it.
+   */
+  faults?(): Promise<FaultStatus>;
   /** Let simulated time pass by up to `seconds`; resolves when the clock moved (or the run ended: then nowS() stops growing). */
   advance(seconds: number): Promise<void>;
   /**
@@ -307,6 +317,8 @@ export async function runCci(line: string, ctx: CciContext): Promise<CciOutput> 
 }
 
 async function runCciLine(line: string, ctx: CciContext): Promise<CciOutput> {
+  const hdlm = await runDlnkmgrLine(line, ctx);
+  if (hdlm !== null) return hdlm;
   const lun = parseLunLine(line);
   if (lun !== null) {
     if (!lun.ok) return failed(lun.name, lun.failure);

@@ -86,6 +86,7 @@ export function simulationContext(sim: Simulation): CciContext {
     replication: async () => sim.replicationStatus(),
     backup: async () => sim.backupStatus(),
     remote: async () => sim.remoteStatus(),
+    faults: async () => sim.faultStatus(),
     advance: async (seconds) => {
       sim.runUntil(sim.nowUs() + Math.max(1, Math.round(seconds * US_PER_S)));
     },

@@ -31,5 +31,9 @@ export const FOS_COMMANDS: readonly CciCommandInfo[] = [
   { name: 'cfgtransabort', usage: 'cfgtransabort', summary: 'Drop the zoning edits not yet saved.' },
   { name: 'cfgshow', usage: 'cfgshow ["cfgName"]', summary: 'Show the defined configuration (with unsaved edits) and the effective one, in Fabric OS layout.' },
   { name: 'cfgimport', usage: 'cfgimport <newline> <cfgshow text>', summary: 'Read a saved cfgshow output into the zoning transaction (cfgsave commits it).' },
+  { name: 'switchshow', usage: 'switchshow', summary: "Show the switch's state and its ports: Online, No_Light, Disabled, and the WWPN or switch each one reaches." },
+  { name: 'portshow', usage: 'portshow <port number>', summary: "Show one port's state, address, WWN, the WWNs connected and its speed." },
+  { name: 'portdisable', usage: 'portdisable <port number>', summary: 'Disable a switch port (a port fault in the running simulation: paths through it fail).' },
+  { name: 'portenable', usage: 'portenable <port number>', summary: 'Enable a disabled switch port again (paths through it come back at the next path check).' },
   { name: 'defzone', usage: 'defzone --allaccess | --noaccess | --show', summary: 'Set (in the transaction) or show what devices see when no configuration is in effect.' },
 ];

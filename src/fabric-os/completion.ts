@@ -3,11 +3,13 @@
  * asks here before the CCI completers): `login` takes switch ids; the first operand of an
  * alias / zone / configuration command takes the names of that kind in the fabric's zoning
  * (the session's transaction, else the fabric's database), completed inside its opening quote
- * (`zoneadd "z_d` → `zoneadd "z_db"`). Pure; null when the line is not a FOS operand to complete.
+ * (`zoneadd "z_d` → `zoneadd "z_db"`); `portdisable`, `portenable` and `portshow` take the
+ * logged-in switch's port numbers. Pure; null when the line is not a FOS operand to complete.
  */
 import type { Topology, Zoning } from '../model/topology.ts';
 import { fabricZoning } from '../model/zoning.ts';
 import { fosVerb } from './parse.ts';
+import { portVerb } from './ports.ts';
 import type { FosSession } from './session.ts';
 
 export interface FosCompletion {
@@ -38,7 +40,22 @@ function prefixOf(words: readonly string[]): string {
   return p;
 }
 
+/** `portdisable 1` → the port numbers of the logged-in switch starting with 1; null when not a port operand. */
+function completePortNumber(line: string, cursor: number, topology: Topology, session: FosSession): FosCompletion | null {
+  const verb = portVerb(line);
+  const m = /^\s*\S+\s+(\d*)$/.exec(line.slice(0, cursor));
+  if (verb === null || verb === 'switchshow' || m === null) return null;
+  const sw = topology.devices.find((d) => d.kind === 'fcSwitch' && d.id === session.switchId);
+  const numbers = sw === undefined ? [] : sw.ports.filter((p) => p.kind === 'fc').map((_, i) => String(i));
+  const hits = numbers.filter((n) => n.startsWith(m[1]));
+  if (hits.length !== 1) return { text: line, cursor, candidates: hits.length > 1 ? hits : [] };
+  const start = cursor - m[1].length;
+  return { text: line.slice(0, start) + hits[0] + line.slice(cursor), cursor: start + hits[0].length, candidates: [] };
+}
+
 export function completeFosOperand(line: string, cursor: number, topology: Topology, session: FosSession): FosCompletion | null {
+  const port = completePortNumber(line, cursor, topology, session);
+  if (port !== null) return port;
   const verb = fosVerb(line);
   if (verb === null) return null;
   const before = line.slice(0, cursor);

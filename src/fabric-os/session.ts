@@ -16,6 +16,8 @@
  * - A commit (cfgsave, cfgenable, cfgdisable) writes the database to the design when the context
  *   can (`setDesignZoning`) and applies `setZoning {switchId, zoning}` to the running simulation
  *   (recorded in `actions`). A commit the engine refuses leaves the transaction open.
+ * The port commands (switchshow, portshow, portdisable, portenable) are parsed and run by
+ * ports.ts on the logged-in switch; this file routes them and checks the login.
  * Simplification (documented in docs/console.md): the document keeps one definition per name,
  * so the effective zones are the effective configuration as committed — cfgsave of a change to a
  * zone of the effective configuration changes what is enforced (FOS would wait for cfgenable);
@@ -29,6 +31,7 @@ import { EMPTY_ZONING, editZoning, type EditCommand } from './edit.ts';
 import { formatCfgshow, formatDefzone, formatObjects } from './format.ts';
 import { importCfgshow, importProblem } from './import.ts';
 import { parseFosLine, type FosCommand } from './parse.ts';
+import { parsePortLine, runPortCommand } from './ports.ts';
 
 /** A zoning database and the switch that holds it. */
 export interface SwitchZoning {
@@ -171,16 +174,22 @@ function notLoggedIn(verb: string, t: Topology): CciOutput {
   return failed(verb, `not logged in to a switch: type login <switch> first (${hint})`);
 }
 
+/** The switch the session is logged in to; undefined (and the session reset) when none, or it left the design. */
+function loggedInSwitch(ctx: CciContext, session: FosSession): FcSwitch | undefined {
+  const sw = session.switchId === null ? undefined : switchById(ctx.topology, session.switchId);
+  if (sw === undefined) {
+    session.switchId = null;
+    session.transaction = null;
+  }
+  return sw;
+}
+
 /** Runs one parsed FOS command in `session`; `verb` (as typed, lower case) names it in errors. */
 export async function runFosCommand(c: FosCommand, ctx: CciContext, session: FosSession, verb: string): Promise<CciOutput> {
   if (c.kind === 'login') return login(c.switchRef, ctx, session);
   if (c.kind === 'logout') return logout(session);
-  const loggedIn = session.switchId;
-  if (loggedIn === null || switchById(ctx.topology, loggedIn) === undefined) {
-    session.switchId = null;
-    session.transaction = null;
-    return notLoggedIn(verb, ctx.topology);
-  }
+  const loggedIn = loggedInSwitch(ctx, session)?.id;
+  if (loggedIn === undefined) return notLoggedIn(verb, ctx.topology);
   switch (c.kind) {
     case 'cfgsave':
     case 'cfgenable':
@@ -201,6 +210,13 @@ export async function runFosCommand(c: FosCommand, ctx: CciContext, session: Fos
 
 /** Runs `line` when it is a Fabric OS command; null otherwise (the CCI parser takes it). */
 export async function runFosLine(line: string, ctx: CciContext, session: FosSession): Promise<CciOutput | null> {
+  const port = parsePortLine(line);
+  if (port !== null) {
+    if (!port.ok) return failed(port.name, port.message);
+    const sw = loggedInSwitch(ctx, session);
+    if (sw === undefined) return notLoggedIn(port.verb, ctx.topology);
+    return runPortCommand(port.command, ctx, sw, committedZoning(ctx, session, sw.id).zoning.effectiveCfg ?? null);
+  }
   const parsed = parseFosLine(line);
   if (parsed === null) return null;
   if (!parsed.ok) return failed(parsed.name, parsed.message);

@@ -46,6 +46,12 @@ export type SetFault = z.infer<typeof SetFault>;
 export const MoveVolume = z.object({ type: z.literal('moveVolume'), ldevId: Id, parityGroupId: Id });
 export type MoveVolume = z.infer<typeof MoveVolume>;
 
+/** The controller (cluster) of an array port id: `CL2-B` → 2; 1 for an id without the `CLn-` prefix. */
+export function portController(portId: string): number {
+  const m = /^CL(\d+)-/i.exec(portId);
+  return m ? Number(m[1]) : 1;
+}
+
 /** A short human label of a component, e.g. `link l3`, `port srv1/hba0`, `disk ar1/PG1-1#2`. */
 export function componentLabel(c: FaultComponent): string {
   switch (c.kind) {

@@ -17,18 +17,12 @@
  * Does not handle: what a broken path does to I/O (host/multipath.ts, simulation.ts), disks
  * and tape drives (their own fault targets).
  */
-import type { FaultComponent } from '../../model/scenario-faults.ts';
+import { portController, type FaultComponent } from '../../model/scenario-faults.ts';
 import type { Device } from '../../model/topology.ts';
 import type { DeviceHealth } from '../fault-api.ts';
 import type { LinkSpec } from '../fabric/fc-graph.ts';
 import type { RouteFaults } from '../fabric/path-resolver.ts';
 import type { FaultTarget } from './fault-system.ts';
-
-/** The controller (cluster) number of an array port id: `CL2-B` → 2; 1 without the prefix. */
-export function portController(portId: string): number {
-  const m = /^CL(\d+)-/i.exec(portId);
-  return m ? Number(m[1]) : 1;
-}
 
 const TRANSIT: ReadonlySet<string> = new Set(['fcSwitch', 'fcHub', 'bridge']);
 const key = (a: string, b: string | number): string => `${a}\u0000${b}`;

@@ -3,7 +3,7 @@
  * backup status, step) and the store for the design's topology and the simulated clock. Reads
  * the design, never writes it.
  */
-import type { RemoteStatus, BackupStatus, ReplicationStatus } from '../../engine/api.ts';
+import type { RemoteStatus, BackupStatus, FaultStatus, ReplicationStatus } from '../../engine/api.ts';
 import { getBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import type { ConsoleEnv } from './cci-context.ts';
@@ -44,6 +44,14 @@ async function readRemote(): Promise<RemoteStatus | null> {
   }
 }
 
+/** Active faults and every server's paths now: the worker's `faults()`. */
+async function readFaults(): Promise<FaultStatus | null> {
+  const bridge = getBridge();
+  const loaded = await bridge.ready();
+  if (!loaded.ok) return null;
+  return bridge.remote().faults();
+}
+
 /** Whether the run has not started (idle, or ready at 00:00): only then may the console write the design. */
 function beforeRun(): boolean {
   const { runState, nowS } = useStore.getState().sim;
@@ -66,6 +74,7 @@ export function bridgeEnv(): ConsoleEnv {
     replication: readReplication,
     backup: readBackup,
     remote: readRemote,
+    faults: readFaults,
     // Writing the design reloads the run from 00:00: only before a run starts. During a run the
     // console's actions (setZoning, setHostGroup, setLuPath) change the running emulation instead.
     setDesignZoning: (switchId, zoning) => {

@@ -3,9 +3,9 @@
  * each run state, abandoning a command, and the acceptance time of recorded actions.
  */
 import { describe, expect, it } from 'vitest';
-import type { BackupStatus } from '../../engine/api.ts';
+import type { BackupStatus, FaultStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
-import { createCciContext, EMPTY_BACKUP, isAbortError } from './cci-context.ts';
+import { createCciContext, EMPTY_BACKUP, EMPTY_FAULTS, isAbortError } from './cci-context.ts';
 import { FAKE_TOPOLOGY as topology, FakeEnv } from './fake-env.ts';
 
 const create: Action = { type: 'pairCreate', group: 'G', pace: 3, split: false };
@@ -138,6 +138,36 @@ describe('console › cci context › backup status', () => {
     const ctx = createCciContext(env, controller.signal);
     controller.abort();
     await expect(ctx.backup!()).rejects.toSatisfy(isAbortError);
+    expect(env.reads).toBe(0);
+  });
+});
+
+describe('console › cci context › fault status', () => {
+  class FaultsEnv extends FakeEnv {
+    faultsNow: FaultStatus | null = null;
+    reads = 0;
+    faults = async () => {
+      this.reads++;
+      return this.faultsNow;
+    };
+  }
+
+  it("reads the environment's fault status (dlnkmgr, switchshow), an empty one when nothing is loaded", async () => {
+    const env = new FaultsEnv('paused');
+    const ctx = createCciContext(env, new AbortController().signal);
+    expect(await ctx.faults!()).toEqual(EMPTY_FAULTS);
+    env.faultsNow = { ...EMPTY_FAULTS, alertCount: 3 };
+    expect((await ctx.faults!()).alertCount).toBe(3);
+    expect(env.reads).toBe(2);
+    expect(createCciContext(new FakeEnv('paused'), new AbortController().signal).faults).toBeUndefined();
+  });
+
+  it('does not read after the command was abandoned', async () => {
+    const env = new FaultsEnv('paused');
+    const controller = new AbortController();
+    const ctx = createCciContext(env, controller.signal);
+    controller.abort();
+    await expect(ctx.faults!()).rejects.toSatisfy(isAbortError);
     expect(env.reads).toBe(0);
   });
 });

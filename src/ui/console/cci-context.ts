@@ -12,10 +12,11 @@
  *
  * Backup status (the tape commands): read from the environment like `replication`; an empty
  * status when nothing is loaded; no `backup` at all when the environment cannot read it (the
- * tape commands then say so rather than print empty tables).
+ * tape commands then say so rather than print empty tables). The remote status (journal
+ * commands) and the fault status (dlnkmgr, switchshow) are read the same way.
  */
 import type { CciContext } from '../../cci/execute.ts';
-import type { BackupStatus, RemoteStatus, CommandResult, ReplicationStatus } from '../../engine/api.ts';
+import type { BackupStatus, RemoteStatus, CommandResult, FaultStatus, ReplicationStatus } from '../../engine/api.ts';
 import type { Action } from '../../model/scenario.ts';
 import type { HostGroup, LuPath, Topology, Zoning } from '../../model/topology.ts';
 import { sharedFosSession } from '../../fabric-os/session.ts';
@@ -38,6 +39,8 @@ export interface ConsoleEnv {
   backup?(): Promise<BackupStatus | null>;
   /** WAN links, remote groups and journals now (null when nothing is loaded). Optional: test fakes may lack it. */
   remote?(): Promise<RemoteStatus | null>;
+  /** Active faults and every server's paths now (null when nothing is loaded). Optional: test fakes may lack it. */
+  faults?(): Promise<FaultStatus | null>;
   /** Write a switch's zoning database into the design (Fabric OS cfgsave / cfgenable); absent: only the running simulation gets it. */
   setDesignZoning?(switchId: string, zoning: Zoning): boolean;
   /** Replace an array's host groups and LU paths in the design (raidcom add|delete host_grp|lun) — true when written (before a run only). */
@@ -76,6 +79,17 @@ function remoteReader(env: ConsoleEnv, signal: AbortSignal): (() => Promise<Remo
   return async () => {
     throwIfAborted(signal);
     return (await read()) ?? EMPTY_REMOTE;
+  };
+}
+
+export const EMPTY_FAULTS: FaultStatus = { faults: [], alerts: [], alertCount: 0, paths: [], parityGroups: [], moves: [], health: {} };
+
+function faultsReader(env: ConsoleEnv, signal: AbortSignal): (() => Promise<FaultStatus>) | undefined {
+  const read = env.faults?.bind(env);
+  if (read === undefined) return undefined;
+  return async () => {
+    throwIfAborted(signal);
+    return (await read()) ?? EMPTY_FAULTS;
   };
 }
 
@@ -154,6 +168,7 @@ export function createCciContext(env: ConsoleEnv, signal: AbortSignal): BrowserC
     },
     backup: backupReader(env, signal),
     remote: remoteReader(env, signal),
+    faults: faultsReader(env, signal),
     fabricOs: sharedFosSession,
     ...(env.setDesignZoning ? { setDesignZoning: (switchId: string, zoning: Zoning) => env.setDesignZoning!(switchId, zoning) } : {}),
     ...(env.setDesignLunSecurity ? { setDesignLunSecurity: (arrayId: string, hostGroups: HostGroup[], luPaths: LuPath[]) => env.setDesignLunSecurity!(arrayId, hostGroups, luPaths) } : {}),

@@ -3,11 +3,13 @@
  * the history, Tab completes (on an empty line Tab moves focus, so the console never traps the
  * keyboard; Shift+Tab always does; switch-console operands come from fabric-os/completion.ts,
  * raidcom host group / LU path option values from cci/raidcom-lun-completion.ts,
- * remote-copy option values from cci/remote-completion.ts, the rest from completion.ts), Ctrl+C stops a waiting command (or drops the line), Ctrl+L
+ * remote-copy option values from cci/remote-completion.ts, `dlnkmgr view -hostname` from
+ * cci/dlnkmgr-completion.ts, the rest from completion.ts), Ctrl+C stops a waiting command (or drops the line), Ctrl+L
  * clears, Escape empties the line.
  */
 import type { KeyboardEvent } from 'react';
 import { CCI_COMMANDS } from '../../cci/execute.ts';
+import { completeDlnkmgrValue } from '../../cci/dlnkmgr-completion.ts';
 import { completeLunValue } from '../../cci/raidcom-lun-completion.ts';
 import { completeRemoteValue } from '../../cci/remote-completion.ts';
 import { completeFosOperand } from '../../fabric-os/completion.ts';
@@ -42,6 +44,7 @@ function onTab(e: KeyboardEvent<HTMLInputElement>, prompt: PromptValue): void {
     completeFosOperand(prompt.value, cursor, topology, sharedFosSession) ??
     completeLunValue(prompt.value, cursor, topology) ??
     completeRemoteValue(prompt.value, cursor, topology) ??
+    completeDlnkmgrValue(prompt.value, cursor, topology) ??
     complete(prompt.value, cursor, completionSources());
   if (c.text !== prompt.value) prompt.setValue(c.text, c.cursor);
   else if (c.candidates.length > 0) useConsole.getState().print([{ kind: 'info', text: c.candidates.join('  ') }]);

@@ -20,7 +20,7 @@
  * Does not handle: the menu's rendering and keys (FaultContextMenu.tsx).
  */
 import type { Device, Topology } from '../../model/topology.ts';
-import type { FaultComponent } from '../../model/scenario-faults.ts';
+import { portController, type FaultComponent } from '../../model/scenario-faults.ts';
 import { KIND_LABEL } from '../design/device-labels.ts';
 import { faultCommand, faultKey, siteLossCommand, unavailableReason, type FaultCommand, type RunPhase } from './fault-commands.ts';
 
@@ -175,7 +175,7 @@ function componentsOf(t: Topology, d: Device): ComponentGroup[] {
 
 /** Controller numbers of an array's ports, ascending: `CLn-…` → n, anything else → 1. */
 export function controllersOf(portIds: readonly string[]): number[] {
-  const set = new Set(portIds.map((id) => Number(/^CL(\d+)-/i.exec(id)?.[1] ?? 1)));
+  const set = new Set(portIds.map(portController));
   return [...set].filter((n) => n >= 1 && n <= 8).sort((a, b) => a - b);
 }
 
