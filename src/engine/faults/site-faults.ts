@@ -4,8 +4,8 @@
  *
  * Owns: validating the site, what losing it does — the workloads of its servers stop, every
  * LDEV of its arrays refuses I/O (`site-down`), remote copy sees its arrays gone and its WAN
- * links down (remote/remote-copy.ts `siteLost`) — and what the repair does: the arrays answer
- * again and the WAN links come back (`siteRestored`). The servers' workloads are not restarted
+ * links down (remote/remote-copy.ts `setSite`) — and what the repair does: the arrays answer
+ * again and the WAN links come back. The servers' workloads are not restarted
  * (whoever restarts the servers does), and pairs suspended by the loss stay suspended until
  * they are resynchronised, as after a real disaster.
  *
@@ -48,11 +48,10 @@ export class SiteFaults implements FaultTarget {
       m.workloads.forEach((w, i) => {
         if (m.serverSite.get(w.serverId) === c.siteId) this.stopWorkload(i);
       });
-      this.remote.siteLost(c.siteId, arrays);
     } else {
       this.lost.delete(c.siteId);
-      this.remote.siteRestored(c.siteId, arrays, (siteId) => this.lost.has(siteId));
     }
+    this.remote.setSite(c.siteId, arrays, failed, (siteId) => this.lost.has(siteId));
     m.ldevs.forEach((l, i) => (this.ldevSiteDown[i] = this.lost.has(m.arraySites[l.arrayIndex]) ? 1 : 0));
     this.changed();
   }

@@ -38,7 +38,7 @@ import { JournalRing } from './journal.ts';
 import { JournalTransfer } from './journal-transfer.ts';
 import { PrefixChecker } from './prefix-checker.ts';
 import { RemoteOutputs } from './remote-outputs.ts';
-import { setWan, updateReject } from './remote-outages.ts';
+import { setSite, setWan, updateReject } from './remote-outages.ts';
 import { createOptionsRefusal, unreachableRefusal, type CreateOptions } from './remote-commands.ts';
 import { BATCH_SLOTS, K_WATCH, newGroup, type JournalLink, type RemoteDeps, type RemoteGroup } from './remote-groups.ts';
 
@@ -440,29 +440,9 @@ export class RemoteCopy implements RemoteHooks {
     setWan(this.d, this, l, up);
   }
 
-  /** A site is lost: its arrays stop, every WAN link of the site goes down (remote-outages.ts). */
-  siteLost(siteId: string, arraysInSite: number[]): void {
-    for (const a of arraysInSite) this.arrayDown[a] = 1;
-    this.d.wan.links.forEach((w, l) => {
-      if (w.siteA === siteId || w.siteB === siteId) this.setWan(l, false);
-    });
-    this.d.model.replication.pairs.forEach((pair, p) => {
-      if (pair.remote !== null) this.updateReject(p);
-    });
-  }
-
-  /**
-   * A lost site is back: its arrays answer again and each WAN link of the site comes back up
-   * when the site at its other end is not lost (`isLost`). Pairs stay in the state the loss left.
-   */
-  siteRestored(siteId: string, arraysInSite: number[], isLost: (siteId: string) => boolean): void {
-    for (const a of arraysInSite) this.arrayDown[a] = 0;
-    this.d.wan.links.forEach((w, l) => {
-      if ((w.siteA === siteId || w.siteB === siteId) && !isLost(w.siteA) && !isLost(w.siteB)) this.setWan(l, true);
-    });
-    this.d.model.replication.pairs.forEach((pair, p) => {
-      if (pair.remote !== null) this.updateReject(p);
-    });
+  /** A site is lost (`down`) or back: its arrays stop or answer again, its WAN links follow (remote-outages.ts `setSite`). */
+  setSite(siteId: string, arraysInSite: number[], down: boolean, isLost: (siteId: string) => boolean): void {
+    setSite(this.d, this, this.arrayDown, siteId, arraysInSite, down, isLost);
   }
 
   /** Fence levels and lost sites as the write-reject reason of `p`'s P-VOL (remote-outages.ts). */

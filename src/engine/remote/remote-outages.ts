@@ -49,6 +49,23 @@ export function setWan(d: RemoteDeps, rc: OutageTarget, l: number, up: boolean):
   });
 }
 
+/**
+ * A site is lost (`down`): its arrays stop and every WAN link of the site goes down. Or it is
+ * back: its arrays answer again and each WAN link of the site comes back up when the site at its
+ * other end is not lost (`isLost`). Pairs stay in the state the loss left them in.
+ */
+export function setSite(d: RemoteDeps, rc: OutageTarget, arrayDown: Uint8Array, siteId: string, arrays: number[], down: boolean, isLost: (siteId: string) => boolean): void {
+  for (const a of arrays) arrayDown[a] = down ? 1 : 0;
+  d.wan.links.forEach((w, l) => {
+    if (w.siteA !== siteId && w.siteB !== siteId) return;
+    if (down) setWan(d, rc, l, false);
+    else if (!isLost(w.siteA) && !isLost(w.siteB)) setWan(d, rc, l, true);
+  });
+  d.model.replication.pairs.forEach((pair, p) => {
+    if (pair.remote !== null) rc.updateReject(p);
+  });
+}
+
 /** Fence levels and lost sites as the write-reject reason of `p`'s P-VOL. */
 export function updateReject(d: RemoteDeps, arrayDown: Uint8Array, p: number): void {
   const r = d.model.replication.pairs[p].remote!;

@@ -25,9 +25,9 @@
  * most once (its pending bit is cleared by the copy); an initial copy or resync is one pass
  * (tracks it re-dirties are `deferred` to the update copy in PAIR).
  *
- * Does not handle: remote copy, journals, faults that suspend a pair (issue 6); delegated to:
- * host access rules (host-access.ts), snapshot copy-on-write and restore (copy-on-write.ts,
- * through the operations bound in `copyOnWrite`), outputs (pair-outputs.ts).
+ * Does not handle: remote copy and journals (remote/), deciding that a fault suspends a pair
+ * (faults/fault-runtime.ts sends `suspend`); delegated to: host access rules (host-access.ts),
+ * copy-on-write and restore (copy-on-write.ts, via `copyOnWrite`), outputs (pair-outputs.ts).
  */
 import { PAIR_STATES, type CommandResult, type CopyReason, type PairBitmap, type PairReport, type PairState, type PairStatus, type PoolReport, type PoolStatus, type ReplicationStatus } from '../api.ts';
 import type { DiskArrays } from '../array/array.ts';
@@ -49,7 +49,6 @@ import * as outputs from './pair-outputs.ts';
 import { COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMPL, SSWS, createPairTables, type CopyOp, type PairCommand, type PairTables } from './pair-tables.ts';
 
 export { ACCESS_OK, COPY, COPY_RS, COPY_RS_R, COPY_SP, PAIR, PFUS, PSUE, PSUS, PSUS_SP, SMPL, SSWS } from './pair-tables.ts';
-
 export type { RemoteHooks, ReplicationHost } from './replication-host.ts';
 
 export class Replication {
@@ -414,12 +413,10 @@ export class Replication {
   setRemoteReject(p: number, reason: number): void {
     this.tables.remoteReject[p] = reason;
   }
-
+  /** A remote pair's master journal crossed 80 % (the host is told, for its alert). */
   setRemotePful(p: number, over: boolean): void {
-    const v = over ? 1 : 0;
-    if (this.tables.remotePful[p] === v) return;
-    this.tables.remotePful[p] = v;
-    this.host.remotePful?.(p, over);
+    if (this.tables.remotePful[p] !== (over ? 1 : 0)) this.host.remotePful?.(p, over);
+    this.tables.remotePful[p] = over ? 1 : 0;
   }
 
   /** Whether any of tracks [first, last] of `p` is still to copy. */
