@@ -69,6 +69,8 @@ const DeviceHead = {
 const DeviceTail = {
   siteId: Id,
   position: Position,
+  /** The user pinned the device where it is: auto-layout never moves it. */
+  pinned: z.boolean().optional(),
   ports: z.array(Port).max(256),
 };
 
