@@ -4,7 +4,9 @@
  *   1. npm dependencies (npm ci when missing) and Debian's Chromium (apt-get when missing)
  *   2. type checks of every environment (engine/model without DOM, worker, ui, node)
  *   3. unit and property tests (vitest)
- *   4. end-to-end tests in headless Chromium (Playwright)
+ *   4. every built-in scenario through the CLI (`npm run sim -- --all`): one test per scenario,
+ *      passed when all its expectations hold
+ *   5. end-to-end tests in headless Chromium (Playwright)
  * It ends with one line `total: N passed, N failed[, N skipped]` over all suites and exits
  * non-zero when anything failed or when no test ran at all.
  */
@@ -51,6 +53,22 @@ function unit() {
   suites.push({ name: 'unit', passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests });
 }
 
+function scenarios() {
+  console.log('\n== built-in scenarios through the CLI (npm run sim -- --all) ==');
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', '--all', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let rows = null;
+  try {
+    rows = JSON.parse(r.stdout);
+  } catch {
+    process.stderr.write(r.stdout + r.stderr);
+  }
+  if (!Array.isArray(rows)) return suites.push({ name: 'scenarios', passed: 0, failed: 1, skipped: 0 });
+  for (const row of rows) console.log(`${row.verdict === 'ok' ? '✓' : '✗'} ${row.file}: ${row.held}/${row.expectations} expectations, seed ${row.seed}, ${row.simSeconds} s, ${row.eventLogHash}`);
+  for (const row of rows) for (const p of row.problems) console.log(`  ${row.file}: ${p}`);
+  const passed = rows.filter((x) => x.verdict === 'ok').length;
+  suites.push({ name: 'scenarios', passed, failed: rows.length - passed + (r.status !== 0 && passed === rows.length ? 1 : 0), skipped: 0 });
+}
+
 function e2e() {
   console.log('\n== end-to-end tests (Playwright, headless Chromium) ==');
   const file = join(outDir, 'playwright.json');
@@ -67,6 +85,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 if (want('typecheck')) typecheck();
 if (want('unit')) unit();
+if (want('scenarios')) scenarios();
 if (want('e2e')) e2e();
 
 console.log('\n== totals ==');

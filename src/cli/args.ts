@@ -8,8 +8,11 @@
  */
 
 export const USAGE = `Usage: npm run sim -- <scenario.json> [options]
+       npm run sim -- --all [--dir DIR] [--seed N] [--json]
 
-Runs a SANdbox scenario headless and prints its JSON report.
+Runs a SANdbox scenario headless and prints its JSON report. With --all, runs every scenario of
+a folder (the built-in scenarios/ by default) and prints one row each: expectations held,
+simulated seconds, events, event-log hash, wall time; the exit code covers them all.
 
 Options:
   --seed N          root seed (integer 0..4294967295); default: the scenario's seed
@@ -25,7 +28,9 @@ Sweep (runs the scenario once per value and prints a table of remote-copy result
   --sweep journal.capacityMiB=256,1024   set every journal's capacity (or only --journal's) to each value
   --wan ID          the WAN link to change (with --sweep wan.bandwidthMbps)
   --journal A:J     the journal to change: array A, journal ID J (with --sweep journal.capacityMiB)
-  --json            print the sweep's rows as JSON instead of a table
+  --json            print the sweep's (or --all's) rows as JSON instead of a table
+  --all             run every scenario of a folder: one row each, exit code over all of them
+  --dir DIR         the folder for --all (default: scenarios)
 
 Exit codes: 0 every expectation holds (a sweep: it finished); 1 an expectation failed;
 2 invalid input or usage.`;
@@ -57,6 +62,9 @@ export interface SweepOptions {
 
 export interface CliOptions {
   scenarioPath: string;
+  /** `--all`: run every scenario of a folder (`scenarioPath` is then the folder); `json` prints its rows as JSON. */
+  all?: boolean;
+  json?: boolean;
   seed?: number;
   untilS?: number;
   outPath?: string;
@@ -119,6 +127,7 @@ export function parseJournalRef(text: string): JournalRef {
 }
 
 interface SweepFlags {
+  dir?: string;
   spec?: SweepSpec;
   wanLinkId?: string;
   journal?: JournalRef;
@@ -150,6 +159,8 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--pretty') opts.pretty = true;
     else if (a === '--alerts') opts.alerts = true;
+    else if (a === '--all') opts.all = true;
+    else if (a === '--dir') flags.dir = value(argv, i++, a);
     else if (a === '--seed') opts.seed = parseSeed(value(argv, i++, a));
     else if (a === '--until') opts.untilS = parseUntil(value(argv, i++, a));
     else if (a === '--out') opts.outPath = value(argv, i++, a);
@@ -162,6 +173,13 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
     else if (scenarioPath === undefined) scenarioPath = a;
     else throw new UsageError(`only one scenario file, got "${scenarioPath}" and "${a}"`);
   }
+  if (opts.all) {
+    if (scenarioPath !== undefined) throw new UsageError(`--all runs a folder (--dir DIR), not "${scenarioPath}"`);
+    const other = flags.spec ? '--sweep' : opts.untilS !== undefined ? '--until' : opts.outPath ? '--out' : opts.snapshotPath ? '--snapshot' : opts.alerts ? '--alerts' : null;
+    if (other) throw new UsageError(`${other} does not go with --all`);
+    return { ...opts, scenarioPath: flags.dir ?? 'scenarios', all: true, json: flags.json };
+  }
+  if (flags.dir !== undefined) throw new UsageError('--dir goes with --all');
   if (scenarioPath === undefined) throw new UsageError('missing <scenario.json>');
   const sweep = sweepOptions(flags, opts);
   return { scenarioPath, ...opts, ...(sweep === undefined ? {} : { sweep }) };

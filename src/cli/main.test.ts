@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -260,5 +260,47 @@ describe('cli › sweep › the engine', () => {
     expect(a.out).toContain('scenario "remote async sweep", seed 4, 30 s simulated per run.');
     expect(a.out).toMatch(/^\s+10  ctg-0 .*yes \(\d+\.\d{3}\)\s+PFUS/m);
     expect(a.err).toContain('sweep [2/2] wan.bandwidthMbps=100: running…');
+  });
+});
+
+describe('cli › --all', () => {
+  const folder = (name: string, files: Record<string, string>): string => {
+    const d = join(dir, name);
+    mkdirSync(d, { recursive: true });
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+    return d;
+  };
+  const scenarioText = (expectOps: '>' | '<'): string => readFileSync(scenarioFile(`tmp-${expectOps === '>' ? 'ok' : 'bad'}.json`, expectOps), 'utf8');
+
+  it('runs every scenario of the folder, one row each, exit 0 when all hold', () => {
+    const d = folder('all-ok', { 'a.json': scenarioText('>'), 'b.json': scenarioText('>'), 'notes.txt': 'ignored' });
+    const io = capture();
+    expect(main(['--all', '--dir', d], io)).toBe(0);
+    const lines = io.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^scenario\s+verdict\s+expectations\s+seed\s+sim s\s+events\s+event-log hash\s+wall ms$/);
+    expect(lines[1]).toMatch(/^a\.json\s+PASS\s+1\/1\s+1\s+2\s+\d+\s+[0-9a-f]{16}\s+\d+$/);
+    expect(lines[2]).toMatch(/^b\.json\s+PASS/);
+    expect(lines.at(-1)).toBe('2 scenarios: 2 passed, 0 failed');
+  });
+
+  it('exits 1 when an expectation fails and names it; 2 when a file is invalid (the others still run)', () => {
+    const io = capture();
+    expect(main(['--all', '--dir', folder('all-bad', { 'a.json': scenarioText('>'), 'b.json': scenarioText('<') })], io)).toBe(1);
+    expect(io.out).toMatch(/b\.json\s+FAIL\s+0\/1/);
+    expect(io.out).toContain('b.json: reads happen: ldevs.ssd0.readIops < 100 (actual ');
+    const io2 = capture();
+    expect(main(['--all', '--dir', folder('all-invalid', { 'a.json': scenarioText('>'), 'z.json': '{ "version": 1, "kind": "sandbox-scenario" }' }), '--json'], io2)).toBe(2);
+    const rows = JSON.parse(io2.out);
+    expect(rows.map((r: { file: string; verdict: string }) => [r.file, r.verdict])).toEqual([['a.json', 'ok'], ['z.json', 'invalid']]);
+    expect(rows[1].problems.length).toBeGreaterThan(0);
+  });
+
+  it('runs the built-in scenarios with another seed, and refuses options that do not go with it', () => {
+    const io = capture();
+    expect(main(['--all', '--dir', folder('all-seed', { 'a.json': scenarioText('>') }), '--seed', '7', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out)[0].seed).toBe(7);
+    expect(() => parseArgs(['--all', 'x.json'])).toThrow(/--all runs a folder/);
+    expect(() => parseArgs(['--all', '--until', '3'])).toThrow(/--until does not go with --all/);
+    expect(() => parseArgs(['s.json', '--dir', 'x'])).toThrow(/--dir goes with --all/);
   });
 });

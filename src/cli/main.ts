@@ -1,7 +1,8 @@
 /**
  * The headless runner:
  * `npm run sim -- <scenario.json> [--seed N] [--until S] [--out FILE] [--snapshot FILE] [--pretty]`,
- * and the architect's sweep with `--sweep FIELD=V1,V2,…` (sweep.ts).
+ * the architect's sweep with `--sweep FIELD=V1,V2,…` (sweep.ts), and every built-in scenario with
+ * `--all` (all.ts).
  *
  * Owns: reading and validating the file (model/parse.ts: every error names the field and
  * line), running the engine to `--until` or the scenario's end, printing the JSON report (and
@@ -19,6 +20,7 @@ import type { EngineSnapshot, Report } from '../engine/api.ts';
 import { USAGE, UsageError, parseArgs, type CliOptions } from './args.ts';
 import { describeCompileError } from './locate.ts';
 import { sweepMain } from './sweep.ts';
+import { allMain } from './all.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -48,6 +50,7 @@ export function main(argv: string[], io: CliIo = processIo): number {
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
   }
+  if (opts.all) return allMain(opts.scenarioPath, { seed: opts.seed, json: opts.json === true }, { ...io, nowMs: () => performance.now() });
   let text: string;
   try {
     text = readFileSync(opts.scenarioPath, 'utf8');
