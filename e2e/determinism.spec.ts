@@ -1,10 +1,11 @@
 /**
- * Same scenario + seed → the same report in the browser worker and in Node, deep-equal.
+ * Same scenario + seed → the same report in the browser worker and in Node, deep-equal (and, for
+ * every built-in scenario, the same as the CLI: e2e/builtins.spec.ts).
  * The browser side loads through `window.sandbox` (design store + bridge + worker); the Node
  * side runs the engine directly in the test process.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createSimulation } from '../src/engine/index.ts';
 import { parseDocument } from '../src/model/parse.ts';
 import type { Scenario } from '../src/model/scenario.ts';
@@ -68,20 +69,3 @@ test.describe('determinism › browser worker vs Node', () => {
   }
 });
 
-test.describe('determinism › every built-in scenario', () => {
-  test('the CLI (--all), Node and the browser worker give the same report and event-log hash for each', async ({ sandbox }) => {
-    test.setTimeout(240_000);
-    const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', '--all', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { file: string; verdict: string; eventLogHash: string }[];
-    const files = readdirSync(new URL('../scenarios/', import.meta.url)).filter((f) => f.endsWith('.json')).sort();
-    expect(cli.map((r) => r.file)).toEqual(files);
-    for (const row of cli) {
-      const scenario = builtIn(row.file);
-      expect(await sandbox.loadScenario(scenario), row.file).toEqual({ ok: true });
-      const browser = await sandbox.runUntil(scenario.durationS);
-      const node = nodeReport(scenario, scenario.durationS);
-      expect(browser.eventLogHash, `${row.file}: browser vs CLI`).toBe(row.eventLogHash);
-      expect(JSON.stringify(browser), `${row.file}: browser vs Node`).toBe(JSON.stringify(node));
-      expect(row.verdict, `${row.file}: its expectations`).toBe('ok');
-    }
-  });
-});
