@@ -288,6 +288,27 @@ export const Expectation = z.object({
 });
 export type Expectation = z.infer<typeof Expectation>;
 
+/**
+ * One task of a training activity: what the learner must do, graded by checks on the report
+ * (expectations: every check must hold for the task to pass).
+ */
+export const ActivityTask = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  /** Shown when the task does not pass yet: what to try. */
+  hint: z.string().max(1000).optional(),
+  checks: z.array(Expectation).min(1).max(20),
+});
+export type ActivityTask = z.infer<typeof ActivityTask>;
+
+/** A scenario turned into an activity by a trainer: instructions and graded tasks. */
+export const Activity = z.object({
+  title: z.string().min(1).max(120),
+  instructions: z.string().min(1).max(5000),
+  tasks: z.array(ActivityTask).min(1).max(50),
+});
+export type Activity = z.infer<typeof Activity>;
+
 export const Scenario = z.object({
   version: z.literal(SCENARIO_VERSION),
   kind: z.literal('sandbox-scenario'),
@@ -304,6 +325,8 @@ export const Scenario = z.object({
   /** Runbooks (runbook.ts) that timeline actions or commands can start. */
   runbooks: z.array(Runbook).max(64).default([]),
   expectations: z.array(Expectation).max(1000).default([]),
+  /** A training activity: instructions and tasks graded on the running emulation (docs/activities.md). */
+  activity: Activity.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
