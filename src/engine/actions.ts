@@ -16,6 +16,7 @@
  * pair command acceptance and transitions (replication/pair-acceptance.ts, pair-commands.ts).
  */
 import type { Action } from '../model/scenario.ts';
+import { componentDevice } from '../model/scenario-faults.ts';
 import type { CommandResult } from './api.ts';
 import type { DiskArrays } from './array/array.ts';
 import type { CompiledModel } from './compile.ts';
@@ -47,8 +48,29 @@ export interface ActionParts {
   arm(w: number): void;
 }
 
-/** Performs `action` now; `source` 0 = timeline, 1 = command, 2 = a runbook step. */
+const SOURCE_NAME = ['timeline', 'command', 'runbook step'] as const;
+
+/** Performs `action` now; `source` 0 = timeline, 1 = command, 2 = a runbook step. An action that took effect goes into the event journal. */
 export function performAction(parts: ActionParts, action: Action, source: 0 | 1 | 2): CommandResult {
+  const result = perform(parts, action, source);
+  if (result.ok && !result.redundant) parts.faults.journal.record(parts.nowUs(), 'action', actionDevice(parts.model, action), `${SOURCE_NAME[source]}: ${action.type}`, action);
+  return result;
+}
+
+/** The device an action is about, for the event journal (the canvas selects it): its server, array, switch, link or site; a pair command's P-VOL array. */
+function actionDevice(m: CompiledModel, a: Action): string {
+  const r = a as Record<string, unknown>;
+  for (const k of ['serverId', 'arrayId', 'switchId', 'wanLinkId', 'siteId', 'libraryId'] as const) if (typeof r[k] === 'string') return r[k] as string;
+  if (a.type === 'setFault') return componentDevice(a.component);
+  if (a.type === 'moveVolume') return m.arrays[m.ldevs.find((l) => l.id === a.ldevId)?.arrayIndex ?? 0]?.id ?? '';
+  if (typeof r.group === 'string') {
+    const pair = m.replication.pairs.find((p) => p.group === r.group);
+    if (pair) return m.arrays[m.ldevs[pair.pvol].arrayIndex].id;
+  }
+  return '';
+}
+
+function perform(parts: ActionParts, action: Action, source: 0 | 1 | 2): CommandResult {
   const { wl, log } = parts;
   switch (action.type) {
     case 'startWorkload':

@@ -8,7 +8,7 @@
  *
  * Time: integer microseconds of simulated time (`…Us`). Reports speak seconds and milliseconds.
  */
-import type { FaultReport, FaultStatus, MovePrediction } from './fault-api.ts';
+import type { FaultReport, FaultStatus, JournalEntry, MovePrediction } from './fault-api.ts';
 import type { Action, Expectation, Scenario } from '../model/scenario.ts';
 import type { CopyGroupKind } from '../model/topology.ts';
 import type { BackupReport, BackupStatus } from './backup-api.ts';
@@ -441,4 +441,6 @@ export interface Simulation {
   faultStatus(): FaultStatus;
   /** What moving `ldevId` to `parityGroupId` would do to both groups' utilisation, from the load measured just before now. */
   predictMove(ldevId: string, parityGroupId: string): MovePrediction | { error: string };
+  /** The event log for people from entry `fromSeq` on (at most `max`): actions, pair states, refused I/O, jobs, alerts; `next` is the seq to ask from next time. */
+  journal(fromSeq: number, max?: number): { entries: JournalEntry[]; next: number };
 }

@@ -14,6 +14,7 @@
  */
 import type { AlertKind, AlertSeverity } from '../model/topology-monitoring.ts';
 import type { FaultComponent } from '../model/scenario-faults.ts';
+import type { Action } from '../model/scenario.ts';
 
 export type PathState = 'active' | 'standby' | 'failing' | 'failed';
 
@@ -142,4 +143,20 @@ export interface FaultReport {
   moves: Record<string, { fromGroup: string; toGroup: string; state: 'copying' | 'done'; predictedToUtilPct: number; measuredToUtilPct: number | null; predictedFromUtilPct: number; measuredFromUtilPct: number | null }>;
   /** "No acknowledged write lost": the checker's verdict over every surviving volume (see faults/ack-checker.ts). */
   ackCheck: { ok: boolean; volumes: number; acknowledgedWrites: number; message: string };
+}
+
+/** What an event-log entry is about (ops/event-journal.ts). */
+export type JournalKind = 'action' | 'pair-state' | 'rejected-io' | 'job' | 'alert';
+
+/** One entry of the run's event log for people. */
+export interface JournalEntry {
+  /** 1, 2, 3 … in the order recorded. */
+  seq: number;
+  timeUs: number;
+  kind: JournalKind;
+  /** The device (or link, or site) the entry is about: the canvas selects it. */
+  deviceId: string;
+  text: string;
+  /** For `action`: the action carried out. */
+  action?: Action;
 }

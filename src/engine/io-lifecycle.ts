@@ -113,6 +113,8 @@ export abstract class IoLifecycle extends SimulationFacade {
   /** `faults.ldevDown` (per LDEV: the reason all its I/O is refused now, or -1) and `faults.ack`, read on the I/O path. */
   protected ldevDown!: Int8Array;
   protected ack!: AckChecker;
+  /** Per workload: the reason code of its last refused I/O (-1 none; the event journal reads it). */
+  protected wlLastReject!: Int8Array;
   /** The path the write being sent travels (set before every `sendWrite`). */
   protected ioPath = 0;
   protected onComplete: CompletionObserver | null = null;
@@ -405,6 +407,7 @@ export abstract class IoLifecycle extends SimulationFacade {
     this.slots.flags[slot] = IO_REJECTED | (isRead ? 0 : IO_WRITE);
     this.slots.reason[slot] = reason;
     this.wl.rejected[w]++;
+    this.wlLastReject[w] = reason;
     this.metrics.reject(ldev, reason);
     if (reason === FENCE) this.remote.countFenced(ldev);
     this.log.record(Math.floor(atUs), LOG_REJECT + reason, w, ldev);

@@ -7,7 +7,7 @@
  * inspect.ts with the simulation's bound `parts`.
  */
 import { performAction, type ActionParts } from './actions.ts';
-import type { BackupStatus, CommandResult, FaultStatus, MovePrediction, EngineCommand, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
+import type { BackupStatus, CommandResult, FaultStatus, JournalEntry, MovePrediction, EngineCommand, EngineSnapshot, PairBitmap, RemoteStatus, RemoteVerification, ReplicationStatus, Report, TelemetryFrame } from './api.ts';
 import { LOG_ACTION, ACTION_CODES } from './events.ts';
 import { cacheStatsOf } from './inspect.ts';
 import { hostReadTrack, hostWriteTrack, snapshotTrack, type ProbeParts } from './probes.ts';
@@ -59,6 +59,10 @@ export abstract class SimulationFacade {
 
   predictMove(ldevId: string, parityGroupId: string): MovePrediction | { error: string } {
     return this.parts.faults.system.predictMove(ldevId, parityGroupId);
+  }
+
+  journal(fromSeq: number, max?: number): { entries: JournalEntry[]; next: number } {
+    return this.parts.faults.journal.since(fromSeq, max);
   }
 
   backupStatus(): BackupStatus {

@@ -80,8 +80,9 @@ class EngineSimulation extends IoLifecycle implements Simulation {
     const paths = buildHostPaths(m, this.links.propagationUs);
     this.wlMirror = paths.wlMirror;
     this.wlHold = new Uint8Array(m.workloads.length);
+    this.wlLastReject = new Int8Array(m.workloads.length).fill(-1);
     this.driver = new WorkloadDriver({
-      wl: this.wl, queue: this.queue, cursor: this.cursor, metrics: this.metrics, log: this.log, wlLdev: this.wlLdev, queueFull: QUEUE_FULL,
+      wl: this.wl, queue: this.queue, cursor: this.cursor, metrics: this.metrics, log: this.log, wlLdev: this.wlLdev, queueFull: QUEUE_FULL, wlLastReject: this.wlLastReject,
       nowUs: () => this.now,
       issue: (w) => this.issue(w),
     });
@@ -112,6 +113,8 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       writeSeq: () => this.writeSeq,
       retryLost: () => this.retryLost(),
       stopWorkload: (w) => this.driver.stop(w),
+      wlRejected: this.wl.rejected,
+      wlLastReject: this.wlLastReject,
     });
     this.mp = this.faults.mp;
     this.ldevDown = this.faults.ldevDown;

@@ -13,6 +13,7 @@ import type {
   EngineCommand,
   EngineSnapshot,
   FaultStatus,
+  JournalEntry,
   MovePrediction,
   PairBitmap,
   RemoteStatus,
@@ -60,6 +61,13 @@ export interface TelemetryMessage {
    * hand-made message (tests, the charts bench) may leave it out.
    */
   faults?: FaultStatus | null;
+  /**
+   * Event-log entries recorded since the previous batch (actions, pair states, refused I/O, jobs,
+   * alerts), oldest first; `journalReset` is true on the first batch of a load or reset (the
+   * receiver starts its list afresh). Optional as `faults`.
+   */
+  journal?: JournalEntry[];
+  journalReset?: boolean;
 }
 
 /**

@@ -82,6 +82,9 @@ export class EngineHost implements EngineApi {
   private anchorWallMs = 0;
   private anchorSimUs = 0;
   private lastFlushMs = 0;
+  /** The next event-log entry to send, and whether the next batch starts the list afresh (a load or reset). */
+  private journalNext = 1;
+  private journalReset = true;
   private sinks = new Map<number, TelemetrySink>();
   private nextListenerId = 1;
   private counters: HostStats = { telemetryMs: 0, busyMs: 0, frames: 0 };
@@ -93,6 +96,8 @@ export class EngineHost implements EngineApi {
     this.generation++;
     try {
       this.sim = this.deps.createSimulation(scenario, seed === undefined ? undefined : { seed });
+      this.journalNext = 1;
+      this.journalReset = true;
       this.scenario = scenario;
       this.seed = seed;
       this.runState = 'ready';
@@ -313,7 +318,10 @@ export class EngineHost implements EngineApi {
     const backup = this.sim ? this.sim.backupStatus() : null;
     const remote = this.sim ? this.sim.remoteStatus() : null;
     const faults = this.sim ? this.sim.faultStatus() : null;
-    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote, faults };
+    const j = this.sim ? this.sim.journal(this.journalNext) : { entries: [], next: this.journalNext };
+    this.journalNext = j.next;
+    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote, faults, journal: j.entries, journalReset: this.journalReset };
+    this.journalReset = false;
     const buffers = frame ? frameBuffers(frame) : [];
     for (const sink of this.sinks.values()) {
       // Transfer only to a single sink: a transferred buffer is detached after one post.

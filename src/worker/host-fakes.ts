@@ -330,6 +330,7 @@ export function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs
     backupStatus: (): BackupStatus => fakeBackup(nowUs, runbook),
     remoteStatus: (): RemoteStatus => fakeRemote(nowUs, wanUp, frozenAtUs, verifications),
     faultStatus: (): FaultStatus => fakeFaults(faultState, nowUs),
+    journal: (fromSeq: number) => ({ entries: [], next: fromSeq }),
     predictMove: (ldevId, groupId) => fakePrediction(ldevId, groupId),
     verifyRemote(group): RemoteVerification | null {
       if (group !== 'G') return null;

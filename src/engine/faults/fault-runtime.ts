@@ -25,7 +25,8 @@ import { DiskFaults } from '../array/disk-faults.ts';
 import { VolumeMoves } from '../array/volume-move.ts';
 import type { BackupSystem } from '../backup.ts';
 import type { CompiledModel } from '../compile.ts';
-import { PAIR_STATES } from '../api.ts';
+import { PAIR_STATES, REJECT_REASONS } from '../api.ts';
+import { EventJournal } from '../ops/event-journal.ts';
 import { US_PER_S } from '../constants.ts';
 import { LOG_PAIR_STATE, EV_FAULT, FAULT_EV_MOVE, FAULT_EV_PATH_CHECK, FAULT_EV_PATH_DETECT, FAULT_EV_REBUILD, FAULT_EV_TAPE } from '../events.ts';
 import type { FaultReport, FaultStatus, ParityGroupHealth } from '../fault-api.ts';
@@ -60,6 +61,9 @@ export interface FaultRuntimeDeps {
   retryLost(): void;
   /** Stops a workload now (a lost site's servers). */
   stopWorkload(w: number): void;
+  /** Per workload: I/Os refused so far, and the reason code of the last refusal (the event journal's per-second summary). */
+  wlRejected: Float64Array;
+  wlLastReject: Int8Array;
 }
 
 const LDEV_BLOCKED = reasonCode('ldev-blocked');
@@ -84,7 +88,13 @@ export class FaultRuntime {
    * parity group is blocked) or `site-down` (its array's site is lost). Read on the I/O path.
    */
   readonly ldevDown: Int8Array;
+  /** The run's event log for people (ops/event-journal.ts). */
+  readonly journal = new EventJournal();
   private readonly d: FaultRuntimeDeps;
+  /** Per workload: refused I/Os at the last sample; per job: its state at the last sample; per pair: its last state. */
+  private readonly lastRejected: Float64Array;
+  private readonly jobStates = new Map<string, string>();
+  private readonly pairStates: string[];
   /** Per parity group: busyUs at the last sample, and utilisation over the last second. */
   private readonly lastBusyUs: Float64Array;
   private readonly utilPct: Float64Array;
@@ -96,6 +106,9 @@ export class FaultRuntime {
     const devices = d.scenario.topology.devices;
     const monitoring = effectiveMonitoring(d.scenario.topology)?.monitoring;
     this.alerts = new AlertLog(monitoring);
+    this.alerts.onRaise = (a) => this.journal.record(a.timeUs, 'alert', a.deviceId, `${a.severity} ${a.kind}: ${a.message}`);
+    this.lastRejected = new Float64Array(m.workloads.length);
+    this.pairStates = m.replication.pairs.map(() => 'SMPL');
     this.thresholds = monitoring ? { parityGroupUtilPct: monitoring.parityGroupUtilPct, responseMs: monitoring.responseMs } : null;
     this.ack = new AckChecker(m.ldevs.length);
     const pgCount = d.arrays.parityGroups.count;
@@ -193,10 +206,13 @@ export class FaultRuntime {
   /** Every pair-state record of the event log: suspensions and full journals or pools raise alerts. */
   pairLogged(code: number, pair: number): void {
     const state = PAIR_STATES[code - LOG_PAIR_STATE];
-    if (code < LOG_PAIR_STATE || (state !== 'PSUE' && state !== 'PFUS' && state !== 'PFUL')) return;
+    if (code < LOG_PAIR_STATE || state === undefined) return;
     const m = this.d.model;
     const p = m.replication.pairs[pair];
     const arrayId = m.arrays[m.ldevs[p.pvol].arrayIndex].id;
+    this.journal.record(this.d.nowUs(), 'pair-state', arrayId, `pair ${p.key}: ${this.pairStates[pair]} → ${state}`);
+    this.pairStates[pair] = state;
+    if (state !== 'PSUE' && state !== 'PFUS' && state !== 'PFUL') return;
     const remote = p.remote !== null;
     const now = this.d.nowUs();
     if (state === 'PSUE') this.alerts.raise(now, 'critical', 'pair-suspended', arrayId, `${p.key}: suspended by error (PSUE)${this.suspendWhy ? `: ${this.suspendWhy}` : ''}`);
@@ -235,6 +251,7 @@ export class FaultRuntime {
     }
     this.moves.sample(second);
     this.windowChecks();
+    this.journalSample();
     const t = this.thresholds;
     if (t === null) return;
     const m = this.d.model;
@@ -249,6 +266,24 @@ export class FaultRuntime {
       const ms = resp[l];
       if (Number.isNaN(ms)) continue;
       this.alerts.threshold(now, `rt:${l}`, m.arrays[m.ldevs[l].arrayIndex].id, ms, t.responseMs, () => `LDEV ${m.ldevs[l].id}: response ${ms.toFixed(2)} ms (limit ${t.responseMs} ms) in second ${second}`);
+    }
+  }
+
+  /** Once a second: refused I/O per workload (count and reason), and job state changes. */
+  private journalSample(): void {
+    const d = this.d;
+    const now = d.nowUs();
+    d.model.workloads.forEach((wk, w) => {
+      const n = d.wlRejected[w] - this.lastRejected[w];
+      if (n <= 0) return;
+      this.lastRejected[w] = d.wlRejected[w];
+      const reason = REJECT_REASONS[d.wlLastReject[w]] ?? 'unknown';
+      this.journal.record(now, 'rejected-io', wk.serverId, `${wk.serverId}/${wk.workloadId}: ${n} I/O${n === 1 ? '' : 's'} refused in the last second (${reason})`);
+    });
+    for (const job of d.backup().jobs.list) {
+      if (this.jobStates.get(job.id) === job.state) continue;
+      this.jobStates.set(job.id, job.state);
+      this.journal.record(now, 'job', job.library?.id ?? job.id, `${job.kind} job ${job.id}: ${job.state}${job.error ? ` (${job.error})` : ''}`);
     }
   }
 

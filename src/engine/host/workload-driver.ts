@@ -27,6 +27,8 @@ export interface WorkloadDriverDeps {
   wlLdev: Int32Array;
   /** The reject-reason code of queue-full. */
   queueFull: number;
+  /** Per workload: the reason code of its last refused I/O (the event journal reads it). */
+  wlLastReject: Int8Array;
   nowUs(): number;
   /** Issue one I/O of `w` at cursor[0] (the simulation's). */
   issue(w: number): void;
@@ -70,6 +72,7 @@ export class WorkloadDriver {
     if (wl.generation[w] !== generation || wl.active[w] === 0 || wl.closedLoop[w] === 1) return;
     if (wl.inflight[w] >= OPEN_LOOP_OUTSTANDING_LIMIT) {
       wl.rejected[w]++;
+      this.d.wlLastReject[w] = this.d.queueFull;
       this.d.metrics.reject(this.d.wlLdev[w], this.d.queueFull);
       this.d.log.record(t, LOG_REJECT + this.d.queueFull, w, this.d.wlLdev[w]);
     } else {

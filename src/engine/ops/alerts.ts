@@ -39,6 +39,8 @@ export function notifiedRoles(rules: readonly NotificationRule[], severity: Aler
 export class AlertLog {
   readonly list: AlertRecord[] = [];
   private readonly rules: readonly NotificationRule[];
+  /** Called with every alert raised (the event journal records it). */
+  onRaise: ((a: AlertRecord) => void) | null = null;
   /** Threshold keys now above their limit (raised once until they fall back under). */
   private readonly above = new Set<string>();
 
@@ -49,6 +51,7 @@ export class AlertLog {
   raise(timeUs: number, severity: AlertSeverity, kind: AlertKind, deviceId: string, message: string): AlertRecord {
     const a: AlertRecord = { seq: this.list.length + 1, timeUs, severity, kind, deviceId, message, notified: notifiedRoles(this.rules, severity, kind, deviceId) };
     this.list.push(a);
+    this.onRaise?.(a);
     return a;
   }
 

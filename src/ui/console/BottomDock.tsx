@@ -1,20 +1,23 @@
 /**
- * The bottom dock: tabs "Charts" (the default, as before the console existed) and "Console"
- * (the CCI console). WAI-ARIA tabs: arrow keys, Home and End move between them. The Console tab
+ * The bottom dock: tabs "Charts" (the default, as before the console existed), "Console"
+ * (the CCI console) and "Events" (the run's event log, events/EventLogPanel.tsx). WAI-ARIA tabs: arrow keys, Home and End move between them. The Console tab
  * says when a command is waiting or a recording is on, so neither goes unnoticed while the
  * charts show. The inactive panel is unmounted; the console's session lives in its store.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { ChartsPanel } from '../sim/ChartsPanel.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
+import { EventLogPanel } from '../events/EventLogPanel.tsx';
+import '../events/events.css';
 import { useConsole } from './console-store.ts';
 import { CONSOLE_INPUT_ID } from './ConsolePrompt.tsx';
 
-type DockTab = 'charts' | 'console';
+type DockTab = 'charts' | 'console' | 'events';
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'console', label: 'Console' },
+  { id: 'events', label: 'Events' },
 ];
 
 function ConsoleTabBadge() {
@@ -68,7 +71,7 @@ export function BottomDock() {
         ))}
       </div>
       <div className="dock-panel" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
-        {tab === 'charts' ? <ChartsPanel /> : <ConsolePanel />}
+        {tab === 'charts' ? <ChartsPanel /> : tab === 'console' ? <ConsolePanel /> : <EventLogPanel />}
       </div>
     </div>
   );

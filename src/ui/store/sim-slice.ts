@@ -25,7 +25,7 @@
  * copy takes one with `readSeries`.
  */
 import type { StateCreator } from 'zustand';
-import type { BackupStatus, FaultStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame } from '../../engine/api.ts';
+import type { BackupStatus, FaultStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame, JournalEntry } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
 import { appendRemoteFrame, emptyRemoteSeries, type RemoteSeries } from './remote-series.ts';
@@ -93,6 +93,8 @@ export interface SimState {
   faults: FaultStatus | null;
   /** Per-LDEV sums over every sample of the run (volume-totals.ts): the Monitor tab's run means. */
   volumeTotals: VolumeTotals;
+  /** The run's event log (actions, pair states, refused I/O, jobs, alerts), oldest first, the last JOURNAL_KEPT entries. */
+  journal: JournalEntry[];
 }
 
 export interface SimActions {
@@ -344,6 +346,7 @@ export function initialSimState(): SimState {
     remoteSeries: emptyRemoteSeries(),
     faults: null,
     volumeTotals: emptyTotals(),
+    journal: [],
   };
 }
 
@@ -366,6 +369,7 @@ function withStatus(sim: SimState, status: HostStatus): SimState {
         remoteSeries: emptyRemoteSeries(),
         faults: null,
         volumeTotals: emptyTotals(),
+        journal: [],
       }
     : {};
   return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
@@ -409,7 +413,18 @@ export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimSt
   const next = withStatus(sim, message.status);
   const framed = message.frame ? withFrame(next, message.frame) : next;
   const copied = withBackup(withReplication(framed, message.replication ?? null), message.backup ?? null);
-  return withFaults(withRemote(copied, message.remote ?? null), message.faults ?? null);
+  return withJournal(withFaults(withRemote(copied, message.remote ?? null), message.faults ?? null), message);
+}
+
+/** Event-log entries kept in the store (the newest). */
+export const JOURNAL_KEPT = 5_000;
+
+function withJournal(sim: SimState, message: TelemetryMessage): SimState {
+  const add = message.journal ?? [];
+  if (!message.journalReset && add.length === 0) return sim;
+  const base = message.journalReset ? [] : sim.journal;
+  const all = base.length + add.length > JOURNAL_KEPT ? [...base, ...add].slice(-JOURNAL_KEPT) : [...base, ...add];
+  return { ...sim, journal: all };
 }
 
 export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) => {
@@ -436,6 +451,7 @@ export const createSimSlice: StateCreator<SimSlice, [], [], SimSlice> = (set) =>
             remoteSeries: emptyRemoteSeries(),
             faults: null,
             volumeTotals: emptyTotals(),
+            journal: [],
             series: emptyRing(),
             live: { deviceIops: {}, linkUtilPct: {} },
             selectedLdevIds: defaultSelection(index, sim.selectedLdevIds, sim.selectionTouched),
