@@ -4,7 +4,8 @@
  * Parsing and validation are the model's (`parseDocumentText`); this module only moves bytes.
  */
 import { serializeScenario } from '../../model/serialize.ts';
-import { parseDocument, parseDocumentText, type ParseResult } from '../../model/parse.ts';
+import { parseDocument, type ParseResult } from '../../model/parse.ts';
+import { parseOpenedFile } from '../share/embedded.ts';
 import type { Scenario } from '../../model/scenario.ts';
 
 /** Element id of the toolbar's hidden file input (Ctrl+O clicks it). */
@@ -30,8 +31,9 @@ export function downloadScenario(s: Scenario): string {
   return name;
 }
 
+/** A .json document, or a PNG/SVG exported by Share with its scenario embedded (share/embedded.ts). */
 export async function readScenarioFile(file: File): Promise<ParseResult> {
-  return parseDocumentText(await file.text());
+  return parseOpenedFile(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
 export function openFilePicker(): void {
