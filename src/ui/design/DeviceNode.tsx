@@ -10,6 +10,7 @@
  * a WAN link shows whether it is up, its throughput and the batches in flight (WanBadge).
  * While a run reports a device failed or degraded (the monitoring console's health) the node is
  * tinted red or amber and labelled so; a management console opens the Monitor tab on double-click.
+ * A pin at the top right (../layout/PinButton.tsx) pins the device so auto-layout never moves it.
  *
  * Zoomed out (styles.css, by the canvas's zoom-level class) the body is skipped and the large
  * `san-node-label` shows instead; the body keeps its last size, so the node never resizes.
@@ -31,6 +32,7 @@ import { LibraryBadge } from '../backup/LibraryBadge.tsx';
 import { WanBadge } from '../remote/WanBadge.tsx';
 import { healthClass } from '../monitor/health-view.ts';
 import { useDesignUi } from './useDesignUi.ts';
+import { PinButton } from '../layout/PinButton.tsx';
 
 const HANDLE_PITCH_PX = 13;
 const MIN_WIDTH_PX = 200;
@@ -93,6 +95,7 @@ export const DeviceNode = memo(function DeviceNode({ id, selected }: NodeProps) 
       <span className="san-node-label" aria-hidden="true">
         {device.name}
       </span>
+      <PinButton deviceId={device.id} pinned={device.pinned ?? false} />
       <PortHandles placements={placements} cabled={cabled} />
     </div>
   );
