@@ -11,6 +11,8 @@ import { SidePanel } from './design/SidePanel.tsx';
 import { RunControls } from './sim/RunControls.tsx';
 import { BottomDock } from './console/BottomDock.tsx';
 import { useBootstrap } from './useBootstrap.ts';
+import { PlayerStrip } from './player/PlayerStrip.tsx';
+import { NarrationCard } from './player/NarrationCard.tsx';
 
 export function App() {
   useBootstrap();
@@ -22,10 +24,12 @@ export function App() {
           <DesignToolbar />
           <RunControls />
         </header>
+        <PlayerStrip />
         <main className="app-main">
           <Palette />
           <section className="canvas-region" aria-label="SAN design canvas">
             <Canvas />
+            <NarrationCard />
           </section>
           <SidePanel />
         </main>
