@@ -48,6 +48,8 @@ export function sandboxOf(page: Page): SandboxFixture {
     predictMove: (ldevId, groupId) => page.evaluate(([l, g]) => window.sandbox.predictMove(l, g), [ldevId, groupId] as const),
     moveVolume: (ldevId, groupId) => page.evaluate(([l, g]) => window.sandbox.moveVolume(l, g), [ldevId, groupId] as const),
     fault: (component, failed) => page.evaluate(([c, f]) => window.sandbox.fault(c, f), [component, failed] as const),
+    stepToNextAction: () => page.evaluate(() => window.sandbox.stepToNextAction()),
+    activity: () => page.evaluate(() => window.sandbox.activity()),
     exportScenario: () => page.evaluate(() => window.sandbox.exportScenario()),
     status: () => page.evaluate(() => window.sandbox.status()),
   };

@@ -18,6 +18,8 @@ import { SERIES_CAPACITY, emptyRing, appendFrame, type SimIndex } from '../store
 import { acksFor, isAcked } from '../monitor/alert-view.ts';
 import { useMonitorUi } from '../monitor/useMonitorUi.ts';
 import type { ChartsBenchResult, LoadScenarioResult, SandboxApi, SandboxBench } from './types.ts';
+import { stepToNextAction } from '../player/player-actions.ts';
+import { gradeActivity } from '../activity/grade.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -87,6 +89,11 @@ export function createSandboxApi(bridge: SimBridge): SandboxApi {
     },
     moveVolume: (ldevId, parityGroupId) => bridge.apply({ type: 'moveVolume', ldevId, parityGroupId }),
     fault: (component, failed) => bridge.apply({ type: 'setFault', component, failed }),
+    stepToNextAction: () => stepToNextAction(bridge),
+    activity: async () => {
+      const activity = useStore.getState().scenario.activity;
+      return activity ? gradeActivity(await bridge.report(), activity) : null;
+    },
     exportScenario: () => structuredClone(useStore.getState().scenario),
     status: async () => {
       const s = await bridge.status();

@@ -20,8 +20,10 @@ import type { FaultComponent } from '../../model/scenario-faults.ts';
 import type { CciOutput } from '../../cci/execute.ts';
 import type { BenchRunResult, HostStats } from '../../worker/engine-api.ts';
 import type { RunState, Speed } from '../store/sim-types.ts';
+import type { ActivityGrade } from '../activity/grade.ts';
 
 export type {
+  ActivityGrade,
   Action,
   AlertRecord,
   FaultStatus,
@@ -176,6 +178,19 @@ export interface SandboxApi {
    * one is refused with a message naming it. The active faults are in `faults().faults`.
    */
   fault(component: FaultComponent, failed: boolean): Promise<CommandResult>;
+  /**
+   * The player's "Next action ⏭" (docs/player.md): pause and run to the first timeline marker
+   * not yet reached — paused at its time with every action at that time applied — and return
+   * that time; null (nothing run) when no marker is left before the end. A fresh or reset run
+   * has not reached the actions at 0 s, so the first call stops at 0 s when there are some.
+   */
+  stepToNextAction(): Promise<{ atS: number } | null>;
+  /**
+   * Grade the loaded scenario's activity now, from a fresh report (docs/activities.md): per task
+   * `status` (passed, failed, not-yet) with each check's `actual` value and `why` it fails, and
+   * `percent` complete (tasks passed / tasks). Null when the scenario has no activity.
+   */
+  activity(): Promise<ActivityGrade | null>;
   /** The document on the canvas (a copy). */
   exportScenario(): Scenario;
   status(): Promise<SandboxStatus>;

@@ -1,5 +1,5 @@
 /**
- * The design toolbar: New, Open…, Save, Load demo, Examples, Undo, Redo, Shortcuts. Opening a
+ * The design toolbar: New, Open…, Save, Load demo, Examples, Share, Undo, Redo, Auto-layout, Shortcuts. Opening a
  * file, the demo or an example goes through one path (`applyParsed`): a document that fails
  * validation shows every error (ImportErrorDialog) and leaves the canvas as it was.
  */
@@ -10,6 +10,8 @@ import { useDesignUi } from './useDesignUi.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { ImportErrorDialog } from './ImportErrorDialog.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { AutoLayoutButton } from '../layout/AutoLayoutButton.tsx';
+import { ShareMenu } from '../share/ShareMenu.tsx';
 import type { ParseResult } from '../../model/parse.ts';
 
 function applyParsed(result: ParseResult, fileName: string): void {
@@ -43,10 +45,10 @@ export function DesignToolbar() {
       <button type="button" className="btn" onClick={() => useStore.getState().newScenario()} title="Start an empty design (undoable)">
         New
       </button>
-      <button type="button" className="btn" onClick={openFilePicker} title="Open a .json design or scenario (Ctrl+O)">
+      <button type="button" className="btn" onClick={openFilePicker} title="Open a .json design or scenario, or a PNG/SVG exported by Share (Ctrl+O)">
         Open…
       </button>
-      <input id={OPEN_INPUT_ID} type="file" accept=".json,application/json" hidden aria-label="Open file" onChange={(e) => void onFileChosen(e)} />
+      <input id={OPEN_INPUT_ID} type="file" accept=".json,application/json,.png,image/png,.svg,image/svg+xml" hidden aria-label="Open file" onChange={(e) => void onFileChosen(e)} />
       <button
         type="button"
         className="btn"
@@ -59,6 +61,7 @@ export function DesignToolbar() {
         Load demo
       </button>
       <ExamplesMenu onChoose={applyParsed} />
+      <ShareMenu />
       <span className="toolbar-sep" aria-hidden="true" />
       <button type="button" className="btn" onClick={() => useStore.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
         Undo
@@ -67,6 +70,7 @@ export function DesignToolbar() {
         Redo
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
+      <AutoLayoutButton />
       <button
         type="button"
         className="btn btn-icon"

@@ -1,12 +1,14 @@
 /**
  * Shown when nothing is selected: the scenario's name, seed and duration, and the sites every
- * device belongs to (a WAN link needs a main and a remote site).
+ * device belongs to (a WAN link needs a main and a remote site), and the training activity
+ * (title, instructions, tasks; src/ui/activity/ActivityEditor.tsx).
  */
 import { useStore } from '../store/index.ts';
 import { Scenario } from '../../model/scenario.ts';
 import { TextField } from './fields/TextField.tsx';
 import { NumberField } from './fields/NumberField.tsx';
 import { SitesEditor } from './SitesEditor.tsx';
+import { ActivityEditor } from '../activity/ActivityEditor.tsx';
 
 export function ScenarioForm() {
   const name = useStore((s) => s.scenario.name);
@@ -30,6 +32,7 @@ export function ScenarioForm() {
         </div>
       </section>
       <SitesEditor />
+      <ActivityEditor />
     </div>
   );
 }

@@ -9,6 +9,8 @@
  * alerts on the tab, in the worst one's colour). The panel widens while Replication, Backup,
  * Remote or Monitor shows; selecting a device from the Monitor tab keeps its scroll position.
  * It also hosts the floating bitmap view, which the canvas and the pair table both open.
+ * "Activity" (instructions and graded tasks, src/ui/activity/) is listed first, only when the
+ * loaded scenario has an activity, and opens by itself when such a scenario is loaded.
  */
 import type { KeyboardEvent } from 'react';
 import { useDesignUi, type SideTab } from './useDesignUi.ts';
@@ -25,7 +27,10 @@ import { RemoteCount } from '../remote/RemoteCount.tsx';
 import { MonitorPanel } from '../monitor/MonitorPanel.tsx';
 import { MonitorCount } from '../monitor/MonitorCount.tsx';
 import { useStore } from '../store/index.ts';
+import { ActivityPanel } from '../activity/ActivityPanel.tsx';
+import { useActivityTab } from '../activity/useActivityTab.ts';
 
+const ACTIVITY_TAB: { id: SideTab; label: string } = { id: 'activity', label: 'Activity' };
 const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'rules', label: 'Design rules' },
@@ -37,10 +42,15 @@ const TABS: readonly { id: SideTab; label: string }[] = [
 
 const WIDE: ReadonlySet<SideTab> = new Set<SideTab>(['replication', 'backup', 'remote', 'monitor']);
 
-function onTabKey(e: KeyboardEvent, current: SideTab): void {
+/** The tabs shown: Activity first when the scenario has an activity. */
+function tabsFor(hasActivity: boolean): readonly { id: SideTab; label: string }[] {
+  return hasActivity ? [ACTIVITY_TAB, ...TABS] : TABS;
+}
+
+function onTabKey(e: KeyboardEvent, current: SideTab, tabs: readonly { id: SideTab; label: string }[]): void {
   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-  const i = TABS.findIndex((t) => t.id === current);
-  const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+  const i = tabs.findIndex((t) => t.id === current);
+  const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
   useDesignUi.getState().setSideTab(next.id);
   document.getElementById(`tab-${next.id}`)?.focus();
 }
@@ -68,6 +78,8 @@ function PairCount() {
 }
 
 function TabPanel({ tab }: { tab: SideTab }) {
+  const activity = useStore((s) => s.scenario.activity);
+  if (tab === 'activity') return activity ? <ActivityPanel activity={activity} /> : <Inspector />;
   if (tab === 'inspector') return <Inspector />;
   if (tab === 'rules') return <DesignRulesPanel />;
   if (tab === 'backup') return <BackupPanel />;
@@ -78,11 +90,13 @@ function TabPanel({ tab }: { tab: SideTab }) {
 
 export function SidePanel() {
   const tab = useDesignUi((s) => s.sideTab);
+  const tabs = tabsFor(useStore((s) => s.scenario.activity !== undefined));
+  useActivityTab();
   const panelRef = useScrollTopOnSelection<HTMLDivElement>(tab !== 'monitor');
   return (
     <aside className={`side-panel${WIDE.has(tab) ? ' is-wide' : ''}`} aria-label="Properties">
       <div className="tabs" role="tablist" aria-label="Side panel">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             id={`tab-${t.id}`}
@@ -93,7 +107,7 @@ export function SidePanel() {
             aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => useDesignUi.getState().setSideTab(t.id)}
-            onKeyDown={(e) => onTabKey(e, tab)}
+            onKeyDown={(e) => onTabKey(e, tab, tabs)}
           >
             {t.label}
             {t.id === 'rules' && <IssueCount />}

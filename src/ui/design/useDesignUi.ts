@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup' | 'remote' | 'monitor';
+export type SideTab = 'inspector' | 'rules' | 'replication' | 'backup' | 'remote' | 'monitor' | 'activity';
 
 interface DesignUiState {
   shortcutsOpen: boolean;

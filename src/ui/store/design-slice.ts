@@ -50,6 +50,8 @@ export interface ScenarioMeta {
   seed?: number;
   durationS?: number;
   description?: string;
+  /** The training activity (ActivityEditor.tsx); `undefined` removes it. */
+  activity?: Scenario['activity'];
 }
 
 export interface DesignSlice extends DesignCore {
