@@ -17,9 +17,8 @@ export function fileNameFor(s: Scenario): string {
   return `${base}.sandbox.json`;
 }
 
-export function downloadScenario(s: Scenario): string {
-  const name = fileNameFor(s);
-  const blob = new Blob([serializeScenario(s)], { type: 'application/json' });
+/** Saves `blob` as a download named `name` (the browser's Save). */
+export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -28,6 +27,11 @@ export function downloadScenario(s: Scenario): string {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadScenario(s: Scenario): string {
+  const name = fileNameFor(s);
+  downloadBlob(new Blob([serializeScenario(s)], { type: 'application/json' }), name);
   return name;
 }
 

@@ -8,7 +8,7 @@
  * (file-io.ts's rule is reused) or telling the user (ShareMenu.tsx).
  */
 import type { Scenario } from '../../model/scenario.ts';
-import { fileNameFor } from '../design/file-io.ts';
+import { downloadBlob, fileNameFor } from '../design/file-io.ts';
 import { encodePayload } from './codec.ts';
 import { insertTextChunk, SCENARIO_CHUNK_KEY } from './png-chunks.ts';
 import { buildSvg } from './svg-export.ts';
@@ -20,16 +20,6 @@ function baseName(s: Scenario): string {
   return fileNameFor(s).replace(/\.sandbox\.json$/, '');
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export async function svgOf(s: Scenario): Promise<string> {
   return buildSvg(s.topology, await encodePayload(s), s.name);
@@ -73,7 +63,7 @@ export async function rasterise(svg: string): Promise<Uint8Array> {
 /** Download `<name>.svg`; returns the file name. */
 export async function exportSvg(s: Scenario): Promise<string> {
   const name = `${baseName(s)}.svg`;
-  download(new Blob([await svgOf(s)], { type: 'image/svg+xml' }), name);
+  downloadBlob(new Blob([await svgOf(s)], { type: 'image/svg+xml' }), name);
   return name;
 }
 
@@ -82,6 +72,6 @@ export async function exportPng(s: Scenario): Promise<string> {
   const payload = await encodePayload(s);
   const png = insertTextChunk(await rasterise(buildSvg(s.topology, payload, s.name)), SCENARIO_CHUNK_KEY, payload);
   const name = `${baseName(s)}.png`;
-  download(new Blob([png as BlobPart], { type: 'image/png' }), name);
+  downloadBlob(new Blob([png as BlobPart], { type: 'image/png' }), name);
   return name;
 }
