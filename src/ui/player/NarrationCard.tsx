@@ -1,5 +1,5 @@
 /**
- * The narration card, over the canvas's top-left corner: the note of every timeline entry the
+ * The narration card, in the canvas's lower-left area: the note of every timeline entry the
  * run has reached, newest first, the current one highlighted, each with its time and action.
  *
  * Opens by itself when the run reaches the first note of a loaded document (not at load: while a
