@@ -11,6 +11,7 @@
  */
 import type { IssueList } from './design-issue.ts';
 import type { Device, Topology } from './topology.ts';
+import { workloadLdevId } from './lookup.ts';
 
 const TRANSIT = new Set(['fcSwitch', 'fcHub', 'bridge']);
 
@@ -101,7 +102,7 @@ export function checkRedundancy(t: Topology, issues: IssueList): void {
     server.workloads.forEach((w, wi) => {
       const array = t.devices.find((d) => d.id === w.target.arrayId);
       if (!array || array.kind !== 'array') return;
-      const ldevId = array.luPaths.find((p) => p.portId === w.target.portId && p.lun === w.target.lun)?.ldevId;
+      const ldevId = workloadLdevId(array, server, w.target);
       if (ldevId === undefined) return;
       const targetPorts = new Set(array.luPaths.filter((p) => p.ldevId === ldevId).map((p) => p.portId));
       const seen = { elements: new Map<string, Element>(), fabrics: new Set<string>() };

@@ -6,7 +6,7 @@
  * `design-rules.ts`, not here). Nothing is cached between calls: documents are plain data and
  * may be edited in place by callers.
  */
-import type { Device, DeviceKind, Endpoint, Port, PortKind, Topology } from './topology.ts';
+import type { Device, DeviceKind, DiskArray, Endpoint, LuTarget, Port, PortKind, Server, Topology } from './topology.ts';
 
 /** Devices that forward FC frames between any two of their FC ports. */
 export const FC_FORWARDING_KINDS: ReadonlySet<DeviceKind> = new Set<DeviceKind>(['fcSwitch', 'fcHub', 'bridge']);
@@ -64,4 +64,20 @@ export function findDevice(topology: Topology, deviceId: string): Device | undef
 
 export function findPort(device: Device, portId: string): Port | undefined {
   return device.ports.find((p) => p.id === portId);
+}
+
+/**
+ * The LDEV a server's workload addresses at (array port, LUN): the LU path at that LUN in a host
+ * group of the port that lists one of the server's WWPNs (host groups by id, as the engine's
+ * access check takes them) — LUNs are per host group, so two servers' LUN 0 on one port may be
+ * different LDEVs. Undefined when no such LU path exists.
+ */
+export function workloadLdevId(array: DiskArray, server: Pick<Server, 'ports'>, target: LuTarget): string | undefined {
+  const wwpns = new Set(server.ports.flatMap((p) => (p.wwpn ? [p.wwpn] : [])));
+  const groups = array.hostGroups.filter((g) => g.portId === target.portId && g.wwpns.some((w) => wwpns.has(w))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const g of groups) {
+    const lp = array.luPaths.find((p) => p.portId === target.portId && p.hostGroupId === g.id && p.lun === target.lun);
+    if (lp) return lp.ldevId;
+  }
+  return undefined;
 }

@@ -34,6 +34,7 @@ const scenario = {
           { id: 's', name: 'db-secondary' },
           { id: 'idle', name: 'spare' },
         ],
+        hostGroups: [{ id: 'hg', name: 'hg', portId: 'cl1', wwpns: ['50:00:00:00:00:00:00:01'] }],
         luPaths: [
           { portId: 'cl1', hostGroupId: 'hg', lun: 0, ldevId: 'p' },
           { portId: 'cl1', hostGroupId: 'hg', lun: 1, ldevId: 's' },
@@ -43,6 +44,7 @@ const scenario = {
         kind: 'server',
         id: 'db',
         name: 'DB',
+        ports: [{ id: 'hba0', kind: 'fc', speedGbps: 8, wwpn: '50:00:00:00:00:00:00:01' }],
         workloads: [{ id: 'w', target: { arrayId: 'arr', portId: 'cl1', lun: 0 } }],
       },
     ],

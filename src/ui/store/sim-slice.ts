@@ -27,6 +27,8 @@
 import type { StateCreator } from 'zustand';
 import type { BackupStatus, FaultStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame, JournalEntry } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
+import type { DiskArray } from '../../model/topology.ts';
+import { workloadLdevId } from '../../model/lookup.ts';
 import type { HostStatus, TelemetryMessage } from '../../worker/engine-api.ts';
 import { appendRemoteFrame, emptyRemoteSeries, type RemoteSeries } from './remote-series.ts';
 import type { LiveValues, RunState, Speed } from './sim-types.ts';
@@ -188,23 +190,22 @@ export function emptyRing(ldevIds: string[] = []): SeriesRing {
 export function indexScenario(scenario: Scenario): SimIndex {
   const volumes: VolumeInfo[] = [];
   const ldevDevices: Record<string, string[]> = {};
-  const luToLdev = new Map<string, string>();
+  const arrays = new Map<string, DiskArray>();
   for (const d of scenario.topology.devices) {
     if (d.kind !== 'array') continue;
+    arrays.set(d.id, d);
     for (const l of d.ldevs) {
       volumes.push({ id: l.id, name: l.name, arrayId: d.id, arrayName: d.name });
       ldevDevices[l.id] = [d.id];
-    }
-    for (const p of d.luPaths) {
-      const key = `${d.id}/${p.portId}/${p.lun}`;
-      if (!luToLdev.has(key)) luToLdev.set(key, p.ldevId);
     }
   }
   const ldevsWithIo: string[] = [];
   for (const d of scenario.topology.devices) {
     if (d.kind !== 'server') continue;
     for (const w of d.workloads) {
-      const ldevId = luToLdev.get(`${w.target.arrayId}/${w.target.portId}/${w.target.lun}`);
+      const array = arrays.get(w.target.arrayId);
+      // LUNs are per host group: the LU this server's WWPNs see at (port, LUN).
+      const ldevId = array ? workloadLdevId(array, d, w.target) : undefined;
       if (!ldevId || !ldevDevices[ldevId]) continue;
       if (!ldevDevices[ldevId].includes(d.id)) ldevDevices[ldevId].push(d.id);
       if (!ldevsWithIo.includes(ldevId)) ldevsWithIo.push(ldevId);
