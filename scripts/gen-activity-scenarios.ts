@@ -119,7 +119,7 @@ export function nondisruptiveBackupActivity(): Scenario {
     durationS: 600,
     clockStart: demo.clockStart,
     topology: { ...demo.topology, name: 'Online backup activity' },
-    timeline: [{ atS: 0, action: { type: 'pairCreate', group: group.id, pace: 3, split: false } }],
+    timeline: [{ atS: 0, action: { type: 'pairCreate', group: group.id, pace: 3, split: false }, note: 'The mirror is set up for you: both volumes are empty, so the pair is in PAIR at once. The rest is yours — see the Activity tab.' }],
     runbooks: [],
     // The run without the learner (the CLI, `--all`): the load and the mirror as the learner
     // finds them, and nothing doing the learner's work. The activity's checks are separate.

@@ -74,7 +74,16 @@ function distanceScenario(km: number): void {
       expect('no write was refused', 'rejectedIos.total', '==', 0),
       expect('the WAN link carried both copies without saturating', 'remote.wanLinks.wan1.peakUtilizationPct', '<', 50),
     ],
-  }, { 2: 'Both databases start writing 1,000 8 KiB writes a second. Watch the response time of P0 (synchronous) against P1 (asynchronous).', 4: 'Verify remote: each remote image is compared, track by track, with the primary after the writes the remote holds.' });
+  }, {
+    0: 'paircreate -f never: the synchronous pair P0 → S0 starts its initial copy over the WAN.',
+    1: 'paircreate -f async: the asynchronous pair P1 → S1 starts its initial copy through the journal.',
+    2: 'Both databases start writing 1,000 8 KiB writes a second. Watch the response time of P0 (synchronous) against P1 (asynchronous).',
+    3: 'P1\'s database starts too: its writes are acknowledged at once and journaled for the remote.',
+    4: 'Verify remote: each remote image is compared, track by track, with the primary after the writes the remote holds.',
+    5: 'Verify remote for the asynchronous group: the remote holds a prefix of the acknowledged writes, a few milliseconds behind.',
+    6: 'The writes stop: the asynchronous remote catches up with the primary.',
+    7: 'Both databases are idle: compare the two groups\' RPO on the Remote tab.',
+  });
 }
 
 distanceScenario(100);
@@ -118,7 +127,17 @@ write('remote-async-outage.json', {
     expect('the group suspended after the journal stayed full', 'remote.groups.ctg-0.suspendedAtS', '>', 50),
     expect('at the end the remote lags under a second again', 'remote.groups.ctg-0.lagS', '<', 1),
   ],
-}, { 2: 'The WAN link fails: journal entries pile up at the main site; the remote stays at a consistent prefix.', 4: 'The WAN link is back; the group is suspended (PFUS) and needs a resync.', 6: 'pairresync: only the tracks in the bitmap cross the WAN.' });
+}, {
+  0: 'paircreate -f async: the database volume is copied to the remote site through the journal.',
+  1: 'The database starts writing; the remote follows a few milliseconds behind.',
+  2: 'The WAN link fails: journal entries pile up at the main site; the remote stays at a consistent prefix.',
+  3: 'Verify remote during the outage: the remote still equals a prefix of the primary\'s writes — just an older one.',
+  4: 'The WAN link is back; the group is suspended (PFUS) and needs a resync.',
+  5: 'Verify remote while suspended: the remote is frozen at the prefix it held when the journal overflowed.',
+  6: 'pairresync: only the tracks in the bitmap cross the WAN.',
+  7: 'Verify remote during the resync: INCONSISTENT, since a resync copies tracks out of write order.',
+  8: 'Verify remote after the resync: the remote is again a prefix of the primary, almost all of it.',
+});
 
 write('remote-takeover-drill.json', {
   name: 'Remote copy: takeover drill and swap resync',
@@ -157,7 +176,19 @@ write('remote-takeover-drill.json', {
     expect('the WAN was down for the 30 s of the drill', 'remote.wanLinks.wan1.downS', '==', 30),
     expect('the worst RPO stays within the drill (under 60 s)', 'remote.groups.ctg-0.worstLagS', '<', 60),
   ],
-}, { 1: 'The database writes 1,000 writes a second at the main site.', 2: 'Disaster drill: the main site is cut off.', 4: 'pairsplit -RS: the remote S-VOL is taken over (SSWS), writable, holding a consistent prefix.', 6: 'The application restarts at the remote site and writes the taken-over volume.', 8: 'pairresync -swaps: the remote becomes the primary; the union of both sides\' changes is copied to the main site.' });
+}, {
+  0: 'paircreate -f async: the database is copied to the remote site.',
+  1: 'The database writes 1,000 writes a second at the main site.',
+  2: 'Disaster drill: the main site is cut off.',
+  3: 'The main site\'s database stops writing.',
+  4: 'pairsplit -RS: the remote S-VOL is taken over (SSWS), writable, holding a consistent prefix.',
+  5: 'Verify remote at the takeover: the taken-over volume equals a prefix of the writes the main site acknowledged.',
+  6: 'The application restarts at the remote site and writes the taken-over volume.',
+  7: 'The WAN link is back.',
+  8: 'pairresync -swaps: the remote becomes the primary; the union of both sides\' changes is copied to the main site.',
+  9: 'The remote application stops writing.',
+  10: 'Verify remote after the swap: the main site now holds the remote\'s writes, and both sides are equal.',
+});
 
 write('remote-async-tape.json', {
   name: 'Remote copy to tape at the remote site (the cheaper copy)',
@@ -192,6 +223,13 @@ write('remote-async-tape.json', {
     expect('no write was refused', 'rejectedIos.total', '==', 0),
     expect('nothing was suspended', 'remote.groups.ctg-0.suspensions', '==', 0),
   ],
+}, {
+  0: 'paircreate -f async: d0 goes to the remote tape library, d1 to a remote disk, in one consistency group.',
+  1: 'The first database starts writing: its writes reach the tape in sequence order.',
+  2: 'The second database starts writing to the disk pair of the same group.',
+  3: 'The first database stops.',
+  4: 'The second database stops: the remote catches up.',
+  5: 'Verify remote: the tape image and the remote disk equal a prefix of the primary.',
 });
 
 write('fig21-remote-data-mart.json', {
@@ -237,4 +275,9 @@ write('fig21-remote-data-mart.json', {
     expect('the remote copy never lagged a second', 'remote.groups.ctg-0.worstLagS', '<', 1),
     expect('no write was refused', 'rejectedIos.total', '==', 0),
   ],
+}, {
+  0: 'paircreate -f async: the order database is copied to the remote site.',
+  1: 'At the remote site, the local replica REP (S0 → T0) of the remote copy is paired.',
+  2: 'Production starts: the order database writes at the main site.',
+  3: 'Verify remote at the end: the remote copy is still a prefix of the primary after the nightly run.',
 });
