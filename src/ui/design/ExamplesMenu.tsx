@@ -9,8 +9,9 @@
  * descriptions come from files: rendered as text, never as HTML. Styles are inline because the
  * menu has no stylesheet of its own; they use the theme's variables from styles.css.
  */
-import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { parseDocument, type ParseResult } from '../../model/parse.ts';
+import { MENU_ITEM, MENU_PANEL, useOutsidePress } from './toolbar-menu.ts';
 
 // Eager: a handful of small files, and the demo among them is bundled for start-up anyway.
 const FILES = import.meta.glob<unknown>('../../../scenarios/*.json', { eager: true, import: 'default' });
@@ -50,49 +51,11 @@ export function examples(): Example[] {
 }
 
 const ROOT: CSSProperties = { position: 'relative' };
-const MENU: CSSProperties = {
-  position: 'absolute',
-  top: 'calc(100% + 4px)',
-  left: 0,
-  zIndex: 1000,
-  width: 'min(460px, calc(100vw - 40px))',
-  margin: 0,
-  padding: 4,
-  listStyle: 'none',
-  background: 'var(--panel)',
-  border: '1px solid var(--border)',
-  borderRadius: 'var(--radius)',
-  boxShadow: '0 12px 30px rgba(15, 23, 42, 0.18)',
-};
-const ITEM: CSSProperties = {
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 2,
-  width: '100%',
-  padding: '6px 8px',
-  border: 0,
-  borderRadius: 4,
-  background: 'transparent',
-  color: 'var(--text)',
-  font: 'inherit',
-  textAlign: 'left',
-  cursor: 'pointer',
-};
+const MENU: CSSProperties = { ...MENU_PANEL, width: 'min(460px, calc(100vw - 40px))' };
+const ITEM: CSSProperties = { ...MENU_ITEM, display: 'flex', flexDirection: 'column', gap: 2 };
 const ITEM_ACTIVE: CSSProperties = { ...ITEM, background: 'var(--accent-soft)' };
 const NAME: CSSProperties = { fontWeight: 600 };
 const SUMMARY: CSSProperties = { color: 'var(--muted)', fontSize: 12 };
-
-/** Closes the menu on a pointer press outside `root`. */
-function useOutsidePress(open: boolean, root: RefObject<HTMLElement | null>, close: () => void): void {
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close();
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open, root, close]);
-}
 
 /** Moves focus among the menu's items for ArrowUp/ArrowDown/Home/End; true if the key was handled. */
 function moveFocus(menu: HTMLElement, key: string): boolean {

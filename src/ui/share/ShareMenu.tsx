@@ -3,53 +3,19 @@
  * work). A small menu button: opens on click or ArrowDown, focus moves to the first item,
  * Escape returns focus to the button, a press outside closes it.
  */
-import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { MENU_ITEM, MENU_PANEL, useOutsidePress } from '../design/toolbar-menu.ts';
 import { copyShareLink, exportImage } from './share-actions.ts';
 import { ShareLinkDialog } from './ShareLinkDialog.tsx';
 
-const MENU: CSSProperties = {
-  position: 'absolute',
-  top: 'calc(100% + 4px)',
-  left: 0,
-  zIndex: 1000,
-  minWidth: 220,
-  margin: 0,
-  padding: 4,
-  listStyle: 'none',
-  background: 'var(--panel)',
-  border: '1px solid var(--border)',
-  borderRadius: 'var(--radius)',
-  boxShadow: '0 12px 30px rgba(15, 23, 42, 0.18)',
-};
-const ITEM: CSSProperties = {
-  display: 'block',
-  width: '100%',
-  padding: '6px 8px',
-  border: 0,
-  borderRadius: 4,
-  background: 'transparent',
-  color: 'var(--text)',
-  font: 'inherit',
-  textAlign: 'left',
-  cursor: 'pointer',
-};
+const MENU: CSSProperties = { ...MENU_PANEL, minWidth: 220 };
+const ITEM = MENU_ITEM;
 
 const ITEMS = [
   { label: 'Copy share link', title: 'A link that carries the whole scenario (nothing is uploaded)', run: 'link' },
   { label: 'Export PNG', title: 'A picture of the design that reopens it when dropped on SANdbox', run: 'png' },
   { label: 'Export SVG', title: 'A vector drawing of the design that reopens it when dropped on SANdbox', run: 'svg' },
 ] as const;
-
-function useOutsidePress(open: boolean, root: RefObject<HTMLElement | null>, close: () => void): void {
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close();
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open, root, close]);
-}
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
