@@ -242,8 +242,8 @@ export function generatedTopology(): Scenario {
   for (let i = 0; i < 375; i++) for (let h = 0; h < 2; h++) link({ deviceId: `srv${i}`, portId: `hba${h}` }, swPort((i + h * 7) % 25));
   for (let i = 0; i < 100; i++) for (let p = 0; p < 2; p++) link({ deviceId: `arr${i}`, portId: `fc${p}` }, swPort((i * 3 + p) % 25));
   for (let s = 0; s < 25; s++) for (const d of [1, 2]) link(swPort(s), swPort((s + d) % 25));
-  const topology = { version: 1 as const, name: 'bench 500/1000', sites: [{ id: 'main', name: 'Main', kind: 'main' as const }], devices, links, copyGroups: [], backup: { freeVolumes: [], policies: [] } };
-  return { version: 1, kind: 'sandbox-scenario', name: 'bench 500/1000', description: '', seed: 1, durationS: 60, topology, clockStart: '00:00', timeline: [], runbooks: [], expectations: [] };
+  const topology = { version: 2 as const, name: 'bench 500/1000', sites: [{ id: 'main', name: 'Main', kind: 'main' as const }], devices, links, copyGroups: [], backup: { freeVolumes: [], policies: [] } };
+  return { version: 2, kind: 'sandbox-scenario', name: 'bench 500/1000', description: '', seed: 1, durationS: 60, topology, clockStart: '00:00', timeline: [], runbooks: [], expectations: [] };
 }
 
 /** A point where a drag pans the canvas (the pane, not a node or an edge). */

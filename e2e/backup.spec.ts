@@ -56,7 +56,7 @@ test('the trainer steps through the backup runbook, watches the split, the tape 
   await expect(bk.runbook(id)).toContainText('not started');
   const timelineStart = doc.timeline.find((e) => e.action.type === 'startRunbook' && e.action.runbook === id);
   if (timelineStart) {
-    await sandbox.runUntil(timelineStart.atS + 0.1);
+    await sandbox.runUntil((timelineStart.atS ?? 0) + 0.1);
   } else {
     await bk.command(id, 'Start').click();
     await expect(bk.note(id)).toContainText('runbook start');

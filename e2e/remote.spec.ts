@@ -46,9 +46,9 @@ function outageOf(doc: Scenario): { wanLinkId: string; downS: number; upS: numbe
   const down = doc.timeline.find((e) => e.action.type === 'setWanLink' && !(e.action as WanAction).up);
   if (!down) throw new Error('the scenario has no WAN outage');
   const wanLinkId = (down.action as WanAction).wanLinkId;
-  const up = doc.timeline.find((e) => e.action.type === 'setWanLink' && (e.action as WanAction).up && (e.action as WanAction).wanLinkId === wanLinkId && e.atS > down.atS);
+  const up = doc.timeline.find((e) => e.action.type === 'setWanLink' && (e.action as WanAction).up && (e.action as WanAction).wanLinkId === wanLinkId && (e.atS ?? 0) > (down.atS ?? 0));
   if (!up) throw new Error('the scenario’s outage never ends');
-  return { wanLinkId, downS: down.atS, upS: up.atS };
+  return { wanLinkId, downS: down.atS ?? 0, upS: up.atS ?? 0 };
 }
 
 /** The asynchronous group that crosses `wanLinkId`. */

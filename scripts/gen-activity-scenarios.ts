@@ -108,7 +108,7 @@ export function nondisruptiveBackupActivity(): Scenario {
   const library = demo.topology.devices.find((d) => d.kind === 'tapeLibrary');
   if (!library || !svol) throw new Error(`${DEMO}: expected a tape library and a mirror with an S-VOL`);
   return Scenario.parse({
-    version: 1,
+    version: 2,
     kind: 'sandbox-scenario',
     name: 'Activity: back up the database without stopping it',
     description:

@@ -20,7 +20,7 @@ const switchPorts = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, kind: 'f
 
 export function fabricFailoverScenario(): Scenario {
   return Scenario.parse({
-    version: 1,
+    version: 2,
     kind: 'sandbox-scenario',
     name: 'Fig. 13: a cable, a disk and a controller fail while the console watches',
     description:
@@ -32,7 +32,7 @@ export function fabricFailoverScenario(): Scenario {
     seed: 13,
     durationS: 90,
     topology: {
-      version: 1,
+      version: 2,
       name: 'Dual-fabric SAN under faults',
       sites: [{ id: 'main', name: 'Main site', kind: 'main' }],
       devices: [

@@ -24,7 +24,7 @@ const wwpn = (n: number) => `10:00:00:00:c9:5f:15:0${n}`;
 
 export function fig15Scenario(): Scenario {
   return Scenario.parse({
-    version: 1,
+    version: 2,
     kind: 'sandbox-scenario',
     name: 'Fig. 15: move a hot volume to SSD while the host keeps using it',
     description:
@@ -37,7 +37,7 @@ export function fig15Scenario(): Scenario {
     seed: 15,
     durationS: 100,
     topology: {
-      version: 1,
+      version: 2,
       name: 'Fig. 15 volume move',
       sites: [{ id: 'main', name: 'Main site', kind: 'main' }],
       devices: [

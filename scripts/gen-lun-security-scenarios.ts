@@ -48,7 +48,7 @@ function fig14Topology() {
     ports: [{ id: 'hba0', kind: 'fc', speedGbps: 8, wwpn: w14(n) }], workloads,
   });
   return {
-    version: 1,
+    version: 2,
     name: 'Fig. 14 LUN security',
     sites: [{ id: 'main', name: 'Main site', kind: 'main' }],
     devices: [
@@ -93,7 +93,7 @@ function fig14Topology() {
 
 export function fig14Scenario(): Scenario {
   return Scenario.parse({
-    version: 1,
+    version: 2,
     kind: 'sandbox-scenario',
     name: 'Fig. 14: LUN security — each server sees only its own LUs on a shared port',
     description:
@@ -200,7 +200,7 @@ function fig20Topology() {
     workloads: workloads[t.key],
   }));
   return {
-    version: 1,
+    version: 2,
     name: 'Fig. 20 multi-tenant data center',
     sites: [{ id: 'main', name: 'Internet data center', kind: 'main' }],
     devices: [
@@ -220,7 +220,7 @@ function fig20Topology() {
 
 export function fig20Scenario(): Scenario {
   return Scenario.parse({
-    version: 1,
+    version: 2,
     kind: 'sandbox-scenario',
     name: 'Fig. 20: three companies share one SAN — zoning and LUN security keep them apart',
     description:

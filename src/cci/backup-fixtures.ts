@@ -25,7 +25,7 @@ const ldev = (id: string) => ({ id, name: id, parityGroupId: 'pg1', capacityGiB:
 const server = (id: string, wwpn: string) => ({ id, name: id, kind: 'server', ...place, ports: [fc('hba0', wwpn)], serverClass: 'unix' });
 
 export const BACKUP_TOPOLOGY: Topology = Topology.parse({
-  version: 1,
+  version: 2,
   name: 'backup console test',
   sites: [{ id: 'main', name: 'Main', kind: 'main' }],
   links: [],

@@ -15,7 +15,7 @@ const place = { siteId: 'main', position: { x: 0, y: 0 } };
 const hba = (id: string, n: number) => ({ id, kind: 'fc', speedGbps: 16, wwpn: `10:00:00:00:c9:00:00:0${n}` });
 
 export const HDLM_TOPOLOGY: Topology = Topology.parse({
-  version: 1,
+  version: 2,
   name: 'hdlm test',
   sites: [{ id: 'main', name: 'Main', kind: 'main' }],
   devices: [

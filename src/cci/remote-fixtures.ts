@@ -20,7 +20,7 @@ const pg = { id: 'pg1', tier: 'ssd', raid: 'RAID5', diskCount: 8, diskCapacityGi
 const lu = (portId: string, hostGroupId: string, lun: number, ldevId: string) => ({ portId, hostGroupId, lun, ldevId });
 
 export const REMOTE_TOPOLOGY: Topology = Topology.parse({
-  version: 1,
+  version: 2,
   name: 'cci remote test',
   sites: [
     { id: 'main', name: 'Main', kind: 'main' },

@@ -22,7 +22,7 @@ const ldev = (id: string) => ({ id, name: id, parityGroupId: 'pg1', capacityGiB:
 const pg = { id: 'pg1', tier: 'ssd', raid: 'RAID5', diskCount: 8, diskCapacityGiB: 1920 };
 
 export const TOPOLOGY: Topology = Topology.parse({
-  version: 1,
+  version: 2,
   name: 'cci test',
   sites: [{ id: 'main', name: 'Main', kind: 'main' }],
   links: [],

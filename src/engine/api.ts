@@ -8,6 +8,8 @@
  *
  * Time: integer microseconds of simulated time (`…Us`). Reports speak seconds and milliseconds.
  */
+import type { FiredTrigger, TimelineStepReport } from './ops/timeline-triggers.ts';
+export type { FiredTrigger, TimelineStepReport } from './ops/timeline-triggers.ts';
 import type { FaultReport, FaultStatus, JournalEntry, MovePrediction } from './fault-api.ts';
 import type { Action, Expectation, Scenario } from '../model/scenario.ts';
 import type { CopyGroupKind } from '../model/topology.ts';
@@ -276,6 +278,12 @@ export interface Report {
   remote: RemoteReport;
   /** Faults, multipath, alerts, RAID rebuilds, volume moves, and the acknowledged-write check (fault-api.ts). */
   faults: FaultReport;
+  /**
+   * Every timeline entry, keyed by its `id` (or `#` and its index): when it ran (`atS`, null
+   * while it has not) and whether its action was accepted — for entries that wait on an event,
+   * when the event came (ops/timeline-triggers.ts).
+   */
+  timeline: Record<string, TimelineStepReport>;
   expectations: ExpectationResult[];
 }
 
@@ -417,6 +425,13 @@ export interface Simulation {
   endUs(): number;
   /** Run events until the clock reaches `us` (clamped to the end) or `maxEvents` have run. Returns events run. */
   runUntil(us: number, maxEvents?: number): number;
+  /**
+   * Run until the next timeline entry (at a time or after an event) has been carried out, then to
+   * the end of that instant; or to `us` when none runs before it. Returns whether one ran.
+   */
+  runToNextAction(us: number): boolean;
+  /** Timeline entries waiting on an event that have fired: index in `scenario.timeline` and run time. */
+  firedTriggers(): FiredTrigger[];
   /** Apply a command now, as a timeline action would. */
   apply(cmd: EngineCommand): CommandResult;
   /** The report as of now (simSeconds = now). */

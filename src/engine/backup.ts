@@ -60,6 +60,8 @@ export interface BackupParts {
   };
   /** Raises an alert in the fault system's log (tape drive failures); optional: no alerts without it. */
   raise?: RaiseAlert;
+  /** A job or a runbook ended (timeline triggers look again); optional. */
+  ended?: () => void;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -99,7 +101,10 @@ export class BackupSystem {
       schedule: (atUs, job, phase) => p.push(atUs, EV_JOB, job, phase),
       reference: (ldev, against) => this.reference(ldev, against),
       serverBytes: (s, bytes) => this.serverJobBytes.set(s, (this.serverJobBytes.get(s) ?? 0) + bytes),
-      ended: (job) => this.jobEnded(job),
+      ended: (job) => {
+        this.jobEnded(job);
+        p.ended?.();
+      },
     });
     this.tapeFaults = new TapeDriveFaults({ libraries: this.libraries, jobs: this.jobs, nowUs: p.nowUs, raise: p.raise });
     this.runbooks = new Runbooks(p.scenario.runbooks, {
@@ -108,7 +113,10 @@ export class BackupSystem {
       perform: (a) => p.perform(a),
       holds: (c) => this.holds(c),
       stateVector: () => this.stateVector(),
-      ended: (id, run, state) => this.sanm.runbookEnded(id, run, state),
+      ended: (id, run, state) => {
+        this.sanm.runbookEnded(id, run, state);
+        p.ended?.();
+      },
     });
     const scheduled = p.scenario.runbooks.flatMap((r) => (r.schedule ? [{ id: r.id, name: r.name, schedule: r.schedule }] : []));
     this.sanm = new SanManager(topology.backup.policies, scheduled, {
@@ -298,7 +306,8 @@ export class BackupSystem {
 
   // ------------------------------------------------------------------ conditions, state vector
 
-  private holds(c: Condition): boolean {
+  /** Whether a runbook condition holds now (runbook steps and timeline triggers wait on them). */
+  holds(c: Condition): boolean {
     const p = this.p;
     switch (c.kind) {
       case 'pairState': {

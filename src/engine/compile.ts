@@ -12,6 +12,7 @@
  *
  * Does not handle: design-rule advice (model/design-rules.ts), replication, tape.
  */
+import { checkTriggers, orderTimeline } from './timeline-order.ts';
 import type { Action, Scenario, TimelineEntry } from '../model/scenario.ts';
 import type { DiskArray, Link, Server, Workload, Tier, RaidLevel } from '../model/topology.ts';
 import { GIB, KIB, parseSizeBytes } from '../model/units.ts';
@@ -90,8 +91,10 @@ export interface CompiledModel {
   siteIds: string[];
   serverSite: Map<string, string>;
   arraySites: string[];
-  /** Timeline entries sorted by time (stable: document order among equal times). */
+  /** Timeline entries at a time sorted by time (stable), then those waiting on an event (timeline-order.ts). */
   timeline: TimelineEntry[];
+  /** Per compiled timeline entry: its index in `scenario.timeline`. */
+  timelineIndex: number[];
   /** The FC graph (run-time access and job paths resolve over it). */
   graph: FcGraph;
 }
@@ -334,6 +337,17 @@ function checkTimeline(scenario: Scenario, workloads: CompiledWorkload[], t: Arr
   });
 }
 
+/** Copy group → the devices in it (for the checks of `pairState` triggers). */
+function copyGroupDevices(replication: CompiledReplication): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const p of replication.pairs) {
+    const set = groups.get(p.group) ?? new Set<string>();
+    set.add(p.device);
+    groups.set(p.group, set);
+  }
+  return groups;
+}
+
 /** Compiles a (schema-valid) scenario; throws `CompileError` naming the device and field at fault. */
 export function compileScenario(scenario: Scenario, seed: number): CompiledModel {
   const topology = scenario.topology;
@@ -363,10 +377,11 @@ export function compileScenario(scenario: Scenario, seed: number): CompiledModel
     w.mirrorPair = replication.pairs.findIndex((p) => p.kind === 'host-mirror' && p.serverId === w.serverId && p.pvol === w.ldevIndex && w.reject === null);
   }
   checkTimeline(scenario, workloads, tables, replication);
-  const timeline = scenario.timeline.map((e, i) => ({ e, i })).sort((x, y) => x.e.atS - y.e.atS || x.i - y.i).map((x) => x.e);
+  checkTriggers(scenario, copyGroupDevices(replication));
+  const { entries: timeline, scenarioIndex: timelineIndex } = orderTimeline(scenario.timeline);
   const endUs = Math.round(scenario.durationS * US_PER_S);
   const siteIds = topology.sites.map((x) => x.id);
   const serverSite = new Map(topology.devices.filter((d) => d.kind === 'server').map((d) => [d.id, d.siteId]));
   const arraySites = tables.arrays.map((a) => topology.devices.find((d) => d.id === a.id)!.siteId);
-  return { seed, endUs, ...tables, links: graph.links, workloads, replication, remote, siteIds, serverSite, arraySites, timeline, graph };
+  return { seed, endUs, ...tables, links: graph.links, workloads, replication, remote, siteIds, serverSite, arraySites, timeline, timelineIndex, graph };
 }

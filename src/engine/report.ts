@@ -61,6 +61,7 @@ export interface ReportInput {
   backup: BackupReport;
   remote: RemoteReport;
   faults: FaultReport;
+  timeline: Report['timeline'];
 }
 
 function ldevReport(input: ReportInput, i: number, seconds: number): LdevReport {
@@ -132,6 +133,7 @@ export function buildReport(input: ReportInput): Report {
     ...input.backup,
     remote: input.remote,
     faults: input.faults,
+    timeline: input.timeline,
     expectations: [],
   };
   report.expectations = input.scenario.expectations.map((e) => evaluateExpectation(report, e));

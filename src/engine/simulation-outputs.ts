@@ -51,6 +51,8 @@ export interface OutputParts {
   readonly wlLdev: Int32Array;
   readonly wlReject: Int8Array;
   nowUs(): number;
+  /** The report's `timeline` as of now (ops/timeline-triggers.ts). */
+  timelineReport(): Report['timeline'];
 }
 
 /** The report as of now (simSeconds = now). */
@@ -72,6 +74,7 @@ export function reportOf(p: OutputParts): Report {
     backup: p.backup.report(),
     remote: p.remoteOut.report(),
     faults: p.faults.system.report(),
+    timeline: p.timelineReport(),
   });
 }
 

@@ -25,6 +25,7 @@ import { HostControl } from './host/host-control.ts';
 import { LinkTimelines } from './fabric/link-timelines.ts';
 import { IO_RETRY } from './host/io-slots.ts';
 import { FaultRuntime } from './faults/fault-runtime.ts';
+import { TimelineTriggers, type FiredTrigger } from './ops/timeline-triggers.ts';
 import { buildHostPaths } from './host/host-paths.ts';
 import { Workloads } from './host/workload.ts';
 import { WorkloadDriver } from './host/workload-driver.ts';
@@ -47,6 +48,8 @@ const QUEUE_FULL = reasonCode('queue-full');
 const PAIR_STATE = reasonCode('pair-state');
 const FENCE = reasonCode('fence');
 const SITE_DOWN = reasonCode('site-down');
+/** EV_TIMELINE with b = 1: look at the timeline's state triggers (ops/timeline-triggers.ts). */
+const TIMELINE_CHECK = 1;
 
 class EngineSimulation extends IoLifecycle implements Simulation {
   readonly scenario: Scenario;
@@ -57,6 +60,10 @@ class EngineSimulation extends IoLifecycle implements Simulation {
    */
   private readonly clockReader: () => number = clockOf(new WeakRef(this));
   private readonly backup: BackupSystem;
+  /** Timeline entries that run after an event, and what every entry did (ops/timeline-triggers.ts). */
+  private readonly triggers: TimelineTriggers;
+  /** Timeline entries carried out so far (`runToNextAction` stops when it moves). */
+  private actionsRun = 0;
   /** Workload start / stop / re-arm and open-loop arrivals (host/workload-driver.ts). */
   private readonly driver: WorkloadDriver;
   private readonly remoteOut: RemoteOutputs;
@@ -75,6 +82,12 @@ class EngineSimulation extends IoLifecycle implements Simulation {
     this.arrays = new DiskArrays(m, this.cursor);
     this.wl = new Workloads(m.workloads, seed);
     this.metrics = new MetricsCollector(m.ldevs.length, m.links.length, this.cursor);
+    this.triggers = new TimelineTriggers(m.timeline, m.timelineIndex, {
+      nowUs: () => this.now,
+      schedule: (atUs, index) => this.queue.push(atUs, EV_TIMELINE, index, 0),
+      scheduleCheck: (atUs) => this.queue.push(atUs, EV_TIMELINE, 0, TIMELINE_CHECK),
+      holds: (c) => this.backup.holds(c),
+    });
     this.wlLdev = Int32Array.from(m.workloads, (w) => w.ldevIndex);
     this.wlReject = Int8Array.from(m.workloads, (w) => (w.reject === null ? -1 : reasonCode(w.reject)));
     const paths = buildHostPaths(m, this.links.propagationUs);
@@ -92,6 +105,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       log: (code, a, b) => {
         this.log.record(this.now, code, a, b);
         this.faults.pairLogged(code, a);
+        this.triggers.changed();
       },
       splitAccepted: (pair) => this.backup.splitAccepted(pair),
       remotePful: (pair, over) => this.faults.journalPful(pair, over),
@@ -125,6 +139,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       nowUs: () => this.now,
       push: (atUs, kind, a, b) => this.queue.push(atUs, kind, a, b),
       perform: (action) => performAction(this.parts, action, 2),
+      ended: () => this.triggers.changed(),
       hostControl: new HostControl({
         model: m, held: this.held, wlHold: this.wlHold, wlLdev: this.wlLdev, wlReject: this.wlReject, wlMirror: this.wlMirror, repl: this.repl, cursor: this.cursor,
         nowUs: () => this.now,
@@ -142,10 +157,16 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       metrics: this.metrics, repl: this.repl, log: this.log, cursor: this.cursor, backup: this.backup, remote: this.remote, remoteOut: this.remoteOut,
       wlLdev: this.wlLdev, wlReject: this.wlReject,
       nowUs: () => this.now,
+      timelineReport: () => this.triggers.report(this.now),
       nextWriteSeq: () => this.writeSeq++,
       startWorkload: (w) => this.driver.start(w),
       stopWorkload: (w) => this.driver.stop(w),
       arm: (w) => this.driver.arm(w),
+    };
+    const journalAlert = this.faults.alerts.onRaise;
+    this.faults.alerts.onRaise = (a) => {
+      journalAlert?.(a);
+      this.triggers.alert(a);
     };
     this.scheduleInitialEvents();
   }
@@ -154,7 +175,9 @@ class EngineSimulation extends IoLifecycle implements Simulation {
     this.model.workloads.forEach((w, i) => {
       if (w.spec.startAtS !== undefined) this.queue.push(Math.round(w.spec.startAtS * US_PER_S), EV_START, i, 0);
     });
-    this.model.timeline.forEach((e, i) => this.queue.push(Math.round(e.atS * US_PER_S), EV_TIMELINE, i, 0));
+    // The first look at the state triggers is queued before the entries at 0 s, so it sees the starting states.
+    this.triggers.start();
+    this.model.timeline.forEach((e, i) => e.atS !== undefined && this.queue.push(Math.round(e.atS * US_PER_S), EV_TIMELINE, i, 0));
     this.queue.pushLate(US_PER_S, EV_SAMPLE, 1, 0);
   }
 
@@ -183,6 +206,30 @@ class EngineSimulation extends IoLifecycle implements Simulation {
     return n;
   }
 
+  /**
+   * Runs until the next timeline entry has been carried out (at a time or after an event), then
+   * to the end of that instant; or to `us` when none runs before it. Returns whether one ran.
+   * Same results as `runUntil` in any slicing: it only chooses where to stop.
+   */
+  runToNextAction(us: number): boolean {
+    const limit = Math.min(us, this.model.endUs);
+    const before = this.actionsRun;
+    while (this.queue.peekTimeUs() <= limit) {
+      this.runUntil(this.queue.peekTimeUs(), 1);
+      if (this.actionsRun !== before) {
+        this.runUntil(this.now);
+        return true;
+      }
+    }
+    this.runUntil(limit);
+    return false;
+  }
+
+  /** Timeline entries waiting on an event that have fired: scenario index and run time. */
+  firedTriggers(): FiredTrigger[] {
+    return this.triggers.fired();
+  }
+
   /** Runs one event at `this.now` (times are not passed as arguments: see io-cursor.ts). */
   private dispatch(kind: number, a: number, b: number): void {
     switch (kind) {
@@ -207,7 +254,9 @@ class EngineSimulation extends IoLifecycle implements Simulation {
         this.queue.pushLate((a + 1) * US_PER_S, EV_SAMPLE, a + 1, 0);
         return;
       case EV_TIMELINE:
-        performAction(this.parts, this.model.timeline[a].action, 0);
+        if (b === TIMELINE_CHECK) return this.triggers.check();
+        this.actionsRun++;
+        this.triggers.carriedOut(a, performAction(this.parts, this.model.timeline[a].action, 0).ok);
         return;
       case EV_START:
         this.driver.start(a);

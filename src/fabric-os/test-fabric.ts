@@ -33,7 +33,7 @@ export const ARR1 = '50:06:0e:80:00:00:00:01';
 /** The design; `zoning` puts a database on the named switches. */
 export function fabricTopology(zoning: { edge?: Zoning; core?: Zoning; lone?: Zoning } = {}): Topology {
   return Topology.parse({
-    version: 1,
+    version: 2,
     name: 'fos test',
     sites: [{ id: 'main', name: 'Main', kind: 'main' }],
     devices: [

@@ -19,7 +19,7 @@ import {
 } from './factory.ts';
 
 function emptyTopology(): Topology {
-  return { version: 1, name: 't', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: [], links: [], copyGroups: [], backup: { freeVolumes: [], policies: [] } };
+  return { version: 2, name: 't', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: [], links: [], copyGroups: [], backup: { freeVolumes: [], policies: [] } };
 }
 
 /** Add one device of every kind, `rounds` times. */

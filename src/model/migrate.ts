@@ -6,7 +6,7 @@
  * Policy: a migration is pure, total on any document of version n, and never drops data a
  * person wrote; it receives either document kind (use `mapTopology` to reach the topology in
  * both). A document newer than this build is refused, never guessed at.
- * To add v2: bump TOPOLOGY_VERSION / SCENARIO_VERSION, add `MIGRATIONS[1]`, add a v1 fixture test.
+ * To add v(n+1): bump TOPOLOGY_VERSION / SCENARIO_VERSION, add `MIGRATIONS[n]`, add a v(n) fixture test.
  */
 import { SCENARIO_VERSION } from './scenario.ts';
 import { TOPOLOGY_VERSION } from './topology.ts';
@@ -15,8 +15,16 @@ export const CURRENT_VERSION: number = Math.max(SCENARIO_VERSION, TOPOLOGY_VERSI
 
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/** `MIGRATIONS[n]` turns a version-n document into a version-(n+1) one. Empty while v1 is current. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * v1 → v2: v2 added timeline entries that run `after` an event (with `delayS`) and entry `id`s.
+ * Every v1 document is a valid v2 one, so the step only renumbers (`migrate` sets `version` on the
+ * document and its topology). The version still moved so that a build that only knows v1 refuses
+ * a v2 file by its version ("newer than this build") instead of failing on `after`.
+ */
+const v1ToV2: Migration = (doc) => doc;
+
+/** `MIGRATIONS[n]` turns a version-n document into a version-(n+1) one. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
 
 /** Thrown for a document that cannot be migrated; `path` names the field at fault. */
 export class MigrationError extends Error {

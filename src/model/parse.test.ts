@@ -85,7 +85,7 @@ describe('parse › schema errors', () => {
 
 describe('parse › versions', () => {
   it('refuses a future version at the line of `version`', () => {
-    const [e] = errorsOf(parseDocumentText(DEMO.replace('"version": 1', '"version": 9')));
+    const [e] = errorsOf(parseDocumentText(DEMO.replace('"version": 2', '"version": 9')));
     expect(e).toMatchObject({ path: 'version', line: 2 });
     expect(e.message).toMatch(/newer than this build understands/);
   });
@@ -108,7 +108,7 @@ describe('parse › accepted documents', () => {
     const r = parseDocumentText(serializeTopology(twoSiteTopology()));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.source).toBe('topology');
-    expect(r.scenario).toMatchObject({ version: 1, kind: 'sandbox-scenario', name: 'fixture', seed: 1, durationS: 60, timeline: [], expectations: [] });
+    expect(r.scenario).toMatchObject({ version: 2, kind: 'sandbox-scenario', name: 'fixture', seed: 1, durationS: 60, timeline: [], expectations: [] });
     expect(r.scenario.topology).toEqual(twoSiteTopology());
   });
 

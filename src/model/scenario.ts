@@ -1,6 +1,6 @@
 /**
- * The scenario document (v1): a topology, a seed, a duration, a timeline of actions at
- * simulated times, and expectations on report values.
+ * The scenario document (v2): a topology, a seed, a duration, a timeline of actions at
+ * simulated times or after events, and expectations on report values.
  *
  * Owns the scenario zod schema and its types. The engine compiles a scenario; the CLI, the
  * worker and `window.sandbox` all load the same document, so one file replays identically in
@@ -9,9 +9,11 @@
 import { z } from 'zod';
 import { runbookSchemas } from './runbook.ts';
 import { MoveVolume, SetFault } from './scenario-faults.ts';
+import { Trigger } from './scenario-triggers.ts';
 import { BackupPath, BackupPolicy, Id, Topology, Wwpn, Zoning } from './topology.ts';
 
-export const SCENARIO_VERSION = 1 as const;
+/** v2 (2026-11): timeline entries may run `after` an event and carry an `id` (v1 → v2 changes nothing else: migrate.ts). */
+export const SCENARIO_VERSION = 2 as const;
 
 const WorkloadRef = { serverId: Id, workloadId: Id };
 
@@ -259,13 +261,26 @@ export const { RunbookStep, Runbook } = runbookSchemas(Action);
 export type RunbookStep = z.infer<typeof RunbookStep>;
 export type Runbook = z.infer<typeof Runbook>;
 
-export const TimelineEntry = z.object({
-  /** Simulated seconds from the start of the run. */
-  atS: z.number().min(0),
-  action: Action,
-  /** Optional text shown to a trainer when the action fires. */
-  note: z.string().max(2000).optional(),
-});
+export const TimelineEntry = z
+  .object({
+    /** Names the entry: `after: { kind: "step", id }` and the report's `timeline.<id>` refer to it. */
+    id: Id.optional(),
+    /** Simulated seconds from the start of the run (exactly one of `atS` and `after`). */
+    atS: z.number().min(0).optional(),
+    /** Or: the first time this event's condition holds (scenario-triggers.ts), plus `delayS`. */
+    after: Trigger.optional(),
+    /** With `after`: seconds between the event and the action (default 0). */
+    delayS: z.number().min(0).max(7 * 24 * 3600).optional(),
+    action: Action,
+    /** Optional text shown to a trainer when the action fires. */
+    note: z.string().max(2000).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.atS === undefined) === (e.after === undefined)) {
+      ctx.addIssue({ code: 'custom', path: e.atS === undefined ? ['atS'] : ['after'], message: 'give either "atS" (a simulated time) or "after" (an event), not both and not neither' });
+    }
+    if (e.delayS !== undefined && e.after === undefined) ctx.addIssue({ code: 'custom', path: ['delayS'], message: '"delayS" only goes with "after"' });
+  });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const Comparison = z.enum(['==', '!=', '<', '<=', '>', '>=']);
@@ -327,6 +342,19 @@ export const Scenario = z.object({
   expectations: z.array(Expectation).max(1000).default([]),
   /** A training activity: instructions and tasks graded on the running emulation (docs/activities.md). */
   activity: Activity.optional(),
+}).superRefine((s, ctx) => {
+  const ids = new Map<string, number>();
+  s.timeline.forEach((e, i) => {
+    if (e.id === undefined) return;
+    if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], message: `timeline id "${e.id}" is used twice (first at timeline[${ids.get(e.id)}])` });
+    else ids.set(e.id, i);
+  });
+  s.timeline.forEach((e, i) => {
+    if (e.after?.kind !== 'step') return;
+    const target = ids.get(e.after.id);
+    if (target === undefined) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'after', 'id'], message: `no timeline entry has id "${e.after.id}"` });
+    else if (target === i) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'after', 'id'], message: 'an entry cannot wait for itself' });
+  });
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

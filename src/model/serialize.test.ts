@@ -43,13 +43,13 @@ const link = fc.record({ id, a: fc.record({ deviceId: id, portId: id }), b: fc.r
 /** Topologies that pass the schema (design rules may fail: serialisation must not care). */
 const topologyArb = fc
   .record({ name: fc.string({ minLength: 1, maxLength: 120 }), devices: fc.array(fc.oneof(device, array), { maxLength: 6 }), links: fc.array(link, { maxLength: 4 }) })
-  .map((t) => Topology.parse({ version: 1, sites: [{ id: 'main', name: 'Main', kind: 'main' }], ...t }));
+  .map((t) => Topology.parse({ version: 2, sites: [{ id: 'main', name: 'Main', kind: 'main' }], ...t }));
 
 describe('serialize › format', () => {
   it('is 2-space JSON with a trailing newline and schema key order', () => {
     const text = serializeTopology(twoSiteTopology());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "version": 1,\n  "name": "fixture",\n  "sites": [')).toBe(true);
+    expect(text.startsWith('{\n  "version": 2,\n  "name": "fixture",\n  "sites": [')).toBe(true);
     const firstDevice = JSON.stringify(Object.keys(JSON.parse(text).devices[0]));
     expect(firstDevice).toBe(JSON.stringify(['id', 'name', 'kind', 'siteId', 'position', 'ports', 'serverClass', 'roles', 'workloads']));
   });

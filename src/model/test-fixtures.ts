@@ -27,7 +27,7 @@ export const WWPN = {
 /** A fresh, rule-clean two-site topology (see the header diagram). Safe to mutate. */
 export function twoSiteTopology(): Topology {
   return Topology.parse({
-    version: 1,
+    version: 2,
     name: 'fixture',
     sites: [
       { id: 'main', name: 'Main', kind: 'main' },
@@ -81,5 +81,5 @@ export function largeFabric(servers: number): Topology {
     links.push(link(`h${i}a`, `srv${i}`, 'hba0', sw, `p${(i % 8) * 2}`));
     links.push(link(`h${i}b`, `srv${i}`, 'hba1', sw, `p${(i % 8) * 2 + 1}`));
   }
-  return Topology.parse({ version: 1, name: 'large', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices, links });
+  return Topology.parse({ version: 2, name: 'large', sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices, links });
 }

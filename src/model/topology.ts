@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { Monitoring, Multipath } from './topology-monitoring.ts';
 import { Zoning } from './topology-zoning.ts';
 
-export const TOPOLOGY_VERSION = 1 as const;
+export const TOPOLOGY_VERSION = 2 as const;
 
 /** An id: letters, digits and `-_.:` (LDEV ids such as `00:1A` are allowed). */
 export const Id = z

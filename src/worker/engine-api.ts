@@ -13,6 +13,7 @@ import type {
   EngineCommand,
   EngineSnapshot,
   FaultStatus,
+  FiredTrigger,
   JournalEntry,
   MovePrediction,
   PairBitmap,
@@ -68,6 +69,8 @@ export interface TelemetryMessage {
    */
   journal?: JournalEntry[];
   journalReset?: boolean;
+  /** Timeline entries waiting on an event that have fired so far (scenario index, run time); optional like `faults`. */
+  triggers?: FiredTrigger[];
 }
 
 /**
@@ -104,6 +107,11 @@ export interface EngineApi {
   step(seconds?: number): void;
   /** Run to simulated second `seconds` (clamped to the end), pause, and report. */
   runUntil(seconds: number): Report;
+  /**
+   * Run until the next timeline entry (at a time, or after an event) has been carried out — or
+   * to second `limitS` when none is — and pause. Returns whether an entry ran.
+   */
+  runToNextAction(limitS: number): boolean;
   report(): Report;
   /** The engine's state now (workloads, LDEV contents, caches, recent events) as plain data. */
   snapshot(): EngineSnapshot;

@@ -91,7 +91,7 @@ describe('engine host › remote copy with the real engine', () => {
     host.subscribe({ postMessage: (m) => messages.push(m) });
     host.load(parsed.scenario);
     expect(messages.at(-1)!.remote!.wanLinks.every((l) => l.up)).toBe(true);
-    host.runUntil(down!.atS + 5);
+    host.runUntil((down?.atS ?? 0) + 5);
     const last = messages.at(-1)!;
     expect(last.remote).toEqual(host.remote());
     const g = last.remote!.groups.find((x) => x.copyGroups.includes(group!.id))!;

@@ -253,7 +253,7 @@ describe('engine host › backup with the real engine', () => {
     const first = messages.at(-1)!.backup!;
     expect(first.runbooks.map((r) => r.state)).toEqual(['idle']);
     expect(first.libraries.length).toBeGreaterThan(0);
-    host.runUntil(start!.atS + 2);
+    host.runUntil((start?.atS ?? 0) + 2);
     const later = messages.at(-1)!.backup!;
     expect(['running', 'waiting']).toContain(later.runbooks[0].state);
     expect(later.runbooks[0].steps[0].state).toBe('done');

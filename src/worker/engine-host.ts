@@ -160,6 +160,17 @@ export class EngineHost implements EngineApi {
     return sim.report();
   }
 
+  runToNextAction(limitS: number): boolean {
+    const sim = this.requireSim();
+    this.stopLoop();
+    let ran = false;
+    this.busy(() => {
+      ran = sim.runToNextAction(Math.min(Math.round(limitS * US_PER_S), sim.endUs()));
+    });
+    this.settle('paused');
+    return ran;
+  }
+
   report(): Report {
     return this.requireSim().report();
   }
@@ -320,7 +331,7 @@ export class EngineHost implements EngineApi {
     const faults = this.sim ? this.sim.faultStatus() : null;
     const j = this.sim ? this.sim.journal(this.journalNext) : { entries: [], next: this.journalNext };
     this.journalNext = j.next;
-    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote, faults, journal: j.entries, journalReset: this.journalReset };
+    const message: TelemetryMessage = { frame, status: this.status(), replication, backup, remote, faults, journal: j.entries, journalReset: this.journalReset, triggers: this.sim ? this.sim.firedTriggers() : [] };
     this.journalReset = false;
     const buffers = frame ? frameBuffers(frame) : [];
     for (const sink of this.sinks.values()) {

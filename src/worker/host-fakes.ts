@@ -326,6 +326,14 @@ export function fakeSimulation(scenario: Scenario, clock: FakeClock, eventCostMs
       pairState = 'PAIR';
       return { ok: true };
     },
+    runToNextAction(us) {
+      // The next timed entry after now (the fake has no triggers), else to `us`.
+      const limit = Math.min(us, endUs);
+      const next = scenario.timeline.flatMap((e) => (e.atS === undefined ? [] : [Math.round(e.atS * 1_000_000)])).filter((t) => t > nowUs && t <= limit).sort((a, b) => a - b)[0];
+      this.runUntil(next ?? limit);
+      return next !== undefined;
+    },
+    firedTriggers: () => [],
     replicationStatus: (): ReplicationStatus => ({ pairs: [fakePair(pairState, nowUs)], pools: [] }),
     backupStatus: (): BackupStatus => fakeBackup(nowUs, runbook),
     remoteStatus: (): RemoteStatus => fakeRemote(nowUs, wanUp, frozenAtUs, verifications),

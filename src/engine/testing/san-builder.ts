@@ -145,12 +145,12 @@ export class SanBuilder {
 
   build(opts: { seed?: number; durationS?: number } = {}): Scenario {
     return Scenario.parse({
-      version: 1,
+      version: 2,
       kind: 'sandbox-scenario',
       name: this.name,
       seed: opts.seed ?? 1,
       durationS: opts.durationS ?? 10,
-      topology: { version: 1, name: this.name, sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: this.devices, links: this.links, copyGroups: this.copyGroups },
+      topology: { version: 2, name: this.name, sites: [{ id: 'main', name: 'Main', kind: 'main' }], devices: this.devices, links: this.links, copyGroups: this.copyGroups },
       timeline: this.timeline,
       expectations: this.expectations,
     });

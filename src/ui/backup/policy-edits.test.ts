@@ -126,7 +126,7 @@ describe('policy edits › findings', () => {
 
   it('reads the real design rules: a LAN policy without a LAN shows under backupServerId', () => {
     const t = setPolicyPath(addPolicy(topology()), 0, 'lan');
-    const head: Record<string, unknown> = { version: 1, name: 'x', sites: [{ id: 'main', name: 'Main', kind: 'main' }] };
+    const head: Record<string, unknown> = { version: 2, name: 'x', sites: [{ id: 'main', name: 'Main', kind: 'main' }] };
     const place: Record<string, unknown> = { siteId: 'main', position: { x: 0, y: 0 }, ports: [] };
     const devices = t.devices.map((d) => ({ ...place, ...d, ...(d.kind === 'array' ? { parityGroups: [{ id: 'pg', tier: 'ssd', raid: 'RAID1', diskCount: 2, diskCapacityGiB: 1000 }], pools: [] } : {}), ...(d.kind === 'tapeLibrary' ? { slotCount: 10, ioSlotCount: 0 } : {}) }));
     const full = { ...head, ...t, devices } as unknown as Topology;

@@ -9,7 +9,7 @@ import type { RunState } from '../store/sim-types.ts';
 import type { ConsoleEnv, EngineClock } from './cci-context.ts';
 
 export const FAKE_TOPOLOGY: Topology = {
-  version: 1,
+  version: 2,
   name: 't',
   sites: [{ id: 'main', name: 'Main', kind: 'main' }],
   devices: [],

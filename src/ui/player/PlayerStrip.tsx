@@ -1,6 +1,7 @@
 /**
  * The player strip under the header: "Next action ⏭", the timeline track of the loaded
- * scenario (markers, cursor), the time of the next action, and the Narration toggle.
+ * scenario (markers, cursor), the time of the next action, how many entries wait on an event
+ * that has not come, and the Narration toggle.
  *
  * Play, Pause, Step, Reset and Speed stay in RunControls (not duplicated here). Every run goes
  * through the worker bridge via player-actions.ts; while one is in flight the controls are
@@ -10,9 +11,9 @@ import { memo, useState } from 'react';
 import { getBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import { runToTime, stepToNextAction } from './player-actions.ts';
-import { nextMarker, noteCount } from './timeline-model.ts';
+import { nextMarker, noteCount, type MarkerEntry } from './timeline-model.ts';
 import { formatAt, TimelineTrack } from './TimelineTrack.tsx';
-import { useMarkers, usePlayerUi, usePlayhead } from './usePlayer.ts';
+import { useMarkers, usePlayerUi, usePlayhead, useWaiting } from './usePlayer.ts';
 import './player.css';
 
 function NarrationToggle() {
@@ -27,8 +28,20 @@ function NarrationToggle() {
   );
 }
 
+/** Entries waiting `after` an event that has not come: a count, their triggers in the tooltip. */
+function WaitingChip({ waiting }: { waiting: MarkerEntry[] }) {
+  if (waiting.length === 0) return null;
+  const list = waiting.map((e) => `${e.description} — ${e.trigger ?? ''}`).join('\n');
+  return (
+    <span className="player-waiting" data-testid="player-waiting" title={`Waiting on an event:\n${list}`} aria-label={`${waiting.length} waiting on an event: ${waiting.map((e) => `${e.description}, ${e.trigger ?? ''}`).join('; ')}`}>
+      <span aria-hidden="true">⧗</span> {waiting.length} waiting
+    </span>
+  );
+}
+
 export const PlayerStrip = memo(function PlayerStrip() {
   const markers = useMarkers();
+  const waiting = useWaiting();
   const durationS = useStore((s) => s.scenario.durationS);
   const { nowS, started, loaded } = usePlayhead();
   const [busy, setBusy] = useState(false);
@@ -42,8 +55,14 @@ export const PlayerStrip = memo(function PlayerStrip() {
       <button
         type="button"
         className="sim-btn player-next"
-        disabled={!loaded || busy || next === null}
-        title={next ? `Run to ${formatAt(next.atS)}: ${next.entries[0].description}` : 'No timeline action is left'}
+        disabled={!loaded || busy || (next === null && waiting.length === 0)}
+        title={
+          next
+            ? `Run to ${formatAt(next.atS)}: ${next.entries[0].description}${waiting.length > 0 ? ' (or to an action waiting on an event, if it comes first)' : ''}`
+            : waiting.length > 0
+              ? `Run until an action waiting on an event runs: ${waiting[0].description} (${waiting[0].trigger ?? ''})`
+              : 'No timeline action is left'
+        }
         onClick={() => run(() => stepToNextAction(getBridge()))}
       >
         <span>Next action</span>
@@ -54,7 +73,7 @@ export const PlayerStrip = memo(function PlayerStrip() {
       <span className="player-edge" aria-hidden="true">
         {formatAt(0)}
       </span>
-      {markers.length > 0 ? (
+      {markers.length > 0 || waiting.length > 0 ? (
         <TimelineTrack markers={markers} durationS={durationS} nowS={nowS} started={started} disabled={!loaded || busy} onRun={(atS) => run(() => runToTime(getBridge(), atS))} />
       ) : (
         <span className="player-empty">This scenario has no timeline actions.</span>
@@ -63,8 +82,9 @@ export const PlayerStrip = memo(function PlayerStrip() {
         {formatAt(durationS)}
       </span>
       <span className="player-next-at" data-testid="player-next-at">
-        {next ? `next ${formatAt(next.atS)}` : markers.length > 0 ? 'no action left' : ''}
+        {next ? `next ${formatAt(next.atS)}` : waiting.length > 0 ? 'next: on an event' : markers.length > 0 ? 'no action left' : ''}
       </span>
+      <WaitingChip waiting={waiting} />
       <NarrationToggle />
     </div>
   );

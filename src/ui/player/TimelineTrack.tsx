@@ -1,8 +1,9 @@
 /**
  * The timeline track: a bar from 0 to the run's duration, one marker button per group of
  * timeline entries (coloured by family, dimmed once passed, staggered in two lanes where heads
- * would overlap), the clock as a moving cursor, and a tooltip for the hovered or focused marker
- * (time, each action's one-line description, its note).
+ * would overlap; a marker whose time came from an event is drawn as a diamond), the clock as a
+ * moving cursor, and a tooltip for the hovered or focused marker (time, each action's one-line
+ * description, the event it waited for, its note).
  *
  * Keyboard: the markers are one tab stop (roving tabindex); ←/→ move between markers, Home/End
  * to the first/last, Enter or Space runs to the focused marker. Clicking runs to it too.
@@ -23,7 +24,7 @@ export function formatAt(atS: number): string {
 }
 
 function markerLabel(m: Marker): string {
-  const what = m.entries.map((e) => e.description).join('; ');
+  const what = m.entries.map((e) => `${e.description}${e.trigger ? ` (${e.trigger})` : ''}`).join('; ');
   return `${formatAt(m.atS)}: ${what}${m.afterEnd ? ' (after the end of the run)' : ''}`;
 }
 
@@ -54,6 +55,7 @@ function MarkerTooltip({ marker }: { marker: Marker }) {
             <span className={`player-swatch fam-${e.family}`} title={FAMILY_LABEL[e.family]} aria-hidden="true" />
             {e.description}
           </div>
+          {e.trigger ? <div className="player-tip-trigger">⚡ {e.trigger}</div> : null}
           {e.note ? <div className="player-tip-note">{e.note}</div> : null}
         </div>
       ))}
@@ -108,7 +110,7 @@ export function TimelineTrack({ markers, durationS, nowS, started, disabled, onR
             key={m.atS}
             ref={(el) => void (buttons.current[i] = el)}
             type="button"
-            className={`player-marker fam-${m.family} lane-${lanes[i]}${passed ? ' is-passed' : ''}${m.afterEnd ? ' is-after-end' : ''}`}
+            className={`player-marker fam-${m.family} lane-${lanes[i]}${passed ? ' is-passed' : ''}${m.afterEnd ? ' is-after-end' : ''}${m.triggered ? ' is-triggered' : ''}`}
             style={{ left: `${m.fraction * 100}%` }}
             tabIndex={i === stop ? 0 : -1}
             disabled={disabled}

@@ -13,10 +13,10 @@
  */
 import type { SimBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
-import { buildMarkers, hasStarted, nextMarker, TIME_EPSILON_S } from './timeline-model.ts';
+import { buildMarkers, hasStarted, nextMarker, TIME_EPSILON_S, waitingEntries } from './timeline-model.ts';
 
 export interface PlayerStop {
-  /** The marker's time, simulated seconds. */
+  /** Where the run stopped, simulated seconds (the marker's time). */
   atS: number;
 }
 
@@ -30,11 +30,18 @@ export async function runToTime(bridge: SimBridge, atS: number): Promise<PlayerS
   return { atS };
 }
 
-/** Run to the first timeline marker not yet reached; null (nothing run) when none is left. */
+/**
+ * Run until the next timeline entry has been carried out: the first marker not yet reached, or an
+ * entry waiting on an event that comes first (the engine stops there: `runToNextAction`). Null
+ * (nothing run) when no marker is left and nothing waits.
+ */
 export async function stepToNextAction(bridge: SimBridge): Promise<PlayerStop | null> {
   const status = await bridge.status();
-  const { scenario } = useStore.getState();
-  const next = nextMarker(buildMarkers(scenario.timeline, scenario.durationS), status.nowUs / 1e6, hasStarted(status.runState));
-  if (!next) return null;
-  return runToTime(bridge, next.atS);
+  const { scenario, sim } = useStore.getState();
+  const next = nextMarker(buildMarkers(scenario.timeline, scenario.durationS, sim.fired), status.nowUs / 1e6, hasStarted(status.runState));
+  const waiting = waitingEntries(scenario.timeline, sim.fired).length > 0;
+  if (!next && !waiting) return null;
+  await bridge.runToNextAction(next ? next.atS : scenario.durationS);
+  const after = await bridge.status();
+  return { atS: after.nowUs / 1e6 };
 }

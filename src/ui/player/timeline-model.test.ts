@@ -1,12 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../model/scenario.ts';
-import { assignLanes, buildMarkers, hasStarted, isReached, nextMarker, noteCount, reachedNotes } from './timeline-model.ts';
+import { assignLanes, buildMarkers, hasStarted, isReached, nextMarker, noteCount, reachedNotes, waitingEntries } from './timeline-model.ts';
 
 const start = (atS: number, note?: string): TimelineEntry => ({ atS, action: { type: 'startWorkload', serverId: 's', workloadId: 'w' }, note });
 const fault = (atS: number, note?: string): TimelineEntry => ({
   atS,
   action: { type: 'setFault', component: { kind: 'link', linkId: 'l1' }, failed: true },
   note,
+});
+
+const afterSplit = (delayS?: number): TimelineEntry => ({
+  after: { kind: 'pairState', group: 'SI', states: ['PSUS'] },
+  ...(delayS !== undefined ? { delayS } : {}),
+  action: { type: 'startWorkload', serverId: 's', workloadId: 'w' },
+  note: 'read the copy',
+});
+
+describe('player › entries after an event', () => {
+  it('are not markers until they fire, and are listed as waiting with their trigger', () => {
+    const timeline = [start(10), afterSplit(3), fault(20)];
+    expect(buildMarkers(timeline, 60).map((m) => m.atS)).toEqual([10, 20]);
+    const waiting = waitingEntries(timeline, []);
+    expect(waiting.map((e) => e.index)).toEqual([1]);
+    expect(waiting[0].trigger).toBe('after pair SI in PSUS + 3 s');
+  });
+
+  it('become markers at their run time once fired, flagged triggered, and stop waiting', () => {
+    const timeline = [start(10), afterSplit(), fault(20)];
+    const fired = [{ index: 1, atS: 48.4 }];
+    const m = buildMarkers(timeline, 60, fired);
+    expect(m.map((x) => x.atS)).toEqual([10, 20, 48.4]);
+    expect(m.map((x) => x.triggered)).toEqual([false, false, true]);
+    expect(m[2].entries[0]).toMatchObject({ index: 1, note: 'read the copy', trigger: 'after pair SI in PSUS' });
+    expect(waitingEntries(timeline, fired)).toEqual([]);
+    expect(nextMarker(m, 20, true)?.atS).toBe(48.4);
+    expect(reachedNotes(m, 50, true).map((n) => n.index)).toEqual([1]);
+  });
+
+  it('share a marker with a timed entry at the same instant, in document order', () => {
+    const timeline = [afterSplit(), start(30)];
+    const m = buildMarkers(timeline, 60, [{ index: 0, atS: 30 }]);
+    expect(m).toHaveLength(1);
+    expect(m[0].entries.map((e) => e.index)).toEqual([0, 1]);
+    expect(m[0].triggered).toBe(true);
+  });
 });
 
 describe('player › markers', () => {

@@ -17,10 +17,16 @@
  * playing, finished) every entry with `atS <= nowS` is reached, because the engine's
  * `runUntil(t)` processes every event at times <= t.
  *
+ * Entries that wait `after` an event have no time until the engine says their event came
+ * (`fired`, from the telemetry): then they are markers at their run time like the others (marked
+ * `triggered`); until then `waitingEntries` lists them.
+ *
  * Does not handle: runbook steps, workload `startAtS` or policies' schedules (not timeline
  * entries, so not markers).
  */
 import type { TimelineEntry } from '../../model/scenario.ts';
+import { describeTrigger } from '../../model/scenario-triggers.ts';
+import type { FiredTrigger } from '../../engine/api.ts';
 import type { RunState } from '../store/sim-types.ts';
 import { actionFamily, describeAction, type ActionFamily } from './describe-action.ts';
 
@@ -33,6 +39,8 @@ export interface MarkerEntry {
   description: string;
   family: ActionFamily;
   note: string | undefined;
+  /** For an entry that waits on an event: "after pair SI in PSUS + 3 s". */
+  trigger?: string;
 }
 
 export interface Marker {
@@ -43,15 +51,29 @@ export interface Marker {
   afterEnd: boolean;
   family: ActionFamily | 'mixed';
   entries: MarkerEntry[];
+  /** Some entry of the marker ran after an event (its time came from the run). */
+  triggered: boolean;
 }
 
-/** Group the timeline by time (document order inside a group) and place each group on the track. */
-export function buildMarkers(timeline: readonly TimelineEntry[], durationS: number): Marker[] {
+function markerEntry(e: TimelineEntry, index: number): MarkerEntry {
+  const entry: MarkerEntry = { index, description: describeAction(e.action), family: actionFamily(e.action), note: e.note };
+  if (e.after) entry.trigger = `after ${describeTrigger(e.after)}${e.delayS ? ` + ${e.delayS} s` : ''}`;
+  return entry;
+}
+
+/**
+ * Group the timeline by time (document order inside a group) and place each group on the track.
+ * Entries after an event take their time from `fired` (scenario index → run time); unfired ones are left out.
+ */
+export function buildMarkers(timeline: readonly TimelineEntry[], durationS: number, fired: readonly FiredTrigger[] = []): Marker[] {
   // Keyed by integer µs, as the engine schedules them.
   const byTime = new Map<number, MarkerEntry[]>();
+  const firedAt = new Map(fired.map((f) => [f.index, f.atS]));
   timeline.forEach((e, index) => {
-    const key = Math.round(e.atS * 1e6);
-    const entry: MarkerEntry = { index, description: describeAction(e.action), family: actionFamily(e.action), note: e.note };
+    const atS = e.atS ?? firedAt.get(index);
+    if (atS === undefined) return;
+    const key = Math.round(atS * 1e6);
+    const entry = markerEntry(e, index);
     const list = byTime.get(key);
     if (list) list.push(entry);
     else byTime.set(key, [entry]);
@@ -59,14 +81,21 @@ export function buildMarkers(timeline: readonly TimelineEntry[], durationS: numb
   const span = durationS > 0 ? durationS : 1;
   return [...byTime.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([atUs, entries]) => ({ atS: atUs / 1e6, entries }))
+    .map(([atUs, entries]) => ({ atS: atUs / 1e6, entries: entries.sort((x, y) => x.index - y.index) }))
     .map(({ atS, entries }) => ({
       atS,
       fraction: Math.min(1, Math.max(0, atS / span)),
       afterEnd: atS > durationS + TIME_EPSILON_S,
       family: entries.every((e) => e.family === entries[0].family) ? entries[0].family : 'mixed',
       entries,
+      triggered: entries.some((e) => e.trigger !== undefined),
     }));
+}
+
+/** Entries waiting `after` an event that has not come yet (document order). */
+export function waitingEntries(timeline: readonly TimelineEntry[], fired: readonly FiredTrigger[]): MarkerEntry[] {
+  const done = new Set(fired.map((f) => f.index));
+  return timeline.flatMap((e, index) => (e.after && !done.has(index) ? [markerEntry(e, index)] : []));
 }
 
 /**

@@ -116,6 +116,12 @@ export class SimBridge {
     return report;
   }
 
+  /** Run until the next timeline entry has run (at a time or after an event), or to `limitS`; paused after. */
+  async runToNextAction(limitS: number): Promise<boolean> {
+    await this.ready();
+    return this.remote().runToNextAction(limitS);
+  }
+
   async report(): Promise<Report> {
     await this.ready();
     const report = await this.remote().report();

@@ -18,14 +18,14 @@ export interface DeviceMove {
 /** A fresh, empty scenario with one main site. */
 export function emptyScenario(): Scenario {
   return {
-    version: 1,
+    version: 2,
     kind: 'sandbox-scenario',
     name: 'Untitled design',
     description: '',
     seed: 1,
     durationS: 60,
     topology: {
-      version: 1,
+      version: 2,
       name: 'Untitled design',
       sites: [{ id: 'main', name: 'Main site', kind: 'main' }],
       devices: [],

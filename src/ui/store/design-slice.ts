@@ -225,7 +225,7 @@ function appendTimeline(set: SetFn, get: GetFn, entries: TimelineEntry[]): void 
     return;
   }
   // Array.prototype.sort is stable: existing entries stay ahead of new ones at the same time.
-  const timeline = [...s.timeline, ...entries].sort((a, b) => a.atS - b.atS);
+  const timeline = [...s.timeline, ...entries].sort((a, b) => (a.atS ?? Number.MAX_VALUE) - (b.atS ?? Number.MAX_VALUE)); // entries waiting on an event after the timed ones
   const n = entries.length;
   commit(set, get, { ...s, timeline }, { notice: `Added ${n} action${n === 1 ? '' : 's'} to the timeline` });
 }

@@ -25,7 +25,7 @@
  * copy takes one with `readSeries`.
  */
 import type { StateCreator } from 'zustand';
-import type { BackupStatus, FaultStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame, JournalEntry } from '../../engine/api.ts';
+import type { BackupStatus, FaultStatus, PairStatus, PoolStatus, RemoteStatus, ReplicationStatus, Report, TelemetryFrame, JournalEntry, FiredTrigger } from '../../engine/api.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { DiskArray } from '../../model/topology.ts';
 import { workloadLdevId } from '../../model/lookup.ts';
@@ -97,6 +97,8 @@ export interface SimState {
   volumeTotals: VolumeTotals;
   /** The run's event log (actions, pair states, refused I/O, jobs, alerts), oldest first, the last JOURNAL_KEPT entries. */
   journal: JournalEntry[];
+  /** Timeline entries waiting on an event that have fired in this run (scenario index, run time). */
+  fired: FiredTrigger[];
 }
 
 export interface SimActions {
@@ -348,6 +350,7 @@ export function initialSimState(): SimState {
     faults: null,
     volumeTotals: emptyTotals(),
     journal: [],
+    fired: [],
   };
 }
 
@@ -371,6 +374,7 @@ function withStatus(sim: SimState, status: HostStatus): SimState {
         faults: null,
         volumeTotals: emptyTotals(),
         journal: [],
+        fired: [],
       }
     : {};
   return { ...sim, ...cleared, generation: status.generation, nowS, endS, runState: status.runState };
@@ -414,7 +418,13 @@ export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimSt
   const next = withStatus(sim, message.status);
   const framed = message.frame ? withFrame(next, message.frame) : next;
   const copied = withBackup(withReplication(framed, message.replication ?? null), message.backup ?? null);
-  return withJournal(withFaults(withRemote(copied, message.remote ?? null), message.faults ?? null), message);
+  return withFired(withJournal(withFaults(withRemote(copied, message.remote ?? null), message.faults ?? null), message), message.triggers);
+}
+
+/** The fired list only grows within a run: a batch with as many entries changes nothing (no re-render). */
+function withFired(sim: SimState, fired: FiredTrigger[] | undefined): SimState {
+  if (!fired || fired.length === sim.fired.length) return sim;
+  return { ...sim, fired };
 }
 
 /** Event-log entries kept in the store (the newest). */
