@@ -1,5 +1,6 @@
 /**
- * The console's toolbar: Record (a toggle), the recording's count with "Add to timeline" and
+ * The console's toolbar: Record (a toggle; the same recording as the player strip's Record
+ * control, player/RecordControl.tsx), the recording's count with "Add to timeline" and
  * "Discard", and on the right "Import horcm.conf…", "Paste cfgshow…" (the zoning import),
  * "Taller" (a toggle), "Copy" (the transcript as text) and "Clear".
  */
@@ -23,7 +24,7 @@ function RecordControls() {
         className={`btn btn-small cci-record${recording ? ' is-on' : ''}`}
         aria-pressed={recording}
         onClick={() => useConsole.getState().setRecording(!recording)}
-        title="While on, every accepted state-changing command is kept with its simulated time, to add to the timeline"
+        title="While on, every accepted state-changing command is kept with its simulated time, to add to the timeline (the same recording as Record in the player strip: side-panel commands and live edits are kept too)"
       >
         <span className="cci-record-dot" aria-hidden="true" />
         {recording ? 'Recording' : 'Record'}

@@ -53,26 +53,33 @@ export function stopRunning(): boolean {
   return true;
 }
 
-/** Append the recorded actions to the scenario's timeline (reloads the run) and stop recording. */
-export function addRecordingToTimeline(): void {
+/**
+ * Append the recorded actions to the scenario's timeline (reloads the run) and stop recording.
+ * Recording stops first: while it is on, design edits during a run are refused (live-edit-hook.ts).
+ * True when the timeline took them.
+ */
+export function addRecordingToTimeline(): boolean {
   const c = useConsole.getState();
   const entries = toTimelineEntries(c.recorded);
-  if (entries.length === 0) return;
+  if (entries.length === 0) return false;
+  const wasRecording = c.recording;
+  c.setRecording(false);
   const before = useStore.getState().revision;
   useStore.getState().appendTimeline(entries);
   if (useStore.getState().revision === before) {
+    c.setRecording(wasRecording);
     c.print([{ kind: 'stderr', text: `record: ${useStore.getState().lastError ?? 'the timeline was not changed'}` }]);
-    return;
+    return false;
   }
   const n = recordedActionCount(c.recorded);
   c.discardRecording();
-  c.setRecording(false);
   c.print([
     {
       kind: 'info',
       text: `Added ${n} recorded action${n === 1 ? '' : 's'} to the scenario timeline (Undo removes them). The emulation reloads from t=0 and replays them.`,
     },
   ]);
+  return true;
 }
 
 export function discardRecording(): void {

@@ -14,9 +14,23 @@ describe('console › recording › buffer', () => {
     expect(b).toEqual([{ line: 'paircreate -g G -d d1 -c 15', source: 'console', atS: 12.346, actions: [create] }]);
   });
 
-  it('notes where a command was given: the console or the Replication tab', () => {
-    const b = recordCommand(recordCommand([], 'paircreate -g G', 1, [create]), 'pairsplit -g G', 2, [create], 'inspector');
-    expect(toTimelineEntries(b).map((e) => e.note)).toEqual(['console: paircreate -g G', 'inspector: pairsplit -g G']);
+  it('notes where a command was given: the console, the Replication tab or the designer', () => {
+    let b = recordCommand(recordCommand([], 'paircreate -g G', 1, [create]), 'pairsplit -g G', 2, [create], 'inspector');
+    b = recordCommand(b, 'db-server/oltp: rate_iops 3000 → 1500', 3, [create], 'designer');
+    expect(b.map((c) => c.source)).toEqual(['console', 'inspector', 'designer']);
+    expect(toTimelineEntries(b).map((e) => e.note)).toEqual([
+      'console: paircreate -g G',
+      'inspector: pairsplit -g G',
+      'designer: db-server/oltp: rate_iops 3000 → 1500',
+    ]);
+  });
+
+  it('prefixes the note by source, and still cuts it to the schema limit', () => {
+    expect(noteFor(' x ', 'designer')).toBe('designer: x');
+    expect(noteFor('x', 'inspector')).toBe('inspector: x');
+    const note = noteFor('y'.repeat(3000), 'designer');
+    expect(note.length).toBe(2000);
+    expect(note.startsWith('designer: y')).toBe(true);
   });
 
   it('ignores commands that changed nothing', () => {

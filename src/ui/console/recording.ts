@@ -2,7 +2,8 @@
  * The console's recording buffer, pure: while "Record" is on, each accepted state-changing
  * command is kept with the simulated time it was accepted at and the scenario actions it
  * corresponds to; "Add to timeline" turns the buffer into timeline entries noted
- * `console: <the command line>`, so the recorded drill replays in every later run.
+ * `<source>: <the command line>` (console, inspector or designer), so the recorded drill
+ * replays in every later run.
  */
 import type { Action, TimelineEntry } from '../../model/scenario.ts';
 
@@ -10,10 +11,15 @@ import type { Action, TimelineEntry } from '../../model/scenario.ts';
 export const RECORDING_MAX = 1000;
 /** Timeline notes are at most 2000 characters (scenario schema). */
 const NOTE_MAX = 2000;
-const NOTE_PREFIX = 'console: ';
 
-/** Where a recorded command was given: typed in the console, or clicked in the Replication tab. */
-export type RecordSource = 'console' | 'inspector';
+/**
+ * Where a recorded command was given: typed in the console, clicked in a side panel (the
+ * Replication tab …), or an edit in the designer or the inspector applied to the running
+ * emulation (recording/live-edit-hook.ts).
+ */
+export type RecordSource = 'console' | 'inspector' | 'designer';
+
+const NOTE_PREFIX: Record<RecordSource, string> = { console: 'console: ', inspector: 'inspector: ', designer: 'designer: ' };
 
 export interface RecordedCommand {
   line: string;
@@ -45,7 +51,7 @@ export function recordingFull(buffer: readonly RecordedCommand[]): boolean {
 }
 
 export function noteFor(line: string, source: RecordSource = 'console'): string {
-  const text = `${source === 'console' ? NOTE_PREFIX : 'inspector: '}${line.trim()}`;
+  const text = `${NOTE_PREFIX[source]}${line.trim()}`;
   return text.length <= NOTE_MAX ? text : `${text.slice(0, NOTE_MAX - 1)}…`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The player strip under the header: "Next action ⏭", the timeline track of the loaded
  * scenario (markers, cursor), the time of the next action, how many entries wait on an event
- * that has not come, and the Narration toggle.
+ * that has not come, the Narration toggle and the Record control (RecordControl.tsx).
  *
  * Play, Pause, Step, Reset and Speed stay in RunControls (not duplicated here). Every run goes
  * through the worker bridge via player-actions.ts; while one is in flight the controls are
@@ -12,6 +12,7 @@ import { getBridge } from '../sim/bridge.ts';
 import { useStore } from '../store/index.ts';
 import { runToTime, stepToNextAction } from './player-actions.ts';
 import { nextMarker, noteCount, type MarkerEntry } from './timeline-model.ts';
+import { RecordControl } from './RecordControl.tsx';
 import { formatAt, TimelineTrack } from './TimelineTrack.tsx';
 import { useMarkers, usePlayerUi, usePlayhead, useWaiting } from './usePlayer.ts';
 import './player.css';
@@ -86,6 +87,7 @@ export const PlayerStrip = memo(function PlayerStrip() {
       </span>
       <WaitingChip waiting={waiting} />
       <NarrationToggle />
+      <RecordControl />
     </div>
   );
 });

@@ -90,6 +90,19 @@ export interface DesignSlice extends DesignCore {
 type SetFn = StoreApi<DesignSlice>['setState'];
 type GetFn = StoreApi<DesignSlice>['getState'];
 
+/**
+ * Decides an edit before `commit` applies it (recording/live-edit-hook.ts: while recording a
+ * run, edits go to the running emulation instead). True: the interceptor took the edit (applied
+ * it elsewhere, or refused it and said why) and the document stays as it is.
+ */
+export type CommitInterceptor = (current: Scenario, next: Scenario) => boolean;
+let commitInterceptor: CommitInterceptor | null = null;
+
+/** Install (or with null remove) the one commit interceptor; the slice stays free of the bridge. */
+export function setCommitInterceptor(fn: CommitInterceptor | null): void {
+  commitInterceptor = fn;
+}
+
 /** Apply an undoable edit: the current document goes on the undo stack, redo is cleared. */
 function commit(set: SetFn, get: GetFn, next: Scenario, extra: Partial<DesignSlice> = {}): void {
   const s = get();
@@ -97,6 +110,7 @@ function commit(set: SetFn, get: GetFn, next: Scenario, extra: Partial<DesignSli
     if (Object.keys(extra).length > 0) set(extra);
     return;
   }
+  if (commitInterceptor?.(s.scenario, next)) return;
   set({
     past: pushBounded(s.past, s.scenario),
     future: [],
