@@ -3,7 +3,8 @@
  * Examples menu as a person would; "Next action" stops the clock at the first marker with its
  * action applied and its note shown; clicking a later marker runs there and lists every earlier
  * note; a marker behind the clock (keyboard: ← then Enter) is reached by a reset and a run; Reset
- * empties the narration. Engine state is checked through `window.sandbox`, what a person reads
+ * empties the narration. Entries that wait for an event stop "Next action" when it comes and show
+ * as diamonds from then on. Engine state is checked through `window.sandbox`, what a person reads
  * on screen through the page object below.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -108,5 +109,43 @@ test.describe('player', () => {
     await toggle.click();
     await expect(player.narration).toBeVisible();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('entries after an event: Next action stops when the event comes, the marker appears as a diamond, the chip counts what waits', async ({ page, sandbox, runControls }) => {
+    const player = new PlayerPage(page);
+    await page.getByRole('button', { name: /Examples/ }).click();
+    await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Fig\. 5a backup, event by event/ }).click();
+    await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
+    const waiting = page.getByTestId('player-waiting');
+    const diamonds = player.strip.locator('.player-marker.is-triggered');
+    await expect(waiting).toHaveText('4 waiting');
+    await expect(diamonds).toHaveCount(0);
+
+    await player.next.click(); // 0 s: pairCreate
+    await expectClock(runControls, sandbox, 0);
+    await player.next.click(); // 30 s: backup mode
+    await expectClock(runControls, sandbox, 30);
+    await player.next.click(); // 31.5 s: the split, 1.5 s after the backup-mode step (and backup mode off with it)
+    await expectClock(runControls, sandbox, 31.5);
+    await expect(waiting).toHaveText('2 waiting');
+    await expect(diamonds).toHaveCount(1);
+    await expect(player.marker('00:31.5')).toHaveAccessibleName(/after step backup-mode carried out \+ 1\.5 s/);
+
+    // The backup waits for PSUS: the engine stops the clock when the drain ends, a time no file holds.
+    await player.next.click();
+    await expect.poll(async () => (await sandbox.report()).timeline.backup.atS).not.toBeNull();
+    const report = await sandbox.report();
+    const backupAt = report.timeline.backup.atS!;
+    expect(backupAt).toBeGreaterThan(60);
+    expect((await sandbox.status()).nowS).toBe(backupAt);
+    expect(report.jobs['bk-svol'].createdS).toBe(backupAt);
+    await expect(waiting).toHaveText('1 waiting');
+    await expect(diamonds).toHaveCount(2);
+    await expect(player.notes.first()).toContainText('pairevtwait -s psus ends');
+
+    // Reset: the events have not come in the new run, so the entries wait again.
+    await runControls.reset.click();
+    await expect(waiting).toHaveText('4 waiting');
+    await expect(diamonds).toHaveCount(0);
   });
 });

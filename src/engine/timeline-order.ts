@@ -7,7 +7,7 @@
  *    carry an index into this order, so a scenario without triggers keeps the order (and the
  *    event-log hash) it had before triggers existed.
  *  - `checkTriggers`: the ids a trigger names exist (copy group and device, runbook, device), and
- *    `step` triggers do not wait on each other in a circle (an entry that can never run).
+ *    entries do not wait on each other (`step` triggers, `since`) in a circle (none could run).
  *
  * Does not handle: watching for the events (ops/timeline-triggers.ts); a `jobDone` trigger's job
  * id is not checked, because policies name their jobs when they launch them.
@@ -51,20 +51,41 @@ export function checkTriggers(scenario: Scenario, groups: ReadonlyMap<string, Re
       case 'alert':
         if (t.deviceId !== undefined && !deviceIds.has(t.deviceId)) throw new CompileError('timeline', `${field}.deviceId`, `no device, link or site "${t.deviceId}"`);
         return;
-      case 'step': {
-        // Follow the chain of `step` triggers back from this entry: reaching it again is a circle.
-        const seen = new Set<number>([i]);
-        let at = byId.get(t.id);
-        while (at !== undefined) {
-          if (seen.has(at)) throw new CompileError('timeline', `${field}.id`, `steps wait on each other in a circle (${[...seen].map((k) => scenario.timeline[k].id ?? `#${k}`).join(' → ')}): none of them can run`);
-          seen.add(at);
-          const up = scenario.timeline[at].after;
-          at = up?.kind === 'step' ? byId.get(up.id) : undefined;
-        }
-        return;
-      }
+      case 'step':
       case 'jobDone':
         return;
     }
   });
+  const cleared = new Set<number>();
+  scenario.timeline.forEach((_, i) => checkNoCircle(scenario.timeline, byId, i, cleared));
+}
+
+/** The entries an entry waits to be carried out first: its `step` trigger's and its `since`. */
+function prerequisites(e: TimelineEntry, byId: ReadonlyMap<string, number>): number[] {
+  const ids = [...(e.after?.kind === 'step' ? [e.after.id] : []), ...(e.since !== undefined ? [e.since] : [])];
+  return ids.flatMap((id) => {
+    const k = byId.get(id);
+    return k === undefined ? [] : [k];
+  });
+}
+
+/**
+ * Follow the entries `i` waits for (depth first): reaching one already on the path is a circle.
+ * `cleared` holds entries already followed to the end without one (each is followed once).
+ */
+function checkNoCircle(timeline: readonly TimelineEntry[], byId: ReadonlyMap<string, number>, i: number, cleared: Set<number>): void {
+  const path: number[] = [];
+  const visit = (k: number): void => {
+    if (cleared.has(k)) return;
+    if (path.includes(k)) {
+      const circle = [...path.slice(path.indexOf(k)), k].map((x) => timeline[x].id ?? `#${x}`).join(' → ');
+      const field = timeline[i].after?.kind === 'step' ? 'after.id' : 'since';
+      throw new CompileError('timeline', `timeline[${i}].${field}`, `entries wait on each other in a circle (${circle}): none of them can run`);
+    }
+    path.push(k);
+    for (const up of prerequisites(timeline[k], byId)) visit(up);
+    path.pop();
+    cleared.add(k);
+  };
+  visit(i);
 }

@@ -45,6 +45,14 @@ describe('timeline entry › at a time or after an event', () => {
     expect(errorsWith([{ id: 'me', after: { kind: 'step', id: 'me' }, action: split }])[0].message).toMatch(/cannot wait for itself/);
   });
 
+  it('refuses since without an event trigger, with a step trigger, or naming no entry', () => {
+    expect(errorsWith([{ atS: 1, since: 'a', action: split }]).map((e) => e.path)).toContain('timeline[0].since');
+    expect(errorsWith([{ id: 'a', atS: 1, action: split }, { after: { kind: 'step', id: 'a' }, since: 'a', action: split }]).map((e) => e.path)).toContain('timeline[1].since');
+    const [ghost] = errorsWith([{ after: { kind: 'pairState', group: 'SI', states: ['PAIR'] }, since: 'ghost', action: split }]);
+    expect(ghost).toMatchObject({ path: 'timeline[0].since' });
+    expect(ghost.message).toMatch(/no timeline entry has id "ghost"/);
+  });
+
   it('lists the trigger kinds for an unknown one', () => {
     const [e] = errorsWith([{ after: { kind: 'whenever' }, action: split }]);
     expect(e.path).toBe('timeline[0].after.kind');

@@ -271,6 +271,8 @@ export const TimelineEntry = z
     after: Trigger.optional(),
     /** With `after`: seconds between the event and the action (default 0). */
     delayS: z.number().min(0).max(7 * 24 * 3600).optional(),
+    /** With `after`: only an event after the entry with this id was carried out counts ("the resync has completed"). */
+    since: Id.optional(),
     action: Action,
     /** Optional text shown to a trainer when the action fires. */
     note: z.string().max(2000).optional(),
@@ -280,6 +282,9 @@ export const TimelineEntry = z
       ctx.addIssue({ code: 'custom', path: e.atS === undefined ? ['atS'] : ['after'], message: 'give either "atS" (a simulated time) or "after" (an event), not both and not neither' });
     }
     if (e.delayS !== undefined && e.after === undefined) ctx.addIssue({ code: 'custom', path: ['delayS'], message: '"delayS" only goes with "after"' });
+    if (e.since !== undefined && (e.after === undefined || e.after.kind === 'step')) {
+      ctx.addIssue({ code: 'custom', path: ['since'], message: '"since" only goes with an "after" that is not a step (a step trigger already follows its step)' });
+    }
   });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
@@ -350,10 +355,14 @@ export const Scenario = z.object({
     else ids.set(e.id, i);
   });
   s.timeline.forEach((e, i) => {
-    if (e.after?.kind !== 'step') return;
-    const target = ids.get(e.after.id);
-    if (target === undefined) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'after', 'id'], message: `no timeline entry has id "${e.after.id}"` });
-    else if (target === i) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'after', 'id'], message: 'an entry cannot wait for itself' });
+    const refs: [string, (string | number)[]][] = [];
+    if (e.after?.kind === 'step') refs.push([e.after.id, ['timeline', i, 'after', 'id']]);
+    if (e.since !== undefined) refs.push([e.since, ['timeline', i, 'since']]);
+    for (const [id, path] of refs) {
+      const target = ids.get(id);
+      if (target === undefined) ctx.addIssue({ code: 'custom', path, message: `no timeline entry has id "${id}"` });
+      else if (target === i) ctx.addIssue({ code: 'custom', path, message: 'an entry cannot wait for itself' });
+    }
   });
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -68,6 +68,34 @@ describe('timeline triggers › pairState', () => {
     expect(journal.filter((j) => /timeline: startWorkload/.test(j.text)).map((j) => j.timeUs / 1e6)).toEqual([48.439293]);
   });
 
+  it('since: a PAIR trigger armed by the resync fires when the resync completes, not at the initial PAIR', () => {
+    const doc = readAfterSplit();
+    doc.timeline = [
+      ...(doc.timeline as TimelineEntry[]),
+      { id: 'resync', atS: 55, action: { type: 'pairResync', group: 'SI', pace: 15 } },
+      { id: 'resynced', after: { kind: 'pairState', group: 'SI', states: ['PAIR'] }, since: 'resync', action: { type: 'setReadOnly', ldevId: firstLdev(doc), readOnly: false } },
+      { id: 'unarmed', after: { kind: 'pairState', group: 'SI', states: ['PAIR'] }, action: { type: 'setReadOnly', ldevId: firstLdev(doc), readOnly: false } },
+    ];
+    doc.durationS = 240;
+    const { report, journal } = run(doc);
+    const backToPair = journal.filter((j) => /pair SI\/db: COPY\(RS\) → PAIR/.test(j.text)).map((j) => j.timeUs / 1e6);
+    expect(backToPair).toHaveLength(1);
+    expect(backToPair[0]).toBeGreaterThan(55);
+    expect(report.timeline.resynced).toEqual({ atS: backToPair[0], ok: true, trigger: 'event' });
+    expect(report.timeline.unarmed.atS).toBe(0);
+  });
+
+  it('since: a state that already holds when the entry is armed counts at that instant', () => {
+    const doc = builtIn('fig5a-steady-split.json');
+    doc.timeline = [
+      ...(doc.timeline as TimelineEntry[]).map((e) => (e.action.type === 'stopWorkload' ? { ...e, id: 'stop' } : e)),
+      { id: 'still', after: { kind: 'pairState', group: 'SI', states: ['PSUS'] }, since: 'stop', action: { type: 'setReadOnly', ldevId: firstLdev(doc), readOnly: false } },
+    ];
+    const { report } = run(doc);
+    expect(report.timeline.stop.atS).toBe(80);
+    expect(report.timeline.still.atS).toBe(80);
+  });
+
   it('a condition true at the start (before the entries at 0 s change it) fires at 0 s', () => {
     const doc = builtIn('fig5a-steady-split.json');
     doc.timeline = [...(doc.timeline as TimelineEntry[]), { id: 'smpl', after: { kind: 'pairState', group: 'SI', states: ['SMPL'] }, action: { type: 'setReadOnly', ldevId: firstLdev(doc), readOnly: false } }];
@@ -185,6 +213,16 @@ describe('timeline triggers › refused documents', () => {
     const doc = builtIn('fig5b-quick-split.json');
     const action = { type: 'pairSplit' as const, group: 'SI' };
     doc.timeline = [...(doc.timeline as TimelineEntry[]), { id: 'a', after: { kind: 'step', id: 'b' }, action }, { id: 'b', after: { kind: 'step', id: 'a' }, action }];
-    expect(compileError(doc).message).toMatch(/circle/);
+    expect(compileError(doc).message).toMatch(/timeline\[4\]\.after\.id.*circle \(a → b → a\)/);
+  });
+
+  it('refuses a circle through since', () => {
+    const doc = builtIn('fig5b-quick-split.json');
+    const action = { type: 'pairSplit' as const, group: 'SI' };
+    doc.timeline = [
+      { id: 'x', after: { kind: 'pairState', group: 'SI', states: ['PAIR'] }, since: 'y', action },
+      { id: 'y', after: { kind: 'step', id: 'x' }, action },
+    ];
+    expect(compileError(doc).message).toMatch(/timeline\[0\]\.since.*circle/);
   });
 });

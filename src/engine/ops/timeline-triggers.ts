@@ -12,6 +12,8 @@
  *    several changes at one instant cost one check;
  *  - `alert`: on the alert itself (kind, severity and device must match);
  *  - `step`: when the named entry is carried out (accepted or refused).
+ * An entry with `since` is not watched until that entry has been carried out; from then on, as
+ * above (a state that already holds then counts, in that instant).
  *
  * Invariants: a trigger fires at most once; firing only schedules an EV_TIMELINE event (the
  * action runs from the event loop like any timed entry), so replays are identical. Nothing is
@@ -59,6 +61,8 @@ export class TimelineTriggers {
   private stateWaiting: number[] = [];
   private alertWaiting: number[] = [];
   private readonly stepWaiting = new Map<string, number[]>();
+  /** Triggered entries with `since`: not watched until that entry has been carried out. */
+  private readonly sinceWaiting = new Map<string, number[]>();
   private checkQueued = false;
 
   constructor(
@@ -69,12 +73,18 @@ export class TimelineTriggers {
     this.atUs = Float64Array.from(entries, (e) => (e.atS === undefined ? -1 : Math.round(e.atS * US_PER_S)));
     this.outcome = new Int8Array(entries.length).fill(-1);
     entries.forEach((e, i) => {
-      const t = e.after;
-      if (!t) return;
-      if (t.kind === 'alert') this.alertWaiting.push(i);
-      else if (t.kind === 'step') this.stepWaiting.set(t.id, [...(this.stepWaiting.get(t.id) ?? []), i]);
-      else this.stateWaiting.push(i);
+      if (!e.after) return;
+      if (e.since !== undefined) this.sinceWaiting.set(e.since, [...(this.sinceWaiting.get(e.since) ?? []), i]);
+      else this.watch(i);
     });
+  }
+
+  /** Start watching entry `i`'s event. */
+  private watch(i: number): void {
+    const t = this.entries[i].after!;
+    if (t.kind === 'alert') this.alertWaiting.push(i);
+    else if (t.kind === 'step') this.stepWaiting.set(t.id, [...(this.stepWaiting.get(t.id) ?? []), i]);
+    else this.stateWaiting.push(i);
   }
 
   /** Queue the first look at the state triggers (time 0); nothing without them. */
@@ -114,6 +124,13 @@ export class TimelineTriggers {
     this.outcome[index] = ok ? 1 : 0;
     const id = this.entries[index].id;
     if (id === undefined) return;
+    const armed = this.sinceWaiting.get(id);
+    if (armed) {
+      // Watched from now on; a state that already holds counts (looked at in this instant).
+      this.sinceWaiting.delete(id);
+      for (const i of armed) this.watch(i);
+      this.changed();
+    }
     const waiting = this.stepWaiting.get(id);
     if (!waiting) return;
     this.stepWaiting.delete(id);

@@ -179,9 +179,10 @@ export interface SandboxApi {
    */
   fault(component: FaultComponent, failed: boolean): Promise<CommandResult>;
   /**
-   * The player's "Next action ⏭" (docs/player.md): pause and run to the first timeline marker
-   * not yet reached — paused at its time with every action at that time applied — and return
-   * that time; null (nothing run) when no marker is left before the end. A fresh or reset run
+   * The player's "Next action ⏭" (docs/player.md): pause and run until the next timeline entry
+   * has been carried out — the first marker not yet reached, or an entry waiting on an event if
+   * that event comes first — paused there with every event at that instant processed, and return
+   * that time; null (nothing run) when no marker is left and nothing waits. A fresh or reset run
    * has not reached the actions at 0 s, so the first call stops at 0 s when there are some.
    */
   stepToNextAction(): Promise<{ atS: number } | null>;

@@ -35,7 +35,11 @@ function WaitingChip({ waiting }: { waiting: MarkerEntry[] }) {
   const list = waiting.map((e) => `${e.description} — ${e.trigger ?? ''}`).join('\n');
   return (
     <span className="player-waiting" data-testid="player-waiting" title={`Waiting on an event:\n${list}`} aria-label={`${waiting.length} waiting on an event: ${waiting.map((e) => `${e.description}, ${e.trigger ?? ''}`).join('; ')}`}>
-      <span aria-hidden="true">⧗</span> {waiting.length} waiting
+      <svg className="sim-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+        <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M8 4.5V8l2.5 1.8" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      </svg>
+      {waiting.length} waiting
     </span>
   );
 }

@@ -57,7 +57,7 @@ export interface Marker {
 
 function markerEntry(e: TimelineEntry, index: number): MarkerEntry {
   const entry: MarkerEntry = { index, description: describeAction(e.action), family: actionFamily(e.action), note: e.note };
-  if (e.after) entry.trigger = `after ${describeTrigger(e.after)}${e.delayS ? ` + ${e.delayS} s` : ''}`;
+  if (e.after) entry.trigger = `after ${describeTrigger(e.after)}${e.since ? ` (once ${e.since} has run)` : ''}${e.delayS ? ` + ${e.delayS} s` : ''}`;
   return entry;
 }
 
