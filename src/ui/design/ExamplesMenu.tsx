@@ -1,6 +1,7 @@
 /**
- * The toolbar's Examples menu: every built-in scenario (`scenarios/*.json`, bundled at build
- * time) by name, with the first sentence of its description. Choosing one hands the parse
+ * The toolbar's Examples menu — the template gallery: every built-in scenario (`scenarios/*.json`,
+ * bundled at build time) by name, with the first sentence of its description, in sections (the
+ * demo; the JP2002-041345 embodiments; the SAN patent's figures; remote copy; training activities). Choosing one hands the parse
  * result to the toolbar, which loads it exactly as Open… loads a file (an invalid one is
  * reported in the import-error dialog and the canvas is kept).
  *
@@ -24,6 +25,28 @@ export interface Example {
   name: string;
   summary: string;
   result: ParseResult;
+  /** The menu's section (`exampleGroup`). */
+  group: string;
+}
+
+/** The menu's sections, in order; a file goes to the first whose test matches its name. */
+const GROUPS: readonly { title: string; test: (file: string) => boolean }[] = [
+  { title: 'Start here', test: (f) => f === DEMO_FILE },
+  { title: 'JP2002-041345: backup without stopping the database', test: (f) => f.startsWith('embodiment-') || f.startsWith('prior-art') || f.startsWith('snapshot-') },
+  { title: 'SAN patent figures', test: (f) => f.startsWith('fig') },
+  { title: 'Remote copy', test: (f) => f.startsWith('remote-') },
+  { title: 'Training activities', test: (f) => f.startsWith('activity-') },
+];
+const OTHER_GROUP = 'More';
+
+/** The section a built-in file is listed under. */
+export function exampleGroup(file: string): string {
+  return GROUPS.find((g) => g.test(file))?.title ?? OTHER_GROUP;
+}
+
+/** File names compared with their numbers as numbers: fig4 < fig5a < fig10. */
+export function compareFiles(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /** The first sentence of `text`: up to a `.`, `!` or `?` followed by a capital letter or the end ("Fig. 5a" stays whole). */
@@ -36,26 +59,47 @@ export function firstSentence(text: string): string {
 function toExample(path: string, doc: unknown): Example {
   const file = path.slice(path.lastIndexOf('/') + 1);
   const result = parseDocument(doc);
-  if (!result.ok) return { file, name: file, summary: 'This file does not validate; choose it to see why.', result };
-  return { file, name: result.scenario.name, summary: firstSentence(result.scenario.description), result };
+  const group = exampleGroup(file);
+  if (!result.ok) return { file, name: file, summary: 'This file does not validate; choose it to see why.', result, group };
+  return { file, name: result.scenario.name, summary: firstSentence(result.scenario.description), result, group };
 }
 
 let cache: Example[] | null = null;
 
-/** The built-in examples, the demo first, then by file name (parsed once, on first use). */
+const groupRank = (title: string): number => {
+  const i = GROUPS.findIndex((g) => g.title === title);
+  return i < 0 ? GROUPS.length : i;
+};
+
+/** The built-in examples by section (the demo first), then by file name, numbers as numbers (parsed once, on first use). */
 export function examples(): Example[] {
   cache ??= Object.entries(FILES)
     .map(([path, doc]) => toExample(path, doc))
-    .sort((a, b) => Number(b.file === DEMO_FILE) - Number(a.file === DEMO_FILE) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    .sort((a, b) => groupRank(a.group) - groupRank(b.group) || compareFiles(a.file, b.file));
   return cache;
 }
 
+/** The examples cut into their sections, in order. */
+function sections(list: readonly Example[]): { title: string; items: { x: Example; i: number }[] }[] {
+  const out: { title: string; items: { x: Example; i: number }[] }[] = [];
+  list.forEach((x, i) => {
+    const last = out[out.length - 1];
+    if (last && last.title === x.group) last.items.push({ x, i });
+    else out.push({ title: x.group, items: [{ x, i }] });
+  });
+  return out;
+}
+
 const ROOT: CSSProperties = { position: 'relative' };
-const MENU: CSSProperties = { ...MENU_PANEL, width: 'min(460px, calc(100vw - 40px))' };
+/** Scrolls inside: 30-odd examples are taller than any window. */
+const MENU: CSSProperties = { ...MENU_PANEL, width: 'min(460px, calc(100vw - 40px))', maxHeight: 'calc(100vh - 70px)', overflowY: 'auto', overscrollBehavior: 'contain' };
 const ITEM: CSSProperties = { ...MENU_ITEM, display: 'flex', flexDirection: 'column', gap: 2 };
 const ITEM_ACTIVE: CSSProperties = { ...ITEM, background: 'var(--accent-soft)' };
 const NAME: CSSProperties = { fontWeight: 600 };
 const SUMMARY: CSSProperties = { color: 'var(--muted)', fontSize: 12 };
+const HEADER: CSSProperties = {
+  padding: '8px 10px 3px', color: 'var(--muted)', fontSize: 11, fontWeight: 700, letterSpacing: '0.04em', textTransform: 'uppercase',
+};
 
 /** Moves focus among the menu's items for ArrowUp/ArrowDown/Home/End; true if the key was handled. */
 function moveFocus(menu: HTMLElement, key: string): boolean {
@@ -119,20 +163,28 @@ export function ExamplesMenu({ onChoose }: { onChoose: (result: ParseResult, lab
       </button>
       {open && (
         <ul ref={menuRef} id={menuId} role="menu" aria-label="Example scenarios" style={MENU} onKeyDown={onMenuKey}>
-          {examples().map((x, i) => (
-            <li key={x.file} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                style={i === active ? ITEM_ACTIVE : ITEM}
-                title={x.file}
-                onClick={() => choose(x)}
-                onFocus={() => setActive(i)}
-                onMouseEnter={() => setActive(i)}
-              >
-                <span style={NAME}>{x.name}</span>
-                <span style={SUMMARY}>{x.summary}</span>
-              </button>
+          {sections(examples()).map((section, k) => (
+            <li key={section.title} role="none">
+              <div role="group" aria-labelledby={`${menuId}-g${k}`}>
+                <div id={`${menuId}-g${k}`} style={HEADER}>
+                  {section.title}
+                </div>
+                {section.items.map(({ x, i }) => (
+                  <button
+                    key={x.file}
+                    type="button"
+                    role="menuitem"
+                    style={i === active ? ITEM_ACTIVE : ITEM}
+                    title={x.file}
+                    onClick={() => choose(x)}
+                    onFocus={() => setActive(i)}
+                    onMouseEnter={() => setActive(i)}
+                  >
+                    <span style={NAME}>{x.name}</span>
+                    <span style={SUMMARY}>{x.summary}</span>
+                  </button>
+                ))}
+              </div>
             </li>
           ))}
         </ul>
