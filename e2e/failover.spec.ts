@@ -31,8 +31,8 @@ async function dbPaths(sandbox: SandboxFixture): Promise<string[]> {
 
 test('cut a cable during a run: the path fails over, the alert appears, the charts dip and recover', async ({ page, sandbox }) => {
   await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Fig\. 13: a cable, a disk and a controller fail/ }).click();
-  expect((await sandbox.exportScenario()).name).toBe('Fig. 13: a cable, a disk and a controller fail while the console watches');
+  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Figs\. 12–13: a cable, a disk and a controller fail/ }).click();
+  expect((await sandbox.exportScenario()).name).toBe('Figs. 12–13: a cable, a disk and a controller fail while the console watches');
 
   await sandbox.runUntil(6);
   await expect.poll(() => latestIops(page, 'db-data')).toBeGreaterThan(400);

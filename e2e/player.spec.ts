@@ -30,11 +30,11 @@ class PlayerPage {
   }
 }
 
-const FIG13 = 'Fig. 13: a cable, a disk and a controller fail while the console watches';
+const FIG13 = 'Figs. 12–13: a cable, a disk and a controller fail while the console watches';
 
 async function openFig13(page: Page, sandbox: SandboxFixture): Promise<void> {
   await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Fig\. 13: a cable/ }).click();
+  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Figs\. 12–13: a cable/ }).click();
   await expect.poll(async () => (await sandbox.exportScenario()).name).toBe(FIG13);
   await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
 }

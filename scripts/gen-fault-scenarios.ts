@@ -22,7 +22,7 @@ export function fabricFailoverScenario(): Scenario {
   return Scenario.parse({
     version: 2,
     kind: 'sandbox-scenario',
-    name: 'Fig. 13: a cable, a disk and a controller fail while the console watches',
+    name: 'Figs. 12–13: a cable, a disk and a controller fail while the console watches',
     description:
       'The management console of SAN patent Figs. 12–13 watches a dual-fabric SAN while parts of it fail. ' +
       'The database server has one HBA on each fabric (multipath, active/standby, 5 s failover); the mail server has a single HBA on fabric A. ' +
