@@ -1,7 +1,8 @@
 /**
  * Shown when nothing is selected: the scenario's name, seed and duration, and the sites every
  * device belongs to (a WAN link needs a main and a remote site), and the training activity
- * (title, instructions, tasks; src/ui/activity/ActivityEditor.tsx).
+ * (title, instructions, tasks; src/ui/activity/ActivityEditor.tsx), and the timeline (times, notes,
+ * ids; TimelineEditor.tsx).
  */
 import { useStore } from '../store/index.ts';
 import { Scenario } from '../../model/scenario.ts';
@@ -9,6 +10,7 @@ import { TextField } from './fields/TextField.tsx';
 import { NumberField } from './fields/NumberField.tsx';
 import { SitesEditor } from './SitesEditor.tsx';
 import { ActivityEditor } from '../activity/ActivityEditor.tsx';
+import { TimelineEditor } from './TimelineEditor.tsx';
 
 export function ScenarioForm() {
   const name = useStore((s) => s.scenario.name);
@@ -33,6 +35,7 @@ export function ScenarioForm() {
       </section>
       <SitesEditor />
       <ActivityEditor />
+      <TimelineEditor />
     </div>
   );
 }

@@ -52,6 +52,8 @@ export interface ScenarioMeta {
   description?: string;
   /** The training activity (ActivityEditor.tsx); `undefined` removes it. */
   activity?: Scenario['activity'];
+  /** The timeline (TimelineEditor.tsx), replaced as one undoable edit. */
+  timeline?: Scenario['timeline'];
 }
 
 export interface DesignSlice extends DesignCore {
