@@ -1,8 +1,9 @@
 /**
  * Playwright fixtures (tldraw-style): a typed `sandbox` fixture that drives `window.sandbox` in
- * the page through `page.evaluate`, and a `runControls` page object for what a person clicks
- * and reads. Every test starts on a fresh page (empty storage, so the demo loads) with the
- * worker ready.
+ * the page through `page.evaluate`, and page objects for what a person clicks and reads: the
+ * run controls in the header (`runControls`) and the scenario player (`player`: the timeline
+ * strip and the narration card). Every test starts on a fresh page (empty storage, so the demo
+ * loads) with the worker ready.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { SandboxApi } from '../src/ui/automation/types.ts';
@@ -74,6 +75,11 @@ export class RunControlsPage {
     this.clock = page.getByRole('timer', { name: 'Simulated time' });
   }
 
+  /** Choose a speed by the label a person reads in the list ('×10', 'As fast as possible'). */
+  async chooseSpeed(label: string): Promise<void> {
+    await this.speed.selectOption({ label });
+  }
+
   /** Simulated seconds shown on the clock (`mm:ss.s / mm:ss`). */
   async seconds(): Promise<number> {
     const text = (await this.clock.textContent()) ?? '';
@@ -88,7 +94,32 @@ export class RunControlsPage {
   }
 }
 
-export const test = base.extend<{ sandbox: SandboxFixture; runControls: RunControlsPage }>({
+/** The scenario player (src/ui/player): the timeline strip and the narration card, as a person sees them. */
+export class PlayerPage {
+  readonly strip: Locator;
+  readonly next: Locator;
+  readonly narration: Locator;
+  readonly notes: Locator;
+
+  constructor(readonly page: Page) {
+    this.strip = page.getByRole('region', { name: 'Scenario timeline' });
+    this.next = this.strip.getByRole('button', { name: 'Next action' });
+    this.narration = page.getByRole('region', { name: 'Narration' });
+    this.notes = this.narration.getByRole('listitem');
+  }
+
+  /** The marker at `mmss` (its accessible name starts with the time, e.g. "00:45"). */
+  marker(mmss: string): Locator {
+    return this.strip.getByRole('button', { name: new RegExp(`^${mmss}: `) });
+  }
+
+  /** The note the run reached last (the card lists them newest first and marks it the current step). */
+  currentNote(): Locator {
+    return this.notes.and(this.page.locator('[aria-current="step"]'));
+  }
+}
+
+export const test = base.extend<{ sandbox: SandboxFixture; runControls: RunControlsPage; player: PlayerPage }>({
   sandbox: async ({ page }, use) => {
     await page.goto('/');
     await page.waitForFunction(() => typeof window.sandbox !== 'undefined');
@@ -99,6 +130,10 @@ export const test = base.extend<{ sandbox: SandboxFixture; runControls: RunContr
   runControls: async ({ page, sandbox }, use) => {
     void sandbox; // depends on it: the page is loaded and the worker ready
     await use(new RunControlsPage(page));
+  },
+  player: async ({ page, sandbox }, use) => {
+    void sandbox; // as runControls: the page is loaded and the worker ready
+    await use(new PlayerPage(page));
   },
 });
 

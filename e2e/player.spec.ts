@@ -7,28 +7,8 @@
  * as diamonds from then on. Engine state is checked through `window.sandbox`, what a person reads
  * on screen through the page object below.
  */
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type RunControlsPage, type SandboxFixture } from './fixtures.ts';
-
-/** The player strip and the narration card, as a person sees them. */
-class PlayerPage {
-  readonly strip: Locator;
-  readonly next: Locator;
-  readonly narration: Locator;
-  readonly notes: Locator;
-
-  constructor(readonly page: Page) {
-    this.strip = page.getByRole('region', { name: 'Scenario timeline' });
-    this.next = this.strip.getByRole('button', { name: 'Next action' });
-    this.narration = page.getByRole('region', { name: 'Narration' });
-    this.notes = this.narration.getByRole('listitem');
-  }
-
-  /** The marker at `mmss` (its accessible name starts with the time, e.g. "00:45"). */
-  marker(mmss: string): Locator {
-    return this.strip.getByRole('button', { name: new RegExp(`^${mmss}: `) });
-  }
-}
+import type { Page } from '@playwright/test';
+import { expect, PlayerPage, test, type RunControlsPage, type SandboxFixture } from './fixtures.ts';
 
 const FIG13 = 'Figs. 12–13: a cable, a disk and a controller fail while the console watches';
 
