@@ -145,3 +145,35 @@ describe('live edit hook › while recording a run', () => {
     expect(useStore.getState().scenario.timeline).toEqual([{ atS: 12.5, action: setBs, note: 'designer: s1/w1 bs 4k → 64k' }]);
   });
 });
+
+describe('live edit hook › undo and redo while recording a run', () => {
+  it('an undo of a workload edit made before recording goes to the run as a live setWorkload; the design stays', async () => {
+    useConsole.setState({ recording: false });
+    editWorkload((w) => ({ ...w, bs: '64k' }));
+    expect(workload().bs).toBe('64k');
+    useConsole.setState({ recording: true });
+    useStore.getState().undo();
+    await settled();
+    expect(workload().bs).toBe('64k');
+    expect(applied).toEqual([{ type: 'setWorkload', serverId: 's1', workloadId: 'w1', changes: { bs: '4k' } }]);
+    expect(useConsole.getState().recorded.map((r) => r.source)).toEqual(['designer']);
+    expect(useStore.getState().past).toHaveLength(1);
+  });
+
+  it('an undo with no runtime equivalent is refused and the run and history stay', () => {
+    useConsole.setState({ recording: false });
+    useStore.getState().setScenarioMeta({ name: 'renamed' });
+    useConsole.setState({ recording: true });
+    useStore.getState().undo();
+    expect(useStore.getState().scenario.name).toBe('renamed');
+    expect(useStore.getState().lastError).toBe(REFUSED_WHILE_RECORDING);
+    expect(applied).toEqual([]);
+  });
+
+  it('a pin toggle is a layout change: it commits and records nothing', () => {
+    useStore.getState().updateDevice('s1', (d) => ({ ...d, pinned: true }));
+    expect(useStore.getState().scenario.topology.devices.find((d) => d.id === 's1')?.pinned).toBe(true);
+    expect(applied).toEqual([]);
+    expect(useConsole.getState().recorded).toEqual([]);
+  });
+});

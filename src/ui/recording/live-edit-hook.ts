@@ -17,7 +17,9 @@
  * edit committed twice (Enter, then blur) is applied and recorded once. A reset or reload
  * (a new generation) starts again from the design.
  * Does not own: the recording buffer (console-store.ts), the actions' engine semantics.
- * Not intercepted: undo/redo, opening a document, drags (positions only anyway).
+ * Undo and redo pass through it too (an undo of a workload edit made before recording becomes a
+ * live `setWorkload`; one with no runtime equivalent is refused). Not intercepted: opening a
+ * document, drags (positions only anyway).
  */
 import type { CommandResult } from '../../engine/api.ts';
 import type { Action, Scenario } from '../../model/scenario.ts';

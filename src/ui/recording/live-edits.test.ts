@@ -165,14 +165,16 @@ describe('live edits › LUN security', () => {
 });
 
 describe('live edits › everything else', () => {
-  it('is nothing to record when only positions moved, even many at once (auto-layout)', () => {
+  it('is nothing to record when only positions or pins changed, even many at once (auto-layout)', () => {
     const t = twoSiteTopology();
     const moved = { ...t, devices: t.devices.map((d, i) => ({ ...d, position: { x: i * 7, y: -i } })) };
     expect(liveEditActions(t, moved)).toEqual([]);
     expect(liveEditActions(t, t)).toEqual([]);
+    // A pin only keeps auto-layout off a device: layout, like a position.
+    expect(liveEditActions(t, edit(moved, 's2', 'server', (s) => ({ ...s, pinned: true })))).toEqual([]);
   });
 
-  it('is null for devices or cables added or removed, renames, hardware, pins, copy groups and sites', () => {
+  it('is null for devices or cables added or removed, renames, hardware, copy groups and sites', () => {
     const t = twoSiteTopology();
     const cases: [string, Topology][] = [
       ['device removed', { ...t, devices: t.devices.slice(1) }],
@@ -180,7 +182,6 @@ describe('live edits › everything else', () => {
       ['rename', edit(t, 's2', 'server', (s) => ({ ...s, name: 'Renamed' }))],
       ['array cache', editArray(t, (a) => ({ ...a, cacheGiB: 32 }))],
       ['ldev added', editArray(t, (a) => ({ ...a, ldevs: [...a.ldevs, { ...a.ldevs[0], id: 'l3' }] }))],
-      ['pinned', edit(t, 's2', 'server', (s) => ({ ...s, pinned: true }))],
       ['document name', { ...t, name: 'other' }],
       ['a workload edit together with a rename', edit(editWorkload(t, (w) => ({ ...w, bs: '8k' })), 's2', 'server', (s) => ({ ...s, name: 'R' }))],
     ];

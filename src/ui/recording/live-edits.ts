@@ -173,23 +173,26 @@ function deviceActions(a: Device, b: Device): Action[] | null {
   if (a === b) return [];
   if (a.kind !== b.kind || a.id !== b.id) return null;
   const live = LIVE_FIELDS[b.kind] ?? [];
-  if (!sameData(without(a, ['position', ...live]), without(b, ['position', ...live]))) return null;
+  if (!sameData(without(a, [...LAYOUT_FIELDS, ...live]), without(b, [...LAYOUT_FIELDS, ...live]))) return null;
   if (a.kind === 'server' && b.kind === 'server') return serverActions(a, b);
   if (a.kind === 'fcSwitch' && b.kind === 'fcSwitch') return switchActions(a, b);
   if (a.kind === 'array' && b.kind === 'array') return arrayActions(a, b);
   return [];
 }
 
-/** Whether the two documents differ at most in device positions. */
+/** Device fields that only place it on the canvas (the run never reads them; the bridge does not reload for them). */
+export const LAYOUT_FIELDS = ['position', 'pinned'] as const;
+
+/** Whether the two documents differ at most in device positions and pins. */
 export function onlyPositionsDiffer(before: Topology, after: Topology): boolean {
   if (before.devices.length !== after.devices.length) return false;
   if (!sameData(without(before, ['devices']), without(after, ['devices']))) return false;
-  return before.devices.every((d, i) => d === after.devices[i] || sameData(without(d, ['position']), without(after.devices[i], ['position'])));
+  return before.devices.every((d, i) => d === after.devices[i] || sameData(without(d, [...LAYOUT_FIELDS]), without(after.devices[i], [...LAYOUT_FIELDS])));
 }
 
 /**
  * The runtime actions equivalent to changing the design from `before` to `after`, in the order
- * to apply them; `[]` when only positions changed; null when the change has no runtime equivalent.
+ * to apply them; `[]` when only positions (or pins) changed; null when the change has no runtime equivalent.
  */
 export function liveEditActions(before: Topology, after: Topology): Action[] | null {
   if (before === after || onlyPositionsDiffer(before, after)) return [];

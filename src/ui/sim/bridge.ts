@@ -191,7 +191,8 @@ export class SimBridge {
 
 /** What the engine compiles: the document without canvas positions. */
 function runKey(scenario: Scenario): string {
-  return JSON.stringify(scenario, (key, value: unknown) => (key === 'position' ? undefined : value));
+  // Where a device sits and whether it is pinned (auto-layout) are the canvas's, never the run's.
+  return JSON.stringify(scenario, (key, value: unknown) => (key === 'position' || key === 'pinned' ? undefined : value));
 }
 
 let instance: SimBridge | null = null;

@@ -93,8 +93,8 @@ type SetFn = StoreApi<DesignSlice>['setState'];
 type GetFn = StoreApi<DesignSlice>['getState'];
 
 /**
- * Decides an edit before `commit` applies it (recording/live-edit-hook.ts: while recording a
- * run, edits go to the running emulation instead). True: the interceptor took the edit (applied
+ * Decides an edit before `commit` (or an undo / redo) applies it (recording/live-edit-hook.ts:
+ * while recording a run, edits go to the running emulation instead). True: the interceptor took the edit (applied
  * it elsewhere, or refused it and said why) and the document stays as it is.
  */
 export type CommitInterceptor = (current: Scenario, next: Scenario) => boolean;
@@ -129,6 +129,8 @@ function travel(set: SetFn, get: GetFn, from: 'past' | 'future'): void {
   const stack = s[from];
   if (stack.length === 0 || s.dragBase) return;
   const target = stack[stack.length - 1];
+  // Undo and redo are edits too: while a run is recorded they go to it, or are refused.
+  if (commitInterceptor?.(s.scenario, target)) return;
   const to = from === 'past' ? 'future' : 'past';
   set({
     [from]: stack.slice(0, -1),
