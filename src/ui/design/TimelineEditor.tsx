@@ -78,35 +78,12 @@ function IdField({ index, value }: { index: number; value: string | undefined })
 
 /** The note: a textarea that commits on blur (Enter makes a new line); Escape reverts. */
 function NoteField({ index, value }: { index: number; value: string | undefined }) {
-  const saved = value ?? '';
-  const errorId = useId();
-  const [draft, setDraft] = useState(saved);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(saved);
-    setError(null);
-  }, [saved]);
-  const commit = () => {
-    if (draft === saved) return setError(null);
-    const r = setEntryNote(current(), index, draft);
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    commitValidated(r.value);
-  };
+  const { inputProps, error, errorId } = useFieldDraft(value ?? '', (text) => setEntryNote(current(), index, text), commitValidated, { multiline: true });
+  const length = inputProps.value.length;
   return (
     <div className={`field tl-note${error ? ' has-error' : ''}`}>
-      <textarea
-        aria-label={`Entry ${index + 1} note`}
-        placeholder="Narration for trainers (optional)"
-        rows={Math.min(6, Math.max(2, Math.ceil(draft.length / 48)))}
-        value={draft}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Escape' && (setDraft(saved), setError(null))}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      />
-      {draft.length > NOTE_COUNT_FROM ? <span className={`tl-note-count${draft.length > NOTE_MAX_CHARS ? ' is-over' : ''}`}>{draft.length} / {NOTE_MAX_CHARS}</span> : null}
+      <textarea aria-label={`Entry ${index + 1} note`} placeholder="Narration for trainers (optional)" rows={Math.min(6, Math.max(2, Math.ceil(length / 48)))} {...inputProps} />
+      {length > NOTE_COUNT_FROM ? <span className={`tl-note-count${length > NOTE_MAX_CHARS ? ' is-over' : ''}`}>{length} / {NOTE_MAX_CHARS}</span> : null}
       <FieldError id={errorId} error={error} />
     </div>
   );

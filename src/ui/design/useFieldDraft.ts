@@ -2,11 +2,12 @@
  * The edit cycle of one inspector field: a text draft that follows the document value, is
  * validated on Enter or blur, committed only when valid, reverted by Escape. An invalid draft
  * stays in the input with its message beside it, so nothing typed is silently lost.
+ * `multiline` (a textarea): Enter makes a new line; only blur commits.
  */
 import { useEffect, useId, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Validated } from './field-validation.ts';
 
-export function useFieldDraft<T>(shown: string, validate: (text: string) => Validated<T>, onCommit: (value: T) => void) {
+export function useFieldDraft<T>(shown: string, validate: (text: string) => Validated<T>, onCommit: (value: T) => void, opts: { multiline?: boolean } = {}) {
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
@@ -34,7 +35,7 @@ export function useFieldDraft<T>(shown: string, validate: (text: string) => Vali
     onChange: (e: { currentTarget: { value: string } }) => setText(e.currentTarget.value),
     onBlur: (_: FocusEvent) => commit(),
     onKeyDown: (e: KeyboardEvent) => {
-      if (e.key === 'Enter') commit();
+      if (e.key === 'Enter' && !opts.multiline) commit();
       if (e.key === 'Escape') {
         setText(shown);
         setError(null);
