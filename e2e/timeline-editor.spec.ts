@@ -124,7 +124,7 @@ test.describe('timeline editor', () => {
     await page.getByRole('toolbar', { name: 'Design' }).getByRole('button', { name: 'New' }).click();
     await expect.poll(async () => (await sandbox.exportScenario()).timeline).toEqual([]);
     await page.getByRole('tab', { name: 'Inspector' }).click();
-    await expect(editor.section).toContainText("No timeline entries. Record a run (Record in the player strip) or use the console's record to add some.");
+    await expect(editor.section).toContainText("No timeline entries. Add one below, record a run (Record in the player strip) or use the console's record.");
     await expect(editor.section.getByRole('listitem')).toHaveCount(0);
   });
 });

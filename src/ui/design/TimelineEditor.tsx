@@ -9,10 +9,10 @@
  * entry, and every handler reads the store's timeline when it runs, so an edit re-renders only
  * the rows it changed (a timeline of hundreds of entries stays responsive).
  *
- * Does not handle: adding entries (recording does: RecordControl.tsx, the console's record),
- * editing an entry's action or trigger (edit the JSON).
+ * Adding an entry ("Add entry" under the list) and editing an entry's action or trigger ("Edit
+ * JSON" on its card) are EntryForm.tsx's; recording a run adds entries too (RecordControl.tsx).
  */
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { TimelineEntry } from '../../model/scenario.ts';
 import type { TimelineEntry as Entry } from '../../model/scenario.ts';
 import { describeTrigger } from '../../model/scenario-triggers.ts';
@@ -20,32 +20,21 @@ import { actionFamily, describeAction, FAMILY_LABEL } from '../player/describe-a
 import { formatAt } from '../player/TimelineTrack.tsx';
 import '../player/player.css';
 import { useStore } from '../store/index.ts';
+import { AddEntryForm, EntryJsonEditor } from './EntryForm.tsx';
 import type { Validated } from './field-validation.ts';
 import { FieldError } from './fields/FieldError.tsx';
 import { NumberField } from './fields/NumberField.tsx';
 import { canMove, deleteEntry, moveEntry, NOTE_MAX_CHARS, setEntryDelay, setEntryId, setEntryNote, setEntryTime, type MoveDirection, type TimelineEdit } from './timeline-edits.ts';
+import { commitTimeline, currentTimeline } from './timeline-commit.ts';
 import './timeline-editor.css';
 import { useFieldDraft } from './useFieldDraft.ts';
 
-const EMPTY_TEXT = "No timeline entries. Record a run (Record in the player strip) or use the console's record to add some.";
+const EMPTY_TEXT = "No timeline entries. Add one below, record a run (Record in the player strip) or use the console's record.";
 
 /** A note this long shows its length against the limit. */
 const NOTE_COUNT_FROM = NOTE_MAX_CHARS - 200;
 
-const current = (): Entry[] => useStore.getState().scenario.timeline;
-
-/**
- * Commit a new timeline as one undoable edit (setScenarioMeta). True when the document took it
- * (an edit made while recording a run is refused).
- */
-function commitTimeline(timeline: Entry[], notice?: string): boolean {
-  const store = useStore.getState();
-  if (timeline === store.scenario.timeline) return true;
-  store.setScenarioMeta({ timeline });
-  const taken = useStore.getState().scenario.timeline === timeline;
-  if (taken && notice) useStore.getState().setNotice(notice);
-  return taken;
-}
+const current = currentTimeline;
 
 /** Apply `edit` to the store's timeline: committed, or its refusal message. */
 function apply(edit: (t: Entry[]) => TimelineEdit, notice?: string): string | null {
@@ -170,6 +159,14 @@ const Row = memo(function Row({ entry, index, canUp, canDown, onRefused, refusal
   const n = index + 1;
   const family = actionFamily(entry.action);
   const errorId = useId();
+  const [editingJson, setEditingJson] = useState(false);
+  const jsonButton = useRef<HTMLButtonElement>(null);
+  // The box edits the entry it opened on: another entry in this place (an undo, an add) closes it.
+  useEffect(() => setEditingJson(false), [entry]);
+  const closeJson = () => {
+    setEditingJson(false);
+    requestAnimationFrame(() => jsonButton.current?.focus());
+  };
   const run = (edit: (t: Entry[]) => TimelineEdit, notice: string, focusIds?: string[]) => {
     const message = apply(edit, notice);
     onRefused(index, message);
@@ -197,7 +194,11 @@ const Row = memo(function Row({ entry, index, canUp, canDown, onRefused, refusal
       <div className="tl-action">
         <span className={`tl-swatch fam-${family}`} title={FAMILY_LABEL[family]} aria-hidden="true" />
         <span className="tl-desc">{describeAction(entry.action)}</span>
+        <button type="button" ref={jsonButton} className="btn-link tl-json-button" aria-label={`Edit entry ${n} JSON`} aria-expanded={editingJson} onClick={() => setEditingJson((v) => !v)}>
+          Edit JSON
+        </button>
       </div>
+      {editingJson ? <EntryJsonEditor entry={entry} index={index} onClose={closeJson} /> : null}
       <IdField index={index} value={entry.id} />
       <NoteField index={index} value={entry.note} />
       {refusal ? (
@@ -215,6 +216,12 @@ export function TimelineEditor() {
   // A refusal belongs to the timeline it was made on: any change of the timeline clears it.
   useEffect(() => setRefusal(null), [timeline]);
   const [onRefused] = useState(() => (index: number, message: string | null) => setRefusal(message === null ? null : { index, message }));
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const closeAdd = () => {
+    setAdding(false);
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
   const n = timeline.length;
   return (
     <section className="form-section timeline-editor" aria-label="Timeline">
@@ -237,6 +244,13 @@ export function TimelineEditor() {
             />
           ))}
         </ol>
+      )}
+      {adding ? (
+        <AddEntryForm onClose={closeAdd} />
+      ) : (
+        <button type="button" ref={addButton} className="btn btn-small tl-add" onClick={() => setAdding(true)}>
+          + Add entry
+        </button>
       )}
     </section>
   );
