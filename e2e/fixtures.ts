@@ -119,6 +119,18 @@ export class PlayerPage {
   }
 }
 
+/**
+ * Load a built-in scenario as a person does: Examples ▾, the item whose name starts with `name`;
+ * resolves once the document is the one chosen and the run is ready.
+ */
+export async function openExample(page: Page, sandbox: SandboxFixture, name: string): Promise<void> {
+  await page.getByRole('button', { name: /Examples/ }).click();
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: new RegExp(`^${escaped}`) }).click();
+  await expect.poll(async () => (await sandbox.exportScenario()).name).toBe(name);
+  await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
+}
+
 export const test = base.extend<{ sandbox: SandboxFixture; runControls: RunControlsPage; player: PlayerPage }>({
   sandbox: async ({ page }, use) => {
     await page.goto('/');

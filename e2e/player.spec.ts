@@ -8,15 +8,12 @@
  * on screen through the page object below.
  */
 import type { Page } from '@playwright/test';
-import { expect, PlayerPage, test, type RunControlsPage, type SandboxFixture } from './fixtures.ts';
+import { expect, openExample, PlayerPage, test, type RunControlsPage, type SandboxFixture } from './fixtures.ts';
 
 const FIG13 = 'Figs. 12–13: a cable, a disk and a controller fail while the console watches';
 
 async function openFig13(page: Page, sandbox: SandboxFixture): Promise<void> {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Figs\. 12–13: a cable/ }).click();
-  await expect.poll(async () => (await sandbox.exportScenario()).name).toBe(FIG13);
-  await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
+  await openExample(page, sandbox, FIG13);
 }
 
 async function expectClock(runControls: RunControlsPage, sandbox: SandboxFixture, seconds: number): Promise<void> {

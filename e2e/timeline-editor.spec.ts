@@ -8,7 +8,7 @@
  * works. An empty design shows how to add entries.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type SandboxFixture } from './fixtures.ts';
+import { expect, openExample, test, type SandboxFixture } from './fixtures.ts';
 
 const FIG5A = 'Fig. 5a backup, event by event: each step waits for the one before';
 
@@ -44,10 +44,7 @@ class TimelineEditorPage {
 }
 
 async function openFig5a(page: Page, sandbox: SandboxFixture): Promise<void> {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Fig\. 5a backup, event by event/ }).click();
-  await expect.poll(async () => (await sandbox.exportScenario()).name).toBe(FIG5A);
-  await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
+  await openExample(page, sandbox, FIG5A);
   await page.getByRole('tab', { name: 'Inspector' }).click();
 }
 

@@ -9,7 +9,7 @@
  * the added entry.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type SandboxFixture } from './fixtures.ts';
+import { expect, openExample, test, type SandboxFixture } from './fixtures.ts';
 
 const FIG5A = 'Fig. 5a backup, event by event: each step waits for the one before';
 /** Set SANDBOX_E2E_SHOTS=dir to keep screenshots of the form for a look by eye. */
@@ -41,10 +41,7 @@ class EntryFormPage {
 }
 
 async function openFig5a(page: Page, sandbox: SandboxFixture): Promise<void> {
-  await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('menu', { name: 'Example scenarios' }).getByRole('menuitem', { name: /Fig\. 5a backup, event by event/ }).click();
-  await expect.poll(async () => (await sandbox.exportScenario()).name).toBe(FIG5A);
-  await expect.poll(async () => (await sandbox.status()).runState).toBe('ready');
+  await openExample(page, sandbox, FIG5A);
   await page.getByRole('tab', { name: 'Inspector' }).click();
 }
 
