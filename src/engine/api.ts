@@ -431,7 +431,7 @@ export interface Simulation {
    */
   runToNextAction(us: number): boolean;
   /** Timeline entries waiting on an event that have fired: index in `scenario.timeline` and run time. */
-  firedTriggers(): FiredTrigger[];
+  firedTriggers(): readonly FiredTrigger[];
   /** Apply a command now, as a timeline action would. */
   apply(cmd: EngineCommand): CommandResult;
   /** The report as of now (simSeconds = now). */

@@ -33,8 +33,7 @@ import { setAssertContext } from './kernel/assert.ts';
 import { MetricsCollector, reasonCode } from './metrics/collector.ts';
 import type { ProbeParts } from './probes.ts';
 import { Replication, type ReplicationHost } from './replication/pairs.ts';
-import { PAIR_STATES } from './api.ts';
-import { LOG_PAIR_STATE, EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_FAULT, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_REMOTE, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE } from './events.ts';
+import { EV_ARRIVAL, EV_COPY, EV_EXPIRE, EV_FAULT, EV_HOST_DONE, EV_JOB, EV_POLICY, EV_READ_RETURN, EV_REMOTE, EV_RUNBOOK, EV_SAMPLE, EV_START, EV_TIMELINE } from './events.ts';
 import { createRemote } from './remote/remote-copy.ts';
 import type { RemoteOutputs } from './remote/remote-outputs.ts';
 import { WanLinks } from './remote/wan.ts';
@@ -105,9 +104,8 @@ class EngineSimulation extends IoLifecycle implements Simulation {
       scheduleCopy: (atUs, pair, generation) => this.queue.push(atUs, EV_COPY, pair, generation),
       log: (code, a, b) => {
         this.log.record(this.now, code, a, b);
-        this.faults.pairLogged(code, a);
         // Only a pair state change can make a pairState trigger hold (copy progress cannot).
-        if (code >= LOG_PAIR_STATE && code < LOG_PAIR_STATE + PAIR_STATES.length) this.triggers.changed();
+        if (this.faults.pairLogged(code, a)) this.triggers.changed();
       },
       splitAccepted: (pair) => this.backup.splitAccepted(pair),
       remotePful: (pair, over) => this.faults.journalPful(pair, over),
@@ -228,7 +226,7 @@ class EngineSimulation extends IoLifecycle implements Simulation {
   }
 
   /** Timeline entries waiting on an event that have fired: scenario index and run time. */
-  firedTriggers(): FiredTrigger[] {
+  firedTriggers(): readonly FiredTrigger[] {
     return this.triggers.fired();
   }
 

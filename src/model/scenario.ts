@@ -329,6 +329,40 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 
+/** A rule of the timeline's ids broken at entry `index` (`path` inside the entry). */
+export interface TimelineIdIssue {
+  index: number;
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The rules a timeline's ids keep (the scenario schema checks them; the timeline editor's entry
+ * form too): ids are unique (the second use is the one at fault), and every `step` trigger and
+ * `since` names another existing entry.
+ */
+export function timelineIdIssues(timeline: readonly Pick<TimelineEntry, 'id' | 'after' | 'since'>[]): TimelineIdIssue[] {
+  const issues: TimelineIdIssue[] = [];
+  const ids = new Map<string, number>();
+  timeline.forEach((e, i) => {
+    if (e.id === undefined) return;
+    const first = ids.get(e.id);
+    if (first !== undefined) issues.push({ index: i, path: ['id'], message: `"${e.id}" is already the id of timeline[${first}]` });
+    else ids.set(e.id, i);
+  });
+  timeline.forEach((e, i) => {
+    const refs: [string, (string | number)[]][] = [];
+    if (e.after?.kind === 'step') refs.push([e.after.id, ['after', 'id']]);
+    if (e.since !== undefined) refs.push([e.since, ['since']]);
+    for (const [id, path] of refs) {
+      const target = ids.get(id);
+      if (target === undefined) issues.push({ index: i, path, message: `no timeline entry has id "${id}"` });
+      else if (target === i) issues.push({ index: i, path, message: 'an entry cannot wait for itself' });
+    }
+  });
+  return issues;
+}
+
 export const Scenario = z.object({
   version: z.literal(SCENARIO_VERSION),
   kind: z.literal('sandbox-scenario'),
@@ -348,22 +382,7 @@ export const Scenario = z.object({
   /** A training activity: instructions and tasks graded on the running emulation (docs/activities.md). */
   activity: Activity.optional(),
 }).superRefine((s, ctx) => {
-  const ids = new Map<string, number>();
-  s.timeline.forEach((e, i) => {
-    if (e.id === undefined) return;
-    if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], message: `timeline id "${e.id}" is used twice (first at timeline[${ids.get(e.id)}])` });
-    else ids.set(e.id, i);
-  });
-  s.timeline.forEach((e, i) => {
-    const refs: [string, (string | number)[]][] = [];
-    if (e.after?.kind === 'step') refs.push([e.after.id, ['timeline', i, 'after', 'id']]);
-    if (e.since !== undefined) refs.push([e.since, ['timeline', i, 'since']]);
-    for (const [id, path] of refs) {
-      const target = ids.get(id);
-      if (target === undefined) ctx.addIssue({ code: 'custom', path, message: `no timeline entry has id "${id}"` });
-      else if (target === i) ctx.addIssue({ code: 'custom', path, message: 'an entry cannot wait for itself' });
-    }
-  });
+  for (const issue of timelineIdIssues(s.timeline)) ctx.addIssue({ code: 'custom', path: ['timeline', issue.index, ...issue.path], message: issue.message });
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

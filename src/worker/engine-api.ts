@@ -70,7 +70,7 @@ export interface TelemetryMessage {
   journal?: JournalEntry[];
   journalReset?: boolean;
   /** Timeline entries waiting on an event that have fired so far (scenario index, run time); optional like `faults`. */
-  triggers?: FiredTrigger[];
+  triggers?: readonly FiredTrigger[];
 }
 
 /**

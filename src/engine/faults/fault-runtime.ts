@@ -203,21 +203,22 @@ export class FaultRuntime {
     this.alerts.raise(this.d.nowUs(), 'warning', 'journal-full', m.arrays[m.ldevs[p.pvol].arrayIndex].id, `${p.key}: master journal over 80 % (PFUL)`);
   }
 
-  /** Every pair-state record of the event log: suspensions and full journals or pools raise alerts. */
-  pairLogged(code: number, pair: number): void {
+  /** Every replication record of the event log: a pair state change is journalled, and suspensions and full journals or pools raise alerts. True for a pair state change. */
+  pairLogged(code: number, pair: number): boolean {
     const state = PAIR_STATES[code - LOG_PAIR_STATE];
-    if (code < LOG_PAIR_STATE || state === undefined) return;
+    if (code < LOG_PAIR_STATE || state === undefined) return false;
     const m = this.d.model;
     const p = m.replication.pairs[pair];
     const arrayId = m.arrays[m.ldevs[p.pvol].arrayIndex].id;
     this.journal.record(this.d.nowUs(), 'pair-state', arrayId, `pair ${p.key}: ${this.pairStates[pair]} → ${state}`);
     this.pairStates[pair] = state;
-    if (state !== 'PSUE' && state !== 'PFUS' && state !== 'PFUL') return;
+    if (state !== 'PSUE' && state !== 'PFUS' && state !== 'PFUL') return true;
     const remote = p.remote !== null;
     const now = this.d.nowUs();
     if (state === 'PSUE') this.alerts.raise(now, 'critical', 'pair-suspended', arrayId, `${p.key}: suspended by error (PSUE)${this.suspendWhy ? `: ${this.suspendWhy}` : ''}`);
     else if (state === 'PFUS') this.alerts.raise(now, 'critical', remote ? 'journal-full' : 'pair-suspended', arrayId, remote ? `${p.key}: the master journal stayed full: suspended (PFUS)` : `${p.key}: snapshot pool over its warning threshold (PFUS)`);
     else this.alerts.raise(now, 'warning', 'journal-full', arrayId, remote ? `${p.key}: master journal over 80 % (PFUL)` : `${p.key}: snapshot pool over its warning threshold (PFUL)`);
+    return true;
   }
 
   /** EV_FAULT: b = sub-kind + 8 × generation. */

@@ -64,6 +64,8 @@ export class TimelineTriggers {
   /** Triggered entries with `since`: not watched until that entry has been carried out. */
   private readonly sinceWaiting = new Map<string, number[]>();
   private checkQueued = false;
+  /** What `fired` returns: a new array each time one fires (the UI compares by length). */
+  private firedList: readonly FiredTrigger[] = [];
 
   constructor(
     private readonly entries: readonly TimelineEntry[],
@@ -137,13 +139,12 @@ export class TimelineTriggers {
     for (const i of waiting) this.fire(i);
   }
 
-  /** Triggered entries that have fired, in firing order of their run time (scenario indices). */
-  fired(): FiredTrigger[] {
-    const out: FiredTrigger[] = [];
-    this.entries.forEach((e, i) => {
-      if (e.after && this.atUs[i] >= 0) out.push({ index: this.scenarioIndex[i], atS: this.atUs[i] / US_PER_S });
-    });
-    return out.sort((a, b) => a.atS - b.atS || a.index - b.index);
+  /**
+   * Triggered entries that have fired, by run time (scenario indices). Kept as they fire: the
+   * worker sends it with every telemetry batch, so it is never rebuilt from the whole timeline.
+   */
+  fired(): readonly FiredTrigger[] {
+    return this.firedList;
   }
 
   /** The report's `timeline`: every entry, keyed by its `id` (or `#` and its index in the scenario's timeline), in scenario order. */
@@ -165,6 +166,8 @@ export class TimelineTriggers {
     const delayUs = Math.round((this.entries[i].delayS ?? 0) * US_PER_S);
     this.atUs[i] = this.host.nowUs() + delayUs;
     this.host.schedule(this.atUs[i], i);
+    const f = { index: this.scenarioIndex[i], atS: this.atUs[i] / US_PER_S };
+    this.firedList = [...this.firedList, f].sort((a, b) => a.atS - b.atS || a.index - b.index);
   }
 
   private queueCheck(atUs: number): void {

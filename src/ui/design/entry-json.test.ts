@@ -120,7 +120,7 @@ describe('parseEntryJson', () => {
   });
 
   it('refuses a duplicate id, naming the entry that has it', () => {
-    expect(message(parseEntryJson(json({ ...quick, id: 'split' }), events.timeline, null))).toBe('timeline[2].id: "split" is already the id of entry 4');
+    expect(message(parseEntryJson(json({ ...quick, id: 'split' }), events.timeline, null))).toBe('timeline[2].id: "split" is already the id of timeline[3]');
   });
 
   it('refuses a step or since to a missing id, and waiting for itself', () => {

@@ -14,7 +14,7 @@
  * or server: the load error names them), nor committing (EntryForm.tsx).
  */
 import { formatPath, scanJson, type PathSegment } from '../../model/json-positions.ts';
-import { TimelineEntry } from '../../model/scenario.ts';
+import { TimelineEntry, timelineIdIssues } from '../../model/scenario.ts';
 import { describeIssue } from '../../model/zod-messages.ts';
 import type { Validated } from './field-validation.ts';
 import { entryLabel, referencesTo, sortTimeline } from './timeline-edits.ts';
@@ -44,20 +44,19 @@ function placed(timeline: readonly TimelineEntry[], entry: TimelineEntry, index:
   return { timeline: sorted, index: sorted.indexOf(entry) };
 }
 
-/** The rules of the whole timeline (Scenario's refinement) for the entry at `at` of `next`. */
+/**
+ * The rules of the whole timeline for the entry at `at` of `next`: the scenario's own id rules
+ * (`timelineIdIssues`, also where another entry's id now clashes with this one's), then that an
+ * entry others wait for keeps its id.
+ */
 function timelineRule(next: readonly TimelineEntry[], at: number, before: TimelineEntry | undefined): string | null {
   const entry = next[at];
-  if (entry.id !== undefined) {
-    const other = next.findIndex((e, i) => i !== at && e.id === entry.id);
-    if (other >= 0) return `${field(at, ['id'])}: "${entry.id}" is already the id of entry ${other + 1}`;
-  }
-  const refs: [string, PathSegment[]][] = [];
-  if (entry.after?.kind === 'step') refs.push([entry.after.id, ['after', 'id']]);
-  if (entry.since !== undefined) refs.push([entry.since, ['since']]);
-  for (const [id, path] of refs) {
-    if (id === entry.id) return `${field(at, path)}: an entry cannot wait for itself`;
-    if (!next.some((e) => e.id === id)) return `${field(at, path)}: no timeline entry has id "${id}"`;
-  }
+  const issues = timelineIdIssues(next);
+  const own = issues.find((x) => x.index === at);
+  if (own) return `${field(at, own.path)}: ${own.message}`;
+  // The entry landed before the one that already had its id: the schema blames the later one.
+  const clash = issues.find((x) => x.path[0] === 'id' && next[x.index].id === entry.id);
+  if (clash) return `${field(at, ['id'])}: "${entry.id}" is already the id of timeline[${clash.index}]`;
   if (before?.id !== undefined && before.id !== entry.id) {
     const waiting = referencesTo(next, before.id);
     if (waiting.length > 0) {

@@ -81,7 +81,7 @@ export function buildMarkers(timeline: readonly TimelineEntry[], durationS: numb
   const span = durationS > 0 ? durationS : 1;
   return [...byTime.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([atUs, entries]) => ({ atS: atUs / 1e6, entries: entries.sort((x, y) => x.index - y.index) }))
+    .map(([atUs, entries]) => ({ atS: atUs / 1e6, entries }))
     .map(({ atS, entries }) => ({
       atS,
       fraction: Math.min(1, Math.max(0, atS / span)),

@@ -98,7 +98,7 @@ export interface SimState {
   /** The run's event log (actions, pair states, refused I/O, jobs, alerts), oldest first, the last JOURNAL_KEPT entries. */
   journal: JournalEntry[];
   /** Timeline entries waiting on an event that have fired in this run (scenario index, run time). */
-  fired: FiredTrigger[];
+  fired: readonly FiredTrigger[];
 }
 
 export interface SimActions {
@@ -422,7 +422,7 @@ export function reduceTelemetry(sim: SimState, message: TelemetryMessage): SimSt
 }
 
 /** The fired list only grows within a run: a batch with as many entries changes nothing (no re-render). */
-function withFired(sim: SimState, fired: FiredTrigger[] | undefined): SimState {
+function withFired(sim: SimState, fired: readonly FiredTrigger[] | undefined): SimState {
   if (!fired || fired.length === sim.fired.length) return sim;
   return { ...sim, fired };
 }
