@@ -16,9 +16,10 @@ async function openFig13(page: Page, sandbox: SandboxFixture): Promise<void> {
   await openExample(page, sandbox, FIG13);
 }
 
+/** The run has stopped, paused, at `seconds` (polled: a stop at 0 s shows the same clock as before the click). */
 async function expectClock(runControls: RunControlsPage, sandbox: SandboxFixture, seconds: number): Promise<void> {
+  await expect.poll(async () => await sandbox.status()).toMatchObject({ nowS: seconds, runState: 'paused' });
   await expect.poll(() => runControls.seconds()).toBe(seconds);
-  expect(await sandbox.status()).toMatchObject({ nowS: seconds, runState: 'paused' });
 }
 
 test.describe('player', () => {
